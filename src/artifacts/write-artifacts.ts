@@ -1,0 +1,15 @@
+import { writeFileSync } from 'node:fs';
+import { OPENAPI_FILE, renderArtifacts, SCHEMA_FILE } from './artifacts';
+
+/** `npm run artifacts`: rewrites schema.gql and docs/openapi.json from the code. */
+async function main(): Promise<void> {
+  const { schema, openApi } = await renderArtifacts();
+  writeFileSync(SCHEMA_FILE, schema);
+  writeFileSync(OPENAPI_FILE, openApi);
+  console.log(`wrote ${SCHEMA_FILE} and ${OPENAPI_FILE}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

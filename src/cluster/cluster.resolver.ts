@@ -1,0 +1,30 @@
+import { Inject } from '@nestjs/common';
+import { Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Cluster, ClusterNode, StorageClass } from './cluster.model';
+import { ClusterService } from './cluster.service';
+
+/** Each field is fetched only when asked for. */
+@Resolver(() => Cluster)
+export class ClusterResolver {
+  constructor(@Inject(ClusterService) private readonly clusters: ClusterService) {}
+
+  @Query(() => Cluster, { description: 'The Kubernetes cluster Berth runs on' })
+  cluster(): Partial<Cluster> {
+    return {};
+  }
+
+  @ResolveField(() => String)
+  version(): Promise<string> {
+    return this.clusters.version();
+  }
+
+  @ResolveField(() => [ClusterNode])
+  nodes(): Promise<ClusterNode[]> {
+    return this.clusters.nodes();
+  }
+
+  @ResolveField(() => [StorageClass])
+  storageClasses(): Promise<StorageClass[]> {
+    return this.clusters.storageClasses();
+  }
+}

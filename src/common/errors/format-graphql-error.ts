@@ -1,0 +1,39 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { ErrorCode } from './error-code';
+import { presentError } from './error-presentation';
+
+const OWN_CODES = new Set<string>(Object.values(ErrorCode).map((code) => presentError(code).graphqlCode));
+
+/** Apollo's own codes for requests that never reached a resolver: all are the client's mistake. */
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+/**
+ * Apollo's `formatError`: the last gate before a GraphQL error reaches a client. Errors from
+ * resolvers already carry one of our codes (AllExceptionsFilter); errors from parsing and validation
+ * become BAD_USER_INPUT; anything else is INTERNAL with its message hidden. Only `code`, `fields` and
+ * `retryAfterSeconds` survive in `extensions` (no stack traces).
+ */
+export function formatGraphQLError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const extensions = formatted.extensions ?? {};
+  const code = typeof extensions.code === 'string' ? extensions.code : undefined;
+  const base = { locations: formatted.locations, path: formatted.path };
+
+  if (code !== undefined && OWN_CODES.has(code)) {
+    const kept: Record<string, unknown> = { code };
+    if (extensions.fields !== undefined) kept.fields = extensions.fields;
+    if (extensions.retryAfterSeconds !== undefined) kept.retryAfterSeconds = extensions.retryAfterSeconds;
+    return { ...base, message: formatted.message, extensions: kept };
+  }
+  if (code !== undefined && REQUEST_ERROR_CODES.has(code)) {
+    return { ...base, message: formatted.message, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+  }
+  return { ...base, message: 'Internal error', extensions: { code: ErrorCode.INTERNAL } };
+}

@@ -1,0 +1,54 @@
+import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate, ValidationError } from 'class-validator';
+import { DomainError, FieldError } from '../errors/domain-error';
+
+const PRIMITIVES: ReadonlySet<unknown> = new Set([String, Boolean, Number, Array, Object]);
+
+/**
+ * Validates every decorated input class (REST bodies and queries, GraphQL args) with class-validator
+ * and turns failures into one BAD_USER_INPUT error whose fields name each bad path, prefixed with the
+ * argument's name for GraphQL (`input.containers[0].image`). Unknown properties are refused rather
+ * than silently dropped, so a typo in a field name is reported, not ignored.
+ */
+@Injectable()
+export class InputValidationPipe implements PipeTransform<unknown> {
+  async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const { metatype } = metadata;
+    if (!metatype || PRIMITIVES.has(metatype) || metadata.type === 'custom') return value;
+    if (value === null || typeof value !== 'object') {
+      if (value === undefined && metadata.type === 'query') return value;
+      throw DomainError.badField(metadata.data ?? 'body', 'must be an object');
+    }
+    const instance = plainToInstance(metatype as new () => object, value);
+    const errors = await validate(instance, {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      forbidUnknownValues: true,
+      validationError: { target: false, value: false },
+    });
+    if (errors.length > 0) throw DomainError.badInput(flatten(errors, metadata.data ?? ''));
+    return instance;
+  }
+}
+
+export function flatten(errors: ValidationError[], prefix: string): FieldError[] {
+  return errors.flatMap((error) => {
+    const path = joinPath(prefix, error.property);
+    const own = Object.values(error.constraints ?? {}).map((message) => ({
+      path,
+      message: stripProperty(message, error.property),
+    }));
+    return [...own, ...flatten(error.children ?? [], path)];
+  });
+}
+
+function joinPath(prefix: string, property: string): string {
+  if (/^\d+$/.test(property)) return `${prefix}[${property}]`;
+  return prefix ? `${prefix}.${property}` : property;
+}
+
+/** class-validator writes "name must be shorter than…"; the path already names the field. */
+function stripProperty(message: string, property: string): string {
+  return message.startsWith(`${property} `) ? message.slice(property.length + 1) : message;
+}

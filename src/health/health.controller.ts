@@ -1,0 +1,29 @@
+import { Controller, Get, HttpCode, HttpStatus, Inject, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { KubeClient } from '../kube';
+
+/** Probes for orchestrators. Deliberately outside /api/v1 and free of authentication. */
+@ApiTags('health')
+@Controller()
+export class HealthController {
+  constructor(@Inject(KubeClient) private readonly kube: KubeClient) {}
+
+  /** The process is alive and serving HTTP. */
+  @Get('healthz')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ description: 'Alive' })
+  healthz(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /** Berth can do useful work: the Kubernetes API server is reachable and ready. */
+  @Get('readyz')
+  @ApiOkResponse({ description: 'Ready' })
+  @ApiServiceUnavailableResponse({ description: 'The Kubernetes API server is not reachable' })
+  async readyz(@Res({ passthrough: true }) res: Response): Promise<{ status: 'ok' | 'unavailable' }> {
+    const ready = await this.kube.ready();
+    res.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    return { status: ready ? 'ok' : 'unavailable' };
+  }
+}

@@ -1,0 +1,44 @@
+import { INestApplication, RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module';
+import { AppConfig, enabledLogLevels } from './config/app-config';
+
+export const API_PREFIX = 'api/v1';
+const UNPREFIXED = ['healthz', 'readyz'];
+
+/** Builds the HTTP application exactly as it is served; e2e tests use this too. */
+export async function createApp(
+  config: AppConfig,
+  options: { logger?: false; schemaFile?: string } = {},
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, options.schemaFile),
+    {
+      logger: options.logger ?? enabledLogLevels(config.logLevel),
+      // Fail with the error instead of exiting the process, so callers (tests, tools) see it.
+      abortOnError: false,
+    },
+  );
+  app.disable('x-powered-by');
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: UNPREFIXED.map((path) => ({ path, method: RequestMethod.GET })),
+  });
+  app.enableShutdownHooks();
+  SwaggerModule.setup('api/docs', app, () => openApiDocument(app), {
+    jsonDocumentUrl: 'api/docs/openapi.json',
+  });
+  return app;
+}
+
+export function openApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Berth')
+    .setDescription(
+      'Multi-tenant REST API for stateful workloads on Kubernetes. The GraphQL API at /graphql offers the same operations.',
+    )
+    .setVersion('v1')
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}

@@ -1,0 +1,5 @@
+export { KubeClient } from './kube-client';
+export { KubeModule } from './kube.module';
+export type { KubeReader } from './kube-reader';
+export type { Identity } from './identity';
+export * from './kube-types';

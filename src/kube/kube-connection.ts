@@ -1,0 +1,113 @@
+import {
+  bufferFromFileOrString,
+  createConfiguration,
+  KubeConfig,
+  ServerConfiguration,
+} from '@kubernetes/client-node';
+import type { Configuration, RequestContext, SecurityAuthentication } from '@kubernetes/client-node';
+import { Agent, type Dispatcher } from 'undici';
+import type { KubeSource } from '../config/app-config';
+import type { Identity } from './identity';
+
+/**
+ * One connection to one API server: its KubeConfig, plus a single pooled HTTP dispatcher. The
+ * client library would otherwise open a new agent (a new TCP and TLS handshake) for every request.
+ */
+export class KubeConnection {
+  private readonly dispatcher: Dispatcher | undefined;
+
+  private constructor(
+    readonly kubeConfig: KubeConfig,
+    readonly timeoutMs: number,
+  ) {
+    this.dispatcher = pooledDispatcher(kubeConfig);
+  }
+
+  static fromSource(source: KubeSource, timeoutMs: number): KubeConnection {
+    const kc = new KubeConfig();
+    if (source.kind === 'in-cluster') kc.loadFromCluster();
+    else kc.loadFromFile(source.path);
+    if (!kc.getCurrentCluster()) throw new Error('The kubeconfig has no current cluster');
+    inlineCredentialFiles(kc);
+    return new KubeConnection(kc, timeoutMs);
+  }
+
+  get server(): string {
+    return this.kubeConfig.getCurrentCluster()?.server ?? '';
+  }
+
+  /** A client-library configuration for requests made as the service itself or for `identity`. */
+  configuration(identity?: Identity): Configuration {
+    return createConfiguration({
+      baseServer: new ServerConfiguration(this.server, {}),
+      authMethods: { default: new RequestAuthenticator(this, identity) },
+    });
+  }
+
+  /** Applies credentials, the pooled dispatcher, impersonation and (unless streaming) a timeout. */
+  async prepare(ctx: RequestContext, identity: Identity | undefined, stream: boolean): Promise<void> {
+    await this.kubeConfig.applySecurityAuthentication(ctx);
+    if (this.dispatcher) ctx.setDispatcher(this.dispatcher);
+    if (!stream && !ctx.getSignal()) ctx.setSignal(AbortSignal.timeout(this.timeoutMs));
+    if (identity) {
+      ctx.setHeaderParam('Impersonate-User', identity.user);
+      // The generated client holds one value per header, so at most one group is impersonated; the
+      // tenancy model needs only the caller's group for the workspace that owns the namespace.
+      if (identity.group) ctx.setHeaderParam('Impersonate-Group', identity.group);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.dispatcher?.close();
+  }
+}
+
+class RequestAuthenticator implements SecurityAuthentication {
+  constructor(
+    private readonly connection: KubeConnection,
+    private readonly identity: Identity | undefined,
+  ) {}
+
+  getName(): string {
+    return 'berth';
+  }
+
+  applySecurityAuthentication(ctx: RequestContext): Promise<void> {
+    return this.connection.prepare(ctx, this.identity, false);
+  }
+}
+
+/** Reads certificate and key files once at start instead of on every request. */
+function inlineCredentialFiles(kc: KubeConfig): void {
+  const base64 = (file?: string, data?: string) => bufferFromFileOrString(file, data)?.toString('base64');
+  kc.clusters = kc.clusters.map((c) =>
+    c.caFile ? { ...c, caData: base64(c.caFile, c.caData), caFile: undefined } : c,
+  );
+  kc.users = kc.users.map((u) =>
+    u.certFile || u.keyFile
+      ? {
+          ...u,
+          certData: base64(u.certFile, u.certData),
+          keyData: base64(u.keyFile, u.keyData),
+          certFile: undefined,
+          keyFile: undefined,
+        }
+      : u,
+  );
+}
+
+function pooledDispatcher(kc: KubeConfig): Dispatcher | undefined {
+  const cluster = kc.getCurrentCluster();
+  const user = kc.getCurrentUser();
+  const tls = {
+    ca: bufferFromFileOrString(cluster?.caFile, cluster?.caData) ?? undefined,
+    cert: bufferFromFileOrString(user?.certFile, user?.certData) ?? undefined,
+    key: bufferFromFileOrString(user?.keyFile, user?.keyData) ?? undefined,
+    ...(cluster?.skipTLSVerify ? { rejectUnauthorized: false } : {}),
+    ...(cluster?.tlsServerName ? { servername: cluster.tlsServerName } : {}),
+  };
+  const options = kc.createDispatcherOptions(cluster, tls);
+  // Proxied connections keep the library's own dispatcher.
+  if (options.type !== 'agent') return undefined;
+  return new Agent({ connect: options.connect, connections: 64, keepAliveTimeout: 30_000 });
+}

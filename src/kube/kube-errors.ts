@@ -1,0 +1,179 @@
+import { ApiException } from '@kubernetes/client-node';
+import { DomainError, FieldError } from '../common/errors/domain-error';
+import { ErrorCode } from '../common/errors/error-code';
+
+/** The parts of a Kubernetes `Status` body that Berth reads. Treated as data, never trusted blindly. */
+interface KubeStatus {
+  kind?: string;
+  reason?: string;
+  message?: string;
+  details?: {
+    name?: string;
+    kind?: string;
+    causes?: { field?: string; message?: string; reason?: string }[];
+    retryAfterSeconds?: number;
+  };
+}
+
+/** Network-level failures: the API server could not be reached or did not answer in time. */
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+]);
+const TIMED_OUT = new Set([
+  'ETIMEDOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'TimeoutError',
+  'AbortError',
+]);
+
+/**
+ * Maps any failure of a call to the API server to a DomainError. Messages are rebuilt from the Status
+ * body's structured parts; the API server's address, request URLs and credentials never appear.
+ */
+export function kubeErrorToDomain(error: unknown): DomainError {
+  if (error instanceof DomainError) return error;
+  if (error instanceof ApiException) return fromStatus(error.code, asStatus(error.body), error);
+  const code = networkCode(error);
+  if (code && TIMED_OUT.has(code)) {
+    return new DomainError(ErrorCode.UNAVAILABLE, 'The Kubernetes API server did not answer in time', {
+      retryAfterSeconds: 1,
+      cause: error,
+    });
+  }
+  if (code && UNREACHABLE.has(code)) {
+    return new DomainError(ErrorCode.UNAVAILABLE, 'The Kubernetes API server is unreachable', {
+      retryAfterSeconds: 1,
+      cause: error,
+    });
+  }
+  return new DomainError(ErrorCode.INTERNAL, 'Internal error', { cause: error });
+}
+
+export function fromStatus(httpCode: number, status: KubeStatus, cause?: unknown): DomainError {
+  const what = describe(status);
+  const options = { cause };
+  switch (true) {
+    case httpCode === 404:
+      return new DomainError(ErrorCode.NOT_FOUND, what ? `${what} not found` : 'Not found', options);
+    case httpCode === 409 && status.reason === 'AlreadyExists':
+      return new DomainError(ErrorCode.CONFLICT, what ? `${what} already exists` : 'Already exists', options);
+    case httpCode === 409:
+      return new DomainError(
+        ErrorCode.CONFLICT,
+        `${what || 'The object'} was changed by someone else since it was read; reload it and try again`,
+        options,
+      );
+    case httpCode === 422 || httpCode === 400: {
+      const fields = causes(status);
+      return new DomainError(ErrorCode.BAD_USER_INPUT, invalidMessage(status, what, fields), {
+        ...options,
+        fields,
+      });
+    }
+    case httpCode === 410:
+      return new DomainError(
+        ErrorCode.BAD_USER_INPUT,
+        'The list position (continue token) has expired; start the listing again',
+        options,
+      );
+    case httpCode === 403:
+      return new DomainError(ErrorCode.FORBIDDEN, 'Not allowed to do this', options);
+    case httpCode === 401:
+      // The API server refused Berth's own credentials: the caller did nothing wrong and signing in
+      // again would not help, so this is an outage, not UNAUTHENTICATED.
+      return new DomainError(
+        ErrorCode.UNAVAILABLE,
+        "The Kubernetes API server refused Berth's credentials",
+        options,
+      );
+    case httpCode === 429:
+      return new DomainError(
+        ErrorCode.UNAVAILABLE,
+        'The Kubernetes API server is overloaded; try again shortly',
+        {
+          ...options,
+          retryAfterSeconds: status.details?.retryAfterSeconds ?? 1,
+        },
+      );
+    case httpCode === 504 || status.reason === 'Timeout':
+      return new DomainError(ErrorCode.UNAVAILABLE, 'The Kubernetes API server did not answer in time', {
+        ...options,
+        retryAfterSeconds: 1,
+      });
+    case httpCode >= 500:
+      return new DomainError(
+        ErrorCode.UNAVAILABLE,
+        'The Kubernetes API server failed to handle the request',
+        { ...options, retryAfterSeconds: 1 },
+      );
+    default:
+      return new DomainError(ErrorCode.INTERNAL, 'Internal error', options);
+  }
+}
+
+function asStatus(body: unknown): KubeStatus {
+  if (typeof body === 'string') {
+    try {
+      return asStatus(JSON.parse(body) as unknown);
+    } catch {
+      return {};
+    }
+  }
+  return body !== null && typeof body === 'object' ? body : {};
+}
+
+function describe(status: KubeStatus): string {
+  const kind = status.details?.kind;
+  const name = status.details?.name;
+  if (kind && name) return `${singular(kind)} "${name}"`;
+  if (name) return `"${name}"`;
+  return kind ? singular(kind) : '';
+}
+
+/** Status details name the resource ("statefulsets.apps"); a person reads "statefulset". */
+function singular(kind: string): string {
+  const resource = kind.split('.')[0];
+  return resource.endsWith('ies') ? `${resource.slice(0, -3)}y` : resource.replace(/(ss)es$|s$/, '$1');
+}
+
+function causes(status: KubeStatus): FieldError[] {
+  return (status.details?.causes ?? [])
+    .filter((c) => c.field || c.message)
+    .map((c) => ({
+      path: c.field ?? '',
+      message: causeMessage(c.message ?? c.reason ?? 'is invalid', c.field),
+    }));
+}
+
+/** Kubernetes repeats the field and the rejected value in each cause message; keep the reason. */
+function causeMessage(message: string, field?: string): string {
+  const withoutField = field && message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
+  const invalid = /^Invalid value: .*?: (.+)$/s.exec(withoutField);
+  return invalid ? invalid[1] : withoutField;
+}
+
+function invalidMessage(status: KubeStatus, what: string, fields: FieldError[]): string {
+  if (fields.length > 0)
+    return `${what ? `${what} is invalid` : 'Invalid'}: ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`;
+  return status.message ?? 'Invalid request';
+}
+
+function networkCode(error: unknown): string | undefined {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (typeof e !== 'object') break;
+    const { code, name } = e as { code?: unknown; name?: unknown };
+    if (typeof code === 'string' && (UNREACHABLE.has(code) || TIMED_OUT.has(code))) return code;
+    if (typeof name === 'string' && TIMED_OUT.has(name)) return name;
+  }
+  return undefined;
+}

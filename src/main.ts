@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { AppConfig, ConfigError, loadConfig } from './config/app-config';
+import { createApp } from './http-app';
+import { startLocalCluster } from './local-cluster/local-cluster';
+
+async function bootstrap(): Promise<void> {
+  const logger = new Logger('Berth');
+  let config: AppConfig;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+
+  if (!config.kube) {
+    logger.log('No KUBECONFIG and not inside a cluster: starting the local control plane (cluster/up.sh)');
+    const path = await startLocalCluster();
+    config = { ...config, kube: { kind: 'local', path } };
+    logger.log(`Local control plane is up; kubeconfig: ${path}`);
+  }
+
+  const app = await createApp(config);
+  await app.listen(config.port, config.host);
+  logger.log(
+    `Listening on http://${config.host}:${config.port} (GraphQL /graphql, REST /api/v1, OpenAPI /api/docs)`,
+  );
+}
+
+bootstrap().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
