@@ -10,7 +10,8 @@ command -v kubectl >/dev/null || die "kubectl is required (see README: Requireme
 started="$(date +%s)"
 "$CLUSTER_DIR/build.sh"
 
-kwokctl() { "$(kwokctl_bin)" --name "$BERTH_CLUSTER_NAME" "$@"; }
+# The components kwokctl starts outlive it; they must not inherit the lock's descriptor (fd 8).
+kwokctl() { "$(kwokctl_bin)" --name "$BERTH_CLUSTER_NAME" "$@" 8>&-; }
 kube() { kubectl --kubeconfig "$KUBECONFIG_PATH" "$@"; }
 api_ready() { [[ -f "$KUBECONFIG_PATH" ]] && kube get --raw=/readyz >/dev/null 2>&1; }
 
@@ -56,8 +57,9 @@ create_cluster() {
     --wait 2m >&2
 }
 
+# One `up` at a time (npm start and npm test may both ask for the cluster).
 exec 8>"$BERTH_CACHE_DIR/.up.lock"
-flock 8
+flock -w 600 8 || die "another cluster/up.sh has held the lock for 10 minutes"
 if api_ready; then
   log "cluster \"$BERTH_CLUSTER_NAME\" is already running"
 elif [[ -f "$CLUSTER_WORKDIR/kwok.yaml" ]]; then

@@ -1,5 +1,5 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, Type } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
@@ -19,8 +19,7 @@ export interface GraphQLContext {
 
 @Module({})
 export class AppModule {
-  /** `schemaFile`: where to write the generated GraphQL schema (artifact generation only). */
-  static forRoot(config: AppConfig, schemaFile?: string): DynamicModule {
+  static forRoot(config: AppConfig, extraImports: Type[] = []): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -29,8 +28,11 @@ export class AppModule {
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',
-          autoSchemaFile: schemaFile ?? true,
+          // Built in memory; the committed schema.gql is rendered by `npm run artifacts`.
+          autoSchemaFile: true,
           sortSchema: true,
+          // Field resolvers pass through the same guards and exception filter as top-level ones.
+          fieldResolverEnhancers: ['guards', 'interceptors', 'filters'],
           introspection: true,
           includeStacktraceInErrorResponses: false,
           formatError: formatGraphQLError,
@@ -38,6 +40,7 @@ export class AppModule {
         }),
         HealthModule,
         ClusterModule,
+        ...extraImports,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

@@ -1,4 +1,4 @@
-import { INestApplication, RequestMethod } from '@nestjs/common';
+import { INestApplication, RequestMethod, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
@@ -8,24 +8,26 @@ import { AppConfig, enabledLogLevels } from './config/app-config';
 export const API_PREFIX = 'api/v1';
 const UNPREFIXED = ['healthz', 'readyz'];
 
+export interface CreateAppOptions {
+  logger?: false;
+  /** Extra modules mounted beside the application's own (e2e probes only). */
+  imports?: Type[];
+}
+
 /** Builds the HTTP application exactly as it is served; e2e tests use this too. */
 export async function createApp(
   config: AppConfig,
-  options: { logger?: false; schemaFile?: string } = {},
+  options: CreateAppOptions = {},
 ): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot(config, options.schemaFile),
-    {
-      logger: options.logger ?? enabledLogLevels(config.logLevel),
-      // Fail with the error instead of exiting the process, so callers (tests, tools) see it.
-      abortOnError: false,
-    },
-  );
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.imports), {
+    logger: options.logger ?? enabledLogLevels(config.logLevel),
+    // Fail with the error instead of exiting the process, so callers (tests, tools) see it.
+    abortOnError: false,
+  });
   app.disable('x-powered-by');
   app.setGlobalPrefix(API_PREFIX, {
     exclude: UNPREFIXED.map((path) => ({ path, method: RequestMethod.GET })),
   });
-  app.enableShutdownHooks();
   SwaggerModule.setup('api/docs', app, () => openApiDocument(app), {
     jsonDocumentUrl: 'api/docs/openapi.json',
   });

@@ -23,6 +23,8 @@ async function bootstrap(): Promise<void> {
   }
 
   const app = await createApp(config);
+  // SIGTERM/SIGINT: stop accepting connections, finish in-flight requests, close the API connection.
+  app.enableShutdownHooks();
   await app.listen(config.port, config.host);
   logger.log(
     `Listening on http://${config.host}:${config.port} (GraphQL /graphql, REST /api/v1, OpenAPI /api/docs)`,

@@ -1,4 +1,4 @@
-export { KubeClient } from './kube-client';
+export { KubeClient, type PodLogOptions, type WatchEvent } from './kube-client';
 export { KubeModule } from './kube.module';
 export type { KubeReader } from './kube-reader';
 export type { Identity } from './identity';

@@ -1,15 +1,13 @@
-import {
-  HttpMethod,
-  KubernetesObjectApi,
-  PatchStrategy,
-  RequestContext,
-  VersionApi,
-} from '@kubernetes/client-node';
+import { CoreV1Api, HttpMethod, PatchStrategy, RequestContext, VersionApi } from '@kubernetes/client-node';
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { fetch } from 'undici';
+import { ObjectApi } from './object-api';
 import type { Configuration } from '@kubernetes/client-node';
 import type { Identity } from './identity';
 import type { KubeConnection } from './kube-connection';
-import { kubeErrorToDomain } from './kube-errors';
+import { fromStatus, kubeErrorToDomain, parseStatus } from './kube-errors';
 import type { KubeReader } from './kube-reader';
 import type {
   DeleteOptions,
@@ -26,6 +24,18 @@ import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-code';
 
 const FIELD_MANAGER = 'berth';
+
+export interface PodLogOptions {
+  container?: string;
+  tailLines?: number;
+  sinceSeconds?: number;
+  timestamps?: boolean;
+}
+
+export interface WatchEvent<T> {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK';
+  object: T;
+}
 const PATCH_STRATEGY: Record<PatchType, PatchStrategy> = {
   merge: PatchStrategy.MergePatch,
   strategic: PatchStrategy.StrategicMergePatch,
@@ -42,7 +52,7 @@ export class KubeClient implements KubeReader {
     private readonly connection: KubeConnection,
     readonly identity?: Identity,
     // Shared by every client of one connection, so API discovery is cached once.
-    private readonly objects = new KubernetesObjectApi(connection.configuration()),
+    private readonly objects = new ObjectApi(connection.configuration()),
   ) {
     this.config = connection.configuration(identity);
   }
@@ -125,6 +135,88 @@ export class KubeClient implements KubeReader {
         body,
         this.config,
       ),
+    );
+  }
+
+  /**
+   * Watches a collection: `onEvent` gets each ADDED / MODIFIED / DELETED event until `stop()` is
+   * called or the server ends the watch (then `done` tells why). Events start from `resourceVersion`
+   * when given, otherwise with the current objects as ADDED.
+   */
+  async watch<T extends KubeObject>(
+    apiVersion: string,
+    kind: string,
+    options: ListOptions & { resourceVersion?: string },
+    onEvent: (event: WatchEvent<T>) => void,
+    done: (error?: DomainError) => void = () => undefined,
+  ): Promise<{ stop(): void }> {
+    const path = await call(() => this.objects.collectionPath(apiVersion, kind, options.namespace));
+    const query: Record<string, string | undefined> = {
+      watch: 'true',
+      allowWatchBookmarks: 'false',
+      labelSelector: options.labelSelector,
+      fieldSelector: options.fieldSelector,
+      resourceVersion: options.resourceVersion,
+    };
+    const controller = new AbortController();
+    const body = await this.openStream(path, query, controller.signal);
+    const input = Readable.fromWeb(body);
+    const lines = createInterface({ input });
+    let finished = false;
+    const finish = (error?: DomainError) => {
+      if (finished) return;
+      finished = true;
+      controller.abort();
+      done(error);
+    };
+    lines.on('line', (line: string) => {
+      if (!line.trim() || finished) return;
+      const event = JSON.parse(line) as WatchEvent<T> | { type: 'ERROR'; object: unknown };
+      if (event.type === 'ERROR') finish(fromStatus(410, parseStatus(event.object)));
+      else onEvent(event);
+    });
+    // An aborted or broken stream ends the watch; the caller re-lists if it needs to go on.
+    // (readline re-emits its input's errors, so both need a listener.)
+    const interrupted = () => finish(new DomainError(ErrorCode.UNAVAILABLE, 'The watch was interrupted'));
+    input.on('error', interrupted);
+    lines.on('error', interrupted);
+    lines.on('close', () => finish());
+    return { stop: () => finish() };
+  }
+
+  /** GETs a streaming response (watch, followed logs) for this client's identity; no timeout applies. */
+  async openStream(
+    path: string,
+    query: Record<string, string | undefined>,
+    signal: AbortSignal,
+  ): Promise<ReadableStream<Uint8Array>> {
+    const url = new URL(this.connection.server + path);
+    for (const [key, value] of Object.entries(query))
+      if (value !== undefined) url.searchParams.set(key, value);
+    const ctx = new RequestContext(url.toString(), HttpMethod.GET);
+    ctx.setSignal(signal);
+    await this.connection.prepare(ctx, this.identity, true);
+    const response = await call(() =>
+      fetch(ctx.getUrl(), { headers: ctx.getHeaders(), dispatcher: ctx.getDispatcher(), signal }),
+    );
+    if (response.status !== 200 || !response.body) {
+      const text = await response.text();
+      throw fromStatus(response.status, parseStatus(text));
+    }
+    return response.body as WebReadableStream<Uint8Array>;
+  }
+
+  /** A container's log as text (not followed; see openStream for following). */
+  podLogs(namespace: string, pod: string, options: PodLogOptions = {}): Promise<string> {
+    return call(() =>
+      new CoreV1Api(this.config).readNamespacedPodLog({
+        namespace,
+        name: pod,
+        container: options.container,
+        tailLines: options.tailLines,
+        sinceSeconds: options.sinceSeconds,
+        timestamps: options.timestamps,
+      }),
     );
   }
 

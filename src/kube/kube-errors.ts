@@ -3,7 +3,7 @@ import { DomainError, FieldError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-code';
 
 /** The parts of a Kubernetes `Status` body that Berth reads. Treated as data, never trusted blindly. */
-interface KubeStatus {
+export interface KubeStatus {
   kind?: string;
   reason?: string;
   message?: string;
@@ -119,6 +119,10 @@ export function fromStatus(httpCode: number, status: KubeStatus, cause?: unknown
     default:
       return new DomainError(ErrorCode.INTERNAL, 'Internal error', options);
   }
+}
+
+export function parseStatus(body: unknown): KubeStatus {
+  return asStatus(body);
 }
 
 function asStatus(body: unknown): KubeStatus {

@@ -1,6 +1,8 @@
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from './error-code';
 import { presentError } from './error-presentation';
+import { toDomainError } from './to-domain-error';
+import { toGraphQLError } from './all-exceptions.filter';
 
 const OWN_CODES = new Set<string>(Object.values(ErrorCode).map((code) => presentError(code).graphqlCode));
 
@@ -21,7 +23,15 @@ const REQUEST_ERROR_CODES = new Set([
  * become BAD_USER_INPUT; anything else is INTERNAL with its message hidden. Only `code`, `fields` and
  * `retryAfterSeconds` survive in `extensions` (no stack traces).
  */
-export function formatGraphQLError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+export function formatGraphQLError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
+  // An error thrown by a resolver that Nest's filters did not see (e.g. a field resolver) arrives
+  // here still wrapped; map it the same way AllExceptionsFilter would.
+  const original = error instanceof GraphQLError ? error.originalError : undefined;
+  if (original && !(original instanceof GraphQLError)) {
+    const mapped = toGraphQLError(toDomainError(original));
+    formatted = { ...formatted, message: mapped.message, extensions: mapped.extensions };
+  }
+
   const extensions = formatted.extensions ?? {};
   const code = typeof extensions.code === 'string' ? extensions.code : undefined;
   const base = { locations: formatted.locations, path: formatted.path };
