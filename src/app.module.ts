@@ -3,7 +3,12 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
+import { AuthModule } from './auth/auth.module';
+import { BootstrapModule } from './bootstrap/bootstrap.module';
 import { ClusterModule } from './cluster/cluster.module';
+import { AccessModule } from './iam/access.module';
+import { UsersModule } from './iam/users.module';
+import { TenancyModule } from './tenancy/tenancy.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { formatGraphQLError } from './common/errors/format-graphql-error';
 import { InputValidationPipe } from './common/validation/input-validation.pipe';
@@ -31,13 +36,18 @@ export class AppModule {
           // Built in memory; the committed schema.gql is rendered by `npm run artifacts`.
           autoSchemaFile: true,
           sortSchema: true,
-          // Field resolvers pass through the same guards and exception filter as top-level ones.
-          fieldResolverEnhancers: ['guards', 'interceptors', 'filters'],
+          // Field resolvers share the exception filter; they are authorised by the query they belong to.
+          fieldResolverEnhancers: ['interceptors', 'filters'],
           introspection: true,
           includeStacktraceInErrorResponses: false,
           formatError: formatGraphQLError,
           context: ({ req, res }: GraphQLContext): GraphQLContext => ({ req, res }),
         }),
+        AccessModule,
+        AuthModule,
+        BootstrapModule,
+        UsersModule,
+        TenancyModule,
         HealthModule,
         ClusterModule,
         ...extraImports,

@@ -6,7 +6,12 @@ import { AppModule } from './app.module';
 import { AppConfig, enabledLogLevels } from './config/app-config';
 
 export const API_PREFIX = 'api/v1';
-const UNPREFIXED = ['healthz', 'readyz'];
+const UNPREFIXED = [
+  { path: 'healthz', method: RequestMethod.GET },
+  { path: 'readyz', method: RequestMethod.GET },
+  { path: 'oauth/token', method: RequestMethod.POST },
+  { path: 'oauth/revoke', method: RequestMethod.POST },
+];
 
 export interface CreateAppOptions {
   logger?: false;
@@ -26,7 +31,7 @@ export async function createApp(
   });
   app.disable('x-powered-by');
   app.setGlobalPrefix(API_PREFIX, {
-    exclude: UNPREFIXED.map((path) => ({ path, method: RequestMethod.GET })),
+    exclude: UNPREFIXED,
   });
   SwaggerModule.setup('api/docs', app, () => openApiDocument(app), {
     jsonDocumentUrl: 'api/docs/openapi.json',
@@ -41,6 +46,11 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
       'Multi-tenant REST API for stateful workloads on Kubernetes. The GraphQL API at /graphql offers the same operations.',
     )
     .setVersion('v1')
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      description: 'An access token from POST /oauth/token, or an API token',
+    })
     .build();
   return SwaggerModule.createDocument(app, config);
 }

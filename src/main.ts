@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
+import { BootstrapService } from './bootstrap/bootstrap.service';
 import { createApp } from './http-app';
 import { startLocalCluster } from './local-cluster/local-cluster';
 
@@ -23,6 +24,7 @@ async function bootstrap(): Promise<void> {
   }
 
   const app = await createApp(config);
+  await app.get(BootstrapService).run();
   // SIGTERM/SIGINT: stop accepting connections, finish in-flight requests, close the API connection.
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);

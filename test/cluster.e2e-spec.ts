@@ -14,14 +14,16 @@ interface ClusterData {
 
 describe('the cluster slice', () => {
   let t: TestApp;
+  let token: string;
 
   beforeAll(async () => {
     t = await TestApp.start();
+    token = await t.token();
   });
   afterAll(() => t.close());
 
   it('GraphQL `cluster` reports the API server version, the ready nodes and the default StorageClass', async () => {
-    const res = await t.graphql<ClusterData>(CLUSTER_QUERY);
+    const res = await t.graphql<ClusterData>(CLUSTER_QUERY, {}, token);
     expect(res.errors).toBeUndefined();
     const cluster = res.data!.cluster;
 
@@ -43,10 +45,17 @@ describe('the cluster slice', () => {
     ]);
   });
 
+  it('needs a signed-in user on both transports', async () => {
+    const gql = await t.graphql(CLUSTER_QUERY);
+    expect(gql.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    const rest = await t.http().get('/api/v1/cluster');
+    expect(rest.status).toBe(401);
+  });
+
   it('REST GET /api/v1/cluster answers the same data', async () => {
     const [rest, gql] = await Promise.all([
-      t.http().get('/api/v1/cluster').expect(200),
-      t.graphql<ClusterData>(CLUSTER_QUERY),
+      t.as(token).get('/api/v1/cluster').expect(200),
+      t.graphql<ClusterData>(CLUSTER_QUERY, {}, token),
     ]);
     const body = rest.body as ClusterData['cluster'];
     expect(body.version).toBe(gql.data!.cluster.version);

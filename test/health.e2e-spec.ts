@@ -31,7 +31,8 @@ describe('health probes', () => {
       kubeconfig.clusters[0].cluster.server = `https://127.0.0.1:${closedPort}`;
       const path = join(dir, 'kubeconfig');
       writeFileSync(path, stringify(kubeconfig));
-      t = await TestApp.start(testConfig({ kube: { kind: 'kubeconfig', path } }));
+      // Nothing to bootstrap against: this app never reaches an API server.
+      t = await TestApp.start(testConfig({ kube: { kind: 'kubeconfig', path } }), [], false);
     });
 
     afterAll(async () => {
@@ -45,7 +46,9 @@ describe('health probes', () => {
     });
 
     it('API calls answer UNAVAILABLE on both transports, without the server address', async () => {
-      const rest = await t.http().get('/api/v1/cluster');
+      // Authenticating an API token reads its account from the cluster: the first call that fails.
+      const token = `bat.admin.${'0'.repeat(16)}.${'0'.repeat(64)}`;
+      const rest = await t.as(token).get('/api/v1/cluster');
       expect(rest.status).toBe(503);
       expect(rest.headers['retry-after']).toBe('1');
       expect(rest.body).toEqual({
@@ -54,7 +57,7 @@ describe('health probes', () => {
         message: 'The Kubernetes API server is unreachable',
       });
 
-      const gql = await t.graphql('{ cluster { version } }');
+      const gql = await t.graphql('{ cluster { version } }', {}, token);
       expect(gql.errors?.[0]).toMatchObject({
         message: 'The Kubernetes API server is unreachable',
         extensions: { code: 'UNAVAILABLE', retryAfterSeconds: 1 },

@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Access } from '../iam/access.decorator';
 import { Cluster, ClusterNode, StorageClass } from './cluster.model';
 import { ClusterService } from './cluster.service';
 
@@ -9,6 +10,7 @@ export class ClusterResolver {
   constructor(@Inject(ClusterService) private readonly clusters: ClusterService) {}
 
   @Query(() => Cluster, { description: 'The Kubernetes cluster Berth runs on' })
+  @Access.authenticated()
   cluster(): Partial<Cluster> {
     return {};
   }

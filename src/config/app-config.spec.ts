@@ -15,6 +15,12 @@ describe('loadConfig', () => {
       logLevel: 'log',
       kube: null,
       kubeRequestTimeoutMs: 10_000,
+      systemNamespace: 'berth-system',
+      impersonationPrefix: 'berth:',
+      admin: { username: 'admin', password: null },
+      accessTokenTtlSeconds: 900,
+      refreshTokenTtlSeconds: 604_800,
+      loginRateLimitPerMinute: 30,
     });
   });
 
@@ -48,6 +54,19 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).toMatch(/LOG_LEVEL must be one of/);
     expect(problems.join('\n')).toMatch(/KUBECONFIG names a file that does not exist/);
     expect(problems.join('\n')).toMatch(/KUBE_REQUEST_TIMEOUT_MS must be an integer/);
+  });
+
+  it('applies the password policy to BERTH_ADMIN_PASSWORD and refuses a system: impersonation prefix', () => {
+    expect(() => loadConfig({ BERTH_ADMIN_PASSWORD: 'short' })).toThrow(
+      'BERTH_ADMIN_PASSWORD must be 8 to 64 characters long',
+    );
+    expect(() => loadConfig({ BERTH_ADMIN_PASSWORD: 'alllowercase1' })).toThrow(
+      'must contain an upper-case letter',
+    );
+    expect(() => loadConfig({ BERTH_IMPERSONATION_PREFIX: 'system:' })).toThrow(
+      'must not start with "system:"',
+    );
+    expect(loadConfig({ BERTH_ADMIN_PASSWORD: 'Good-Passw0rd' }).admin.password).toBe('Good-Passw0rd');
   });
 
   it('refuses a KUBECONFIG list', () => {

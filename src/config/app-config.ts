@@ -1,4 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
+import { passwordProblem } from '../common/validation/password-policy';
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 /** Most severe first: a level enables itself and everything before it. */
@@ -19,6 +22,15 @@ export interface AppConfig {
   /** Null until main.ts has resolved it (the local cluster may have to be started first). */
   kube: KubeSource | null;
   kubeRequestTimeoutMs: number;
+  /** Namespace for Berth's own objects (the token signing key). */
+  systemNamespace: string;
+  /** Prepended to usernames (and group names) when impersonating users towards Kubernetes. */
+  impersonationPrefix: string;
+  admin: { username: string; password: string | null };
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  /** Login attempts per client address per minute before TOO_MANY_REQUESTS. */
+  loginRateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -53,8 +65,45 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     kube = { kind: 'in-cluster' };
   }
 
+  const systemNamespace = env.BERTH_SYSTEM_NAMESPACE?.trim() || 'berth-system';
+  if (!DNS_LABEL.test(systemNamespace))
+    problems.push(`BERTH_SYSTEM_NAMESPACE must be a DNS-1123 label (got "${systemNamespace}")`);
+  const impersonationPrefix = env.BERTH_IMPERSONATION_PREFIX ?? 'berth:';
+  if (impersonationPrefix.startsWith('system:'))
+    problems.push('BERTH_IMPERSONATION_PREFIX must not start with "system:"');
+  const adminUsername = env.BERTH_ADMIN_USERNAME?.trim() || 'admin';
+  if (!DNS_LABEL.test(adminUsername))
+    problems.push(`BERTH_ADMIN_USERNAME must be a DNS-1123 label (got "${adminUsername}")`);
+  const adminPassword = env.BERTH_ADMIN_PASSWORD || null;
+  if (adminPassword !== null) {
+    const problem = passwordProblem(adminPassword);
+    if (problem) problems.push(`BERTH_ADMIN_PASSWORD ${problem}`);
+  }
+  const accessTokenTtlSeconds = integer(env, 'BERTH_ACCESS_TOKEN_TTL_SECONDS', 900, 10, 86_400, problems);
+  const refreshTokenTtlSeconds = integer(
+    env,
+    'BERTH_REFRESH_TOKEN_TTL_SECONDS',
+    7 * 86_400,
+    60,
+    90 * 86_400,
+    problems,
+  );
+  const loginRateLimitPerMinute = integer(env, 'BERTH_LOGIN_RATE_LIMIT_PER_MINUTE', 30, 1, 100_000, problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port, host, logLevel, kube, kubeRequestTimeoutMs };
+  return {
+    port,
+    host,
+    logLevel,
+    kube,
+    kubeRequestTimeoutMs,
+    systemNamespace,
+    impersonationPrefix,
+    admin: { username: adminUsername, password: adminPassword },
+    accessTokenTtlSeconds,
+    refreshTokenTtlSeconds,
+    loginRateLimitPerMinute,
+  };
 }
 
 function integer(

@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { Public } from '../iam/access.decorator';
 import { KubeClient } from '../kube';
 
 /** Probes for orchestrators. Deliberately outside /api/v1 and free of authentication. */
@@ -11,6 +12,7 @@ export class HealthController {
 
   /** The process is alive and serving HTTP. */
   @Get('healthz')
+  @Public()
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ description: 'Alive' })
   healthz(): { status: 'ok' } {
@@ -19,6 +21,7 @@ export class HealthController {
 
   /** Berth can do useful work: the Kubernetes API server is reachable and ready. */
   @Get('readyz')
+  @Public()
   @ApiOkResponse({ description: 'Ready' })
   @ApiServiceUnavailableResponse({ description: 'The Kubernetes API server is not reachable' })
   async readyz(@Res({ passthrough: true }) res: Response): Promise<{ status: 'ok' | 'unavailable' }> {

@@ -108,6 +108,44 @@ export class KubeClient implements KubeReader {
     );
   }
 
+  /**
+   * Read-modify-write with optimistic concurrency: `mutate` gets the current object and returns the
+   * object to write (or undefined to leave it). A concurrent change (CONFLICT) re-reads and re-applies,
+   * so no update is lost; `mutate` may throw to abort.
+   */
+  async modify<T extends KubeObject>(
+    ref: KubeRef,
+    mutate: (current: T) => T | undefined,
+    attempts = 5,
+  ): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.get<T>(ref);
+      const next = mutate(current);
+      if (next === undefined) return current;
+      try {
+        return await this.replace<T>(next);
+      } catch (error) {
+        const conflict = error instanceof DomainError && error.code === ErrorCode.CONFLICT;
+        if (!conflict || attempt >= attempts) throw error;
+      }
+    }
+  }
+
+  /** Server-side apply as Berth's field manager: creates or converges the fields Berth owns. */
+  apply<T extends KubeObject>(object: T, options: WriteOptions = {}): Promise<T> {
+    return call(() =>
+      this.objects.patch<T>(
+        object,
+        undefined,
+        dryRun(options),
+        FIELD_MANAGER,
+        true,
+        PatchStrategy.ServerSideApply,
+        this.config,
+      ),
+    );
+  }
+
   patch<T extends KubeObject>(object: T, type: PatchType, options: WriteOptions = {}): Promise<T> {
     return call(() =>
       this.objects.patch<T>(

@@ -18,6 +18,8 @@ export type {
   V1Status,
   V1ObjectMeta,
   V1OwnerReference,
+  V1RoleBinding,
+  V1ClusterRole,
   CoreV1Event,
   VersionInfo,
 } from '@kubernetes/client-node';

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Inject, Module, Param, Post } from '@nestjs/common';
 import { Args, Field, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Public } from '../../src/iam/access.decorator';
 import { KubeClient, V1Namespace } from '../../src/kube';
 
 /**
@@ -15,6 +16,7 @@ class ProbeNamespace {
 const toProbe = (ns: V1Namespace): ProbeNamespace => ({ name: ns.metadata?.name ?? '' });
 
 @Controller('probe/namespaces')
+@Public()
 class KubeProbeController {
   constructor(@Inject(KubeClient) private readonly kube: KubeClient) {}
 
@@ -36,6 +38,7 @@ class KubeProbeController {
 }
 
 @Resolver()
+@Public()
 class KubeProbeResolver {
   constructor(@Inject(KubeClient) private readonly kube: KubeClient) {}
 

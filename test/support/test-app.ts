@@ -6,7 +6,17 @@ import { parse } from 'yaml';
 import type { ErrorBody } from '../../src/common/errors/all-exceptions.filter';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { createApp } from '../../src/http-app';
+import type { TokenResponse } from '../../src/auth/session.service';
+import { BootstrapService } from '../../src/bootstrap/bootstrap.service';
 import { KubeClient } from '../../src/kube';
+
+export interface AuthorizedAgent {
+  get(url: string): request.Test;
+  post(url: string): request.Test;
+  put(url: string): request.Test;
+  patch(url: string): request.Test;
+  delete(url: string): request.Test;
+}
 
 /** The kubeconfig of the control plane the e2e run uses (set by test/setup/global-setup.ts). */
 export function e2eKubeconfig(): string {
@@ -24,8 +34,17 @@ export function apiServerUrl(): string {
   return config.clusters[0].cluster.server;
 }
 
+/** The platform admin every e2e app bootstraps (the same in every test, so apps can share a cluster). */
+export const ADMIN = { username: 'admin', password: 'E2e-Admin-Passw0rd' };
+
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
-  return { ...loadConfig({}), kube: { kind: 'kubeconfig', path: e2eKubeconfig() }, ...overrides };
+  const base = loadConfig({
+    BERTH_ADMIN_USERNAME: ADMIN.username,
+    BERTH_ADMIN_PASSWORD: ADMIN.password,
+    // Every test signs in from 127.0.0.1; the throttle has its own test.
+    BERTH_LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+  });
+  return { ...base, kube: { kind: 'kubeconfig', path: e2eKubeconfig() }, ...overrides };
 }
 
 export interface GraphQLResponse<T> {
@@ -42,10 +61,43 @@ export interface GraphQLResponse<T> {
 export class TestApp {
   private constructor(readonly app: INestApplication) {}
 
-  static async start(config: AppConfig = testConfig(), imports: Type[] = []): Promise<TestApp> {
+  static async start(
+    config: AppConfig = testConfig(),
+    imports: Type[] = [],
+    bootstrap = true,
+  ): Promise<TestApp> {
     const app = await createApp(config, { logger: false, imports });
     await app.init();
+    if (bootstrap) await app.get(BootstrapService).run();
     return new TestApp(app);
+  }
+
+  /** Signs in with the password grant; returns the token response. */
+  async signIn(username: string, password: string): Promise<TokenResponse> {
+    const res = await request(this.server)
+      .post('/oauth/token')
+      .type('form')
+      .send({ grant_type: 'password', username, password });
+    if (res.status !== 200)
+      throw new Error(`sign-in of ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as TokenResponse;
+  }
+
+  /** An access token for `username` (the admin's by default). */
+  async token(username = ADMIN.username, password = ADMIN.password): Promise<string> {
+    return (await this.signIn(username, password)).access_token;
+  }
+
+  /** A supertest agent that sends `token` as the bearer. */
+  as(token: string): AuthorizedAgent {
+    const auth = (req: request.Test) => req.set('authorization', `Bearer ${token}`);
+    return {
+      get: (url) => auth(request(this.server).get(url)),
+      post: (url) => auth(request(this.server).post(url)),
+      put: (url) => auth(request(this.server).put(url)),
+      patch: (url) => auth(request(this.server).patch(url)),
+      delete: (url) => auth(request(this.server).delete(url)),
+    };
   }
 
   get server(): Server {
@@ -61,11 +113,14 @@ export class TestApp {
     return request.agent(this.server);
   }
 
-  async graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
-    const res = await request(this.server)
-      .post('/graphql')
-      .set('content-type', 'application/json')
-      .send({ query, variables });
+  async graphql<T>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    token?: string,
+  ): Promise<GraphQLResponse<T>> {
+    const req = request(this.server).post('/graphql').set('content-type', 'application/json');
+    if (token) req.set('authorization', `Bearer ${token}`);
+    const res = await req.send({ query, variables });
     return { status: res.status, ...(res.body as Omit<GraphQLResponse<T>, 'status'>) };
   }
 

@@ -28,7 +28,7 @@ describe('InputValidationPipe', () => {
     throw new Error('expected a validation failure');
   };
 
-  it('names each bad field by its full path, prefixed with the GraphQL argument', async () => {
+  it('names each bad field by its full path within the input', async () => {
     const error = await failure(
       {
         containers: [
@@ -40,8 +40,8 @@ describe('InputValidationPipe', () => {
     );
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(error.fields).toEqual([
-      { path: 'input.containers[1].name', message: 'must be lower-case letters' },
-      { path: 'input.containers[1].ports[0].containerPort', message: 'must not be greater than 65535' },
+      { path: 'containers[1].name', message: 'must be lower-case letters' },
+      { path: 'containers[1].ports[0].containerPort', message: 'must not be greater than 65535' },
     ]);
   });
 

@@ -7,8 +7,8 @@ const PRIMITIVES: ReadonlySet<unknown> = new Set([String, Boolean, Number, Array
 
 /**
  * Validates every decorated input class (REST bodies and queries, GraphQL args) with class-validator
- * and turns failures into one BAD_USER_INPUT error whose fields name each bad path, prefixed with the
- * argument's name for GraphQL (`input.containers[0].image`). Unknown properties are refused rather
+ * and turns failures into one BAD_USER_INPUT error whose fields name each bad path
+ * (`containers[0].image`). Unknown properties are refused rather
  * than silently dropped, so a typo in a field name is reported, not ignored.
  */
 @Injectable()
@@ -27,7 +27,9 @@ export class InputValidationPipe implements PipeTransform<unknown> {
       forbidUnknownValues: true,
       validationError: { target: false, value: false },
     });
-    if (errors.length > 0) throw DomainError.badInput(flatten(errors, metadata.data ?? ''));
+    // Paths are relative to the input object on both transports (`containers[0].image`), so a
+    // client maps them onto its form the same way whichever API it uses.
+    if (errors.length > 0) throw DomainError.badInput(flatten(errors, ''));
     return instance;
   }
 }

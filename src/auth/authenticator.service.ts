@@ -1,0 +1,39 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError } from '../common/errors/domain-error';
+import { ErrorCode } from '../common/errors/error-code';
+import { AccountStore } from '../iam/account.store';
+import { ApiTokenService } from './api-token.service';
+import type { Principal } from './principal';
+import { TokenService } from './token.service';
+
+/**
+ * Turns a bearer token into a Principal. The account is read on every request, so a password change,
+ * a disabled or deleted account, or a revoked API token takes effect at once on every replica.
+ */
+@Injectable()
+export class Authenticator {
+  constructor(
+    @Inject(TokenService) private readonly tokens: TokenService,
+    @Inject(ApiTokenService) private readonly apiTokens: ApiTokenService,
+    @Inject(AccountStore) private readonly accounts: AccountStore,
+  ) {}
+
+  async authenticate(bearer: string): Promise<Principal> {
+    if (ApiTokenService.isApiToken(bearer)) return this.apiTokens.authenticate(bearer);
+    const claims = await this.tokens.verify(bearer);
+    const account = await this.accounts.find(claims.username);
+    if (
+      !account ||
+      account.spec.state !== 'Active' ||
+      (account.spec.tokenGeneration ?? 0) !== claims.generation
+    ) {
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The access token has been revoked');
+    }
+    return {
+      username: claims.username,
+      platformRole: account.spec.platformRole,
+      via: 'session',
+      scope: 'read-write',
+    };
+  }
+}

@@ -1,0 +1,47 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { DomainError } from '../common/errors/domain-error';
+import { ErrorCode } from '../common/errors/error-code';
+import { OAuthError } from './oauth-error';
+
+/** The token endpoint speaks OAuth 2.0 errors (`{error, error_description}`), not Berth's error body. */
+@Catch()
+export class OAuthExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('OAuth');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const error = toOAuthError(exception);
+    if (error.error === 'server_error')
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+      );
+    const response = host.switchToHttp().getResponse<Response>();
+    if (error.retryAfterSeconds !== undefined)
+      response.setHeader('Retry-After', String(error.retryAfterSeconds));
+    response.setHeader('Cache-Control', 'no-store');
+    response.status(error.status).json({ error: error.error, error_description: error.description });
+  }
+}
+
+function toOAuthError(exception: unknown): OAuthError {
+  if (exception instanceof OAuthError) return exception;
+  if (exception instanceof DomainError) {
+    switch (exception.code) {
+      case ErrorCode.BAD_USER_INPUT:
+        return new OAuthError('invalid_request', exception.message);
+      case ErrorCode.UNAVAILABLE:
+        return new OAuthError(
+          'temporarily_unavailable',
+          'Sign-in is temporarily unavailable',
+          503,
+          exception.retryAfterSeconds,
+        );
+      default:
+        return new OAuthError('server_error', 'Internal error', 500);
+    }
+  }
+  // Passport's local strategy answers 400 when the username or password is missing.
+  if (exception instanceof HttpException && exception.getStatus() < 500)
+    return new OAuthError('invalid_request', 'username and password are required');
+  return new OAuthError('server_error', 'Internal error', 500);
+}

@@ -1,0 +1,59 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { errors, jwtVerify, SignJWT } from 'jose';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/app-config';
+import { DomainError } from '../common/errors/domain-error';
+import { ErrorCode } from '../common/errors/error-code';
+import { SigningKeyStore } from './signing-key.store';
+
+const ISSUER = 'berth';
+const TYPE = 'at+jwt';
+
+export interface AccessClaims {
+  username: string;
+  /** The account's token generation when the token was issued; a newer generation revokes it. */
+  generation: number;
+}
+
+/** Short-lived access tokens: HS256 JWTs (RFC 9068 `at+jwt`), verified without a round trip. */
+@Injectable()
+export class TokenService {
+  constructor(
+    @Inject(SigningKeyStore) private readonly keys: SigningKeyStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  get accessTokenTtlSeconds(): number {
+    return this.config.accessTokenTtlSeconds;
+  }
+
+  issue(claims: AccessClaims): Promise<string> {
+    return new SignJWT({ gen: claims.generation })
+      .setProtectedHeader({ alg: 'HS256', typ: TYPE })
+      .setIssuer(ISSUER)
+      .setSubject(claims.username)
+      .setIssuedAt()
+      .setExpirationTime(`${this.config.accessTokenTtlSeconds}s`)
+      .sign(this.keys.get());
+  }
+
+  /** The claims of a valid token; UNAUTHENTICATED for anything forged, tampered, expired or unsigned. */
+  async verify(token: string): Promise<AccessClaims> {
+    try {
+      const { payload } = await jwtVerify(token, this.keys.get(), {
+        algorithms: ['HS256'],
+        issuer: ISSUER,
+        typ: TYPE,
+      });
+      if (typeof payload.sub !== 'string' || typeof payload.gen !== 'number')
+        throw new Error('missing claims');
+      return { username: payload.sub, generation: payload.gen };
+    } catch (error) {
+      const expired = error instanceof errors.JWTExpired;
+      throw new DomainError(
+        ErrorCode.UNAUTHENTICATED,
+        expired ? 'The access token has expired' : 'Invalid access token',
+      );
+    }
+  }
+}

@@ -1,0 +1,113 @@
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { PasswordHasher } from '../auth/password-hasher';
+import { SigningKeyStore } from '../auth/signing-key.store';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/app-config';
+import type { AccountResource } from '../iam/account.resource';
+import { AccountStore } from '../iam/account.store';
+import { IdentityService } from '../iam/identity.service';
+import { PlatformRole } from '../iam/roles';
+import { KubeClient, KubeObject } from '../kube';
+import { platformAdminBinding, projectClusterRoles } from './cluster-roles';
+import { CRDS, IAM_API_VERSION } from './crds';
+
+interface CrdStatus extends KubeObject {
+  status?: { conditions?: { type: string; status: string }[] };
+}
+
+/**
+ * Makes the cluster ready for Berth before it serves requests: its CRDs, the project ClusterRoles,
+ * the system namespace and token signing key, and the first platform admin. Idempotent, so every
+ * replica runs it at start.
+ */
+@Injectable()
+export class BootstrapService {
+  private readonly logger = new Logger('Bootstrap');
+
+  constructor(
+    @Inject(KubeClient) private readonly kube: KubeClient,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(SigningKeyStore) private readonly signingKey: SigningKeyStore,
+    @Inject(AccountStore) private readonly accounts: AccountStore,
+    @Inject(PasswordHasher) private readonly hasher: PasswordHasher,
+    @Inject(IdentityService) private readonly identities: IdentityService,
+  ) {}
+
+  async run(): Promise<void> {
+    await Promise.all(CRDS.map((crd) => this.kube.apply(crd)));
+    await Promise.all([
+      ...projectClusterRoles().map((role) => this.kube.apply(role)),
+      this.kube.apply(platformAdminBinding(this.identities.platformAdminGroup())),
+      this.kube.apply({
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name: this.config.systemNamespace, labels: { 'app.kubernetes.io/managed-by': 'berth' } },
+      }),
+    ]);
+    await this.waitForCrds();
+    await this.signingKey.load();
+    await this.ensureAdmin();
+  }
+
+  private async waitForCrds(): Promise<void> {
+    const deadline = Date.now() + 30_000;
+    for (const crd of CRDS) {
+      const ref = {
+        apiVersion: 'apiextensions.k8s.io/v1',
+        kind: 'CustomResourceDefinition',
+        name: crd.metadata?.name ?? '',
+      };
+      for (;;) {
+        const current = await this.kube.get<CrdStatus>(ref);
+        if (current.status?.conditions?.some((c) => c.type === 'Established' && c.status === 'True')) break;
+        if (Date.now() > deadline) throw new Error(`CRD ${ref.name} was not established within 30 s`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
+  }
+
+  private async ensureAdmin(): Promise<void> {
+    const { username, password } = this.config.admin;
+    if (await this.accounts.find(username)) return;
+    let initial = password;
+    if (!initial) {
+      if (this.config.kube?.kind !== 'local') {
+        throw new Error(
+          `No account "${username}" yet: set BERTH_ADMIN_PASSWORD to create the first platform admin`,
+        );
+      }
+      initial = generatedPassword();
+    }
+    const account: AccountResource = {
+      apiVersion: IAM_API_VERSION,
+      kind: 'Account',
+      metadata: { name: username, labels: { 'app.kubernetes.io/managed-by': 'berth' } },
+      spec: {
+        email: `${username}@berth.local`,
+        platformRole: PlatformRole.ADMIN,
+        state: 'Active',
+        passwordHash: await this.hasher.hash(initial),
+        tokenGeneration: 0,
+      },
+    };
+    try {
+      await this.accounts.create(account);
+    } catch (error) {
+      if (await this.accounts.find(username)) return; // another replica created it first
+      throw error;
+    }
+    this.logger.log(`Created the platform admin "${username}"`);
+    if (!password) {
+      // Printed once, on the local control plane only, so a newcomer can sign in.
+      process.stdout.write(
+        `\n  Platform admin: ${username}\n  Password:       ${initial}\n  (shown once; set BERTH_ADMIN_PASSWORD to choose it)\n\n`,
+      );
+    }
+  }
+}
+
+function generatedPassword(): string {
+  // Base64url of 18 random bytes, plus the classes the password policy asks for.
+  return `${randomBytes(18).toString('base64url')}Aa1`;
+}

@@ -1,0 +1,28 @@
+import type { Principal } from '../auth/principal';
+import type { Identity } from '../kube';
+import type { Permission, ProjectRole, WorkspaceRole } from './roles';
+
+/** What the guard established about the caller in the scope of the request; handed to services. */
+export interface WorkspaceAccess {
+  principal: Principal;
+  workspace: string;
+  role: WorkspaceRole | null;
+  permissions: ReadonlySet<Permission>;
+}
+
+export interface ProjectAccess {
+  principal: Principal;
+  project: string;
+  workspace: string;
+  role: ProjectRole | null;
+  workspaceRole: WorkspaceRole | null;
+  permissions: ReadonlySet<Permission>;
+  /** Who namespaced Kubernetes calls for this request impersonate. */
+  identity: Identity;
+}
+
+export interface RequestAccess {
+  principal: Principal;
+  workspace?: WorkspaceAccess;
+  project?: ProjectAccess;
+}

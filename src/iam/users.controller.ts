@@ -1,0 +1,89 @@
+import { Body, Controller, Delete, Get, Inject, Param, Patch, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '../auth/principal';
+import { Access } from './access.decorator';
+import { ApiToken, CreateApiTokenInput, CreatedApiToken } from './api-token.models';
+import { CurrentPrincipal } from './request-context.decorators';
+import { Permission } from './roles';
+import { ChangePasswordInput, CreateUserInput, UpdateUserInput } from './user.inputs';
+import { User } from './user.model';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller()
+export class UsersController {
+  constructor(@Inject(UsersService) private readonly users: UsersService) {}
+
+  @Get('me')
+  @Access.authenticated()
+  me(@CurrentPrincipal() principal: Principal): Promise<User> {
+    return this.users.get(principal.username);
+  }
+
+  @Get('users')
+  @Access.platform(Permission.USERS_VIEW)
+  list(): Promise<User[]> {
+    return this.users.list();
+  }
+
+  @Post('users')
+  @Access.platform(Permission.USERS_MANAGE)
+  create(@Body() input: CreateUserInput, @CurrentPrincipal() principal: Principal): Promise<User> {
+    return this.users.create(input, principal);
+  }
+
+  @Get('users/:username')
+  @Access.user(Permission.USERS_VIEW)
+  get(@Param('username') username: string): Promise<User> {
+    return this.users.get(username);
+  }
+
+  @Patch('users/:username')
+  @Access.user(Permission.USERS_MANAGE)
+  update(
+    @Param('username') username: string,
+    @Body() input: UpdateUserInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<User> {
+    return this.users.update(principal, username, input);
+  }
+
+  @Delete('users/:username')
+  @Access.user(Permission.USERS_MANAGE, { self: false })
+  delete(@Param('username') username: string): Promise<User> {
+    return this.users.delete(username);
+  }
+
+  @Put('users/:username/password')
+  @Access.user(Permission.USERS_MANAGE, { sessionOnly: true })
+  changePassword(
+    @Param('username') username: string,
+    @Body() input: ChangePasswordInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<User> {
+    return this.users.changePassword(principal, username, input);
+  }
+
+  @Get('users/:username/tokens')
+  @Access.user(Permission.USERS_MANAGE, { sessionOnly: true })
+  tokens(@Param('username') username: string): Promise<ApiToken[]> {
+    return this.users.listTokens(username);
+  }
+
+  @Post('users/:username/tokens')
+  @Access.user(Permission.USERS_MANAGE, { sessionOnly: true })
+  createToken(
+    @Param('username') username: string,
+    @Body() input: CreateApiTokenInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CreatedApiToken> {
+    return this.users.createToken(principal, username, input);
+  }
+
+  @Delete('users/:username/tokens/:name')
+  @Access.user(Permission.USERS_MANAGE, { sessionOnly: true })
+  revokeToken(@Param('username') username: string, @Param('name') name: string): Promise<ApiToken> {
+    return this.users.revokeToken(username, name);
+  }
+}

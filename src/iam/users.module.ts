@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { TenancyModule } from '../tenancy/tenancy.module';
+import { UsersController } from './users.controller';
+import { UsersResolver } from './users.resolver';
+import { UsersService } from './users.service';
+
+@Module({
+  imports: [AuthModule, TenancyModule],
+  controllers: [UsersController],
+  providers: [UsersService, UsersResolver],
+})
+export class UsersModule {}

@@ -1,0 +1,72 @@
+import { Inject } from '@nestjs/common';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Access } from '../iam/access.decorator';
+import { CurrentProject } from '../iam/request-context.decorators';
+import { Permission } from '../iam/roles';
+import type { ProjectAccess } from '../iam/scope-access';
+import { ProjectsService } from './projects.service';
+import { ProjectMemberInput, ProjectRoleInput, UpdateProjectInput } from './tenancy.inputs';
+import { Member, Project } from './tenancy.models';
+
+@Resolver(() => Project)
+export class ProjectsResolver {
+  constructor(@Inject(ProjectsService) private readonly service: ProjectsService) {}
+
+  @Query(() => Project)
+  @Access.project(Permission.PROJECT_VIEW, 'name')
+  project(@Args('name') name: string): Promise<Project> {
+    return this.service.get(name);
+  }
+
+  // Projects reach a resolver only through a query that checked the caller may see them, and every
+  // role that can see a project may see its members.
+  @ResolveField(() => [Member])
+  members(@Parent() project: Project): Promise<Member[]> {
+    return this.service.members(project.name);
+  }
+
+  @Mutation(() => Project)
+  @Access.project(Permission.PROJECT_MANAGE, 'name')
+  updateProject(@Args('name') name: string, @Args('input') input: UpdateProjectInput): Promise<Project> {
+    return this.service.update(name, input);
+  }
+
+  @Mutation(() => Project, { description: 'Deletes the project and everything in it' })
+  @Access.project(Permission.PROJECT_DELETE, 'name')
+  deleteProject(@Args('name') name: string): Promise<Project> {
+    return this.service.delete(name);
+  }
+
+  @Mutation(() => Member, { description: 'The user must be a member of the workspace' })
+  @Access.project(Permission.PROJECT_MEMBERS_MANAGE)
+  addProjectMember(
+    @Args('project') project: string,
+    @Args('input') input: ProjectMemberInput,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<Member> {
+    return this.service.addMember(project, access.workspace, input, access.principal.username);
+  }
+
+  @Mutation(() => Member, {
+    description: 'Replaces the member’s role; the last project-admin cannot be demoted',
+  })
+  @Access.project(Permission.PROJECT_MEMBERS_MANAGE)
+  changeProjectMemberRole(
+    @Args('project') project: string,
+    @Args('username') username: string,
+    @Args('input') input: ProjectRoleInput,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<Member> {
+    return this.service.changeMemberRole(project, username, input.role, access.principal.username);
+  }
+
+  @Mutation(() => Member, { description: 'The last project-admin cannot be removed' })
+  @Access.project(Permission.PROJECT_MEMBERS_MANAGE)
+  removeProjectMember(
+    @Args('project') project: string,
+    @Args('username') username: string,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<Member> {
+    return this.service.removeMember(project, username, access.principal.username);
+  }
+}

@@ -1,0 +1,183 @@
+import { Body, Controller, Delete, Get, Inject, Param, Patch, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '../auth/principal';
+import { Access } from '../iam/access.decorator';
+import { CurrentPrincipal, CurrentProject, CurrentWorkspace } from '../iam/request-context.decorators';
+import { Permission } from '../iam/roles';
+import type { ProjectAccess, WorkspaceAccess } from '../iam/scope-access';
+import { ProjectsService } from './projects.service';
+import {
+  CreateProjectInput,
+  CreateWorkspaceInput,
+  ProjectMemberInput,
+  ProjectRoleInput,
+  UpdateProjectInput,
+  UpdateWorkspaceInput,
+  WorkspaceMemberInput,
+  WorkspaceRoleInput,
+} from './tenancy.inputs';
+import { Member, Project, ProjectDetail, Workspace } from './tenancy.models';
+import { WorkspacesService } from './workspaces.service';
+
+@ApiTags('workspaces')
+@ApiBearerAuth()
+@Controller('workspaces')
+export class WorkspacesController {
+  constructor(
+    @Inject(WorkspacesService) private readonly workspaces: WorkspacesService,
+    @Inject(ProjectsService) private readonly projects: ProjectsService,
+  ) {}
+
+  @Get()
+  @Access.authenticated()
+  list(@CurrentPrincipal() principal: Principal): Promise<Workspace[]> {
+    return this.workspaces.list(principal);
+  }
+
+  @Post()
+  @Access.platform(Permission.WORKSPACES_CREATE)
+  create(@Body() input: CreateWorkspaceInput, @CurrentPrincipal() principal: Principal): Promise<Workspace> {
+    return this.workspaces.create(principal, input);
+  }
+
+  @Get(':workspace')
+  @Access.workspace(Permission.WORKSPACE_VIEW)
+  get(@Param('workspace') workspace: string): Promise<Workspace> {
+    return this.workspaces.get(workspace);
+  }
+
+  @Patch(':workspace')
+  @Access.workspace(Permission.WORKSPACE_MANAGE)
+  update(
+    @Param('workspace') workspace: string,
+    @Body() input: UpdateWorkspaceInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Workspace> {
+    return this.workspaces.update(workspace, input, principal);
+  }
+
+  @Delete(':workspace')
+  @Access.workspace(Permission.WORKSPACE_MANAGE)
+  delete(@Param('workspace') workspace: string): Promise<Workspace> {
+    return this.workspaces.delete(workspace);
+  }
+
+  @Get(':workspace/members')
+  @Access.workspace(Permission.WORKSPACE_MEMBERS_VIEW)
+  members(@Param('workspace') workspace: string): Promise<Member[]> {
+    return this.workspaces.members(workspace);
+  }
+
+  @Post(':workspace/members')
+  @Access.workspace(Permission.WORKSPACE_MEMBERS_MANAGE)
+  addMember(
+    @Param('workspace') workspace: string,
+    @Body() input: WorkspaceMemberInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Member> {
+    return this.workspaces.addMember(workspace, input, principal);
+  }
+
+  @Put(':workspace/members/:username')
+  @Access.workspace(Permission.WORKSPACE_MEMBERS_MANAGE)
+  changeMemberRole(
+    @Param('workspace') workspace: string,
+    @Param('username') username: string,
+    @Body() input: WorkspaceRoleInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Member> {
+    return this.workspaces.changeMemberRole(workspace, username, input.role, principal);
+  }
+
+  @Delete(':workspace/members/:username')
+  @Access.workspace(Permission.WORKSPACE_MEMBERS_MANAGE)
+  removeMember(@Param('workspace') workspace: string, @Param('username') username: string): Promise<Member> {
+    return this.workspaces.removeMember(workspace, username);
+  }
+
+  @Get(':workspace/projects')
+  @Access.workspace(Permission.WORKSPACE_VIEW)
+  projectsOf(
+    @Param('workspace') workspace: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Project[]> {
+    return this.projects.list(principal, workspace);
+  }
+
+  @Post(':workspace/projects')
+  @Access.workspace(Permission.PROJECTS_CREATE)
+  createProject(
+    @Body() input: CreateProjectInput,
+    @CurrentWorkspace() access: WorkspaceAccess,
+  ): Promise<ProjectDetail> {
+    return this.projects.create(access, input);
+  }
+}
+
+@ApiTags('projects')
+@ApiBearerAuth()
+@Controller('projects')
+export class ProjectsController {
+  constructor(@Inject(ProjectsService) private readonly projects: ProjectsService) {}
+
+  @Get()
+  @Access.authenticated()
+  list(@CurrentPrincipal() principal: Principal): Promise<Project[]> {
+    return this.projects.list(principal);
+  }
+
+  @Get(':project')
+  @Access.project(Permission.PROJECT_VIEW)
+  get(@Param('project') project: string): Promise<ProjectDetail> {
+    return this.projects.detail(project);
+  }
+
+  @Patch(':project')
+  @Access.project(Permission.PROJECT_MANAGE)
+  update(@Param('project') project: string, @Body() input: UpdateProjectInput): Promise<Project> {
+    return this.projects.update(project, input);
+  }
+
+  @Delete(':project')
+  @Access.project(Permission.PROJECT_DELETE)
+  delete(@Param('project') project: string): Promise<Project> {
+    return this.projects.delete(project);
+  }
+
+  @Get(':project/members')
+  @Access.project(Permission.PROJECT_MEMBERS_VIEW)
+  members(@Param('project') project: string): Promise<Member[]> {
+    return this.projects.members(project);
+  }
+
+  @Post(':project/members')
+  @Access.project(Permission.PROJECT_MEMBERS_MANAGE)
+  addMember(
+    @Param('project') project: string,
+    @Body() input: ProjectMemberInput,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<Member> {
+    return this.projects.addMember(project, access.workspace, input, access.principal.username);
+  }
+
+  @Put(':project/members/:username')
+  @Access.project(Permission.PROJECT_MEMBERS_MANAGE)
+  changeMemberRole(
+    @Param('project') project: string,
+    @Param('username') username: string,
+    @Body() input: ProjectRoleInput,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<Member> {
+    return this.projects.changeMemberRole(project, username, input.role, access.principal.username);
+  }
+
+  @Delete(':project/members/:username')
+  @Access.project(Permission.PROJECT_MEMBERS_MANAGE)
+  removeMember(
+    @Param('project') project: string,
+    @Param('username') username: string,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<Member> {
+    return this.projects.removeMember(project, username, access.principal.username);
+  }
+}

@@ -1,0 +1,131 @@
+import { Inject } from '@nestjs/common';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Principal } from '../auth/principal';
+import { Access } from '../iam/access.decorator';
+import type { AuthenticatedRequest } from '../iam/access.guard';
+import { CurrentPrincipal, CurrentWorkspace } from '../iam/request-context.decorators';
+import { Permission } from '../iam/roles';
+import type { WorkspaceAccess } from '../iam/scope-access';
+import { ProjectsService } from './projects.service';
+import {
+  CreateProjectInput,
+  CreateWorkspaceInput,
+  UpdateWorkspaceInput,
+  WorkspaceMemberInput,
+  WorkspaceRoleInput,
+} from './tenancy.inputs';
+import { Member, Project, Workspace } from './tenancy.models';
+import { WorkspacesService } from './workspaces.service';
+
+@Resolver(() => Workspace)
+export class WorkspacesResolver {
+  constructor(
+    @Inject(WorkspacesService) private readonly workspaces: WorkspacesService,
+    @Inject(ProjectsService) private readonly projectsService: ProjectsService,
+  ) {}
+
+  @Query(() => [Workspace], {
+    name: 'workspaces',
+    description: 'The workspaces you belong to (all, for platform admins)',
+  })
+  @Access.authenticated()
+  listWorkspaces(@CurrentPrincipal() principal: Principal): Promise<Workspace[]> {
+    return this.workspaces.list(principal);
+  }
+
+  @Query(() => Workspace)
+  @Access.workspace(Permission.WORKSPACE_VIEW, 'name')
+  workspace(@Args('name') name: string): Promise<Workspace> {
+    return this.workspaces.get(name);
+  }
+
+  // Workspaces reach a resolver only through a query that checked the caller may see them.
+  @ResolveField(() => [Member])
+  members(@Parent() workspace: Workspace): Promise<Member[]> {
+    return this.workspaces.members(workspace.name);
+  }
+
+  @ResolveField('projects', () => [Project], {
+    description: 'The projects of this workspace that you may see',
+  })
+  workspaceProjects(
+    @Parent() workspace: Workspace,
+    @Context('req') req: AuthenticatedRequest,
+  ): Promise<Project[]> {
+    return this.projectsService.list(req.user!, workspace.name);
+  }
+
+  @Mutation(() => Workspace)
+  @Access.platform(Permission.WORKSPACES_CREATE)
+  createWorkspace(
+    @Args('input') input: CreateWorkspaceInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Workspace> {
+    return this.workspaces.create(principal, input);
+  }
+
+  @Mutation(() => Workspace)
+  @Access.workspace(Permission.WORKSPACE_MANAGE, 'name')
+  updateWorkspace(
+    @Args('name') name: string,
+    @Args('input') input: UpdateWorkspaceInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Workspace> {
+    return this.workspaces.update(name, input, principal);
+  }
+
+  @Mutation(() => Workspace, { description: 'Refused while the workspace has projects' })
+  @Access.workspace(Permission.WORKSPACE_MANAGE, 'name')
+  deleteWorkspace(@Args('name') name: string): Promise<Workspace> {
+    return this.workspaces.delete(name);
+  }
+
+  @Mutation(() => Member)
+  @Access.workspace(Permission.WORKSPACE_MEMBERS_MANAGE)
+  addWorkspaceMember(
+    @Args('workspace') workspace: string,
+    @Args('input') input: WorkspaceMemberInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Member> {
+    return this.workspaces.addMember(workspace, input, principal);
+  }
+
+  @Mutation(() => Member)
+  @Access.workspace(Permission.WORKSPACE_MEMBERS_MANAGE)
+  changeWorkspaceMemberRole(
+    @Args('workspace') workspace: string,
+    @Args('username') username: string,
+    @Args('input') input: WorkspaceRoleInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Member> {
+    return this.workspaces.changeMemberRole(workspace, username, input.role, principal);
+  }
+
+  @Mutation(() => Member, { description: "Also ends the user's memberships in the workspace's projects" })
+  @Access.workspace(Permission.WORKSPACE_MEMBERS_MANAGE)
+  removeWorkspaceMember(
+    @Args('workspace') workspace: string,
+    @Args('username') username: string,
+  ): Promise<Member> {
+    return this.workspaces.removeMember(workspace, username);
+  }
+
+  @Query(() => [Project], { name: 'projects', description: 'The projects of a workspace that you may see' })
+  @Access.workspace(Permission.WORKSPACE_VIEW)
+  listProjects(
+    @Args('workspace') workspace: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Project[]> {
+    return this.projectsService.list(principal, workspace);
+  }
+
+  @Mutation(() => Project, { description: 'You become its project-admin' })
+  @Access.workspace(Permission.PROJECTS_CREATE)
+  createProject(
+    @Args('workspace') _workspace: string,
+    @Args('input') input: CreateProjectInput,
+    @CurrentWorkspace() access: WorkspaceAccess,
+  ): Promise<Project> {
+    return this.projectsService.create(access, input);
+  }
+}
