@@ -6,7 +6,7 @@ import { AppModule } from './app.module';
 import { AppConfig, enabledLogLevels } from './config/app-config';
 
 export const API_PREFIX = 'api/v1';
-const UNPREFIXED = [
+export const UNPREFIXED = [
   { path: 'healthz', method: RequestMethod.GET },
   { path: 'readyz', method: RequestMethod.GET },
   { path: 'oauth/token', method: RequestMethod.POST },

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { INestApplication, Type } from '@nestjs/common';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { printSchema } from 'graphql';
 import { loadConfig } from '../config/app-config';
@@ -33,6 +34,26 @@ export async function renderArtifacts(): Promise<Artifacts> {
     return { schema, openApi };
   } finally {
     await app.close();
+  }
+}
+
+/**
+ * The application, initialised but never started or bootstrapped, with a Kubernetes connection to a
+ * closed port that nothing contacts: enough to inspect its schema, routes and metadata.
+ */
+export async function buildAppWithoutCluster(imports: Type[] = []): Promise<INestApplication> {
+  const dir = mkdtempSync(join(tmpdir(), 'berth-artifacts-'));
+  const kubeconfig = join(dir, 'kubeconfig');
+  try {
+    writeFileSync(kubeconfig, UNUSED_KUBECONFIG);
+    const app = await createApp(
+      { ...loadConfig({}), kube: { kind: 'kubeconfig', path: kubeconfig } },
+      { logger: false, imports },
+    );
+    await app.init();
+    return app;
+  } finally {
+    // The connection read the file at construction.
     rmSync(dir, { recursive: true, force: true });
   }
 }
