@@ -79,12 +79,12 @@ export class AccessService {
 
   /** For operations on a user: oneself, or with the platform's user permissions. */
   user(principal: Principal, target: string, permission: Permission, selfAllowed: boolean): void {
-    if (selfAllowed && target === principal.username) return;
-    const permissions = this.platformPermissions(principal);
+    const self = target === principal.username;
+    if (self && selfAllowed) return;
     // Without the right to see other users, another user is indistinguishable from no user.
-    if (!PLATFORM_ROLE_PERMISSIONS[principal.platformRole].includes(Permission.USERS_VIEW))
-      throw DomainError.notFound('user', target);
-    if (!permissions.has(permission)) throw forbidden();
+    const seesOthers = PLATFORM_ROLE_PERMISSIONS[principal.platformRole].includes(Permission.USERS_VIEW);
+    if (!self && !seesOthers) throw DomainError.notFound('user', target);
+    if (!this.platformPermissions(principal).has(permission)) throw forbidden();
   }
 
   static require(permissions: ReadonlySet<Permission>, permission: Permission): void {

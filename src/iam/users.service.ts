@@ -124,6 +124,7 @@ export class UsersService {
     username: string,
     input: CreateApiTokenInput,
   ): Promise<CreatedApiToken> {
+    await this.get(username);
     if (username !== principal.username) throw forbidden('API tokens are created by their owner');
     const { token, info } = await this.apiTokens.create(
       username,

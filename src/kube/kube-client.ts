@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { fetch } from 'undici';
 import { ObjectApi } from './object-api';
-import type { Configuration } from '@kubernetes/client-node';
+import type { Configuration, V1APIResourceList } from '@kubernetes/client-node';
 import type { Identity } from './identity';
 import type { KubeConnection } from './kube-connection';
 import { fromStatus, kubeErrorToDomain, parseStatus } from './kube-errors';
@@ -47,23 +47,25 @@ const PATCH_STRATEGY: Record<PatchType, PatchStrategy> = {
  */
 export class KubeClient implements KubeReader {
   private readonly config: Configuration;
+  private readonly objects: ObjectApi;
 
   constructor(
     private readonly connection: KubeConnection,
     readonly identity?: Identity,
     // Shared by every client of one connection, so API discovery is cached once.
-    private readonly objects = new ObjectApi(connection.configuration()),
+    private readonly discoveryCache: Record<string, V1APIResourceList> = {},
   ) {
     this.config = connection.configuration(identity);
+    this.objects = new ObjectApi(this.config, discoveryCache);
   }
 
   /** The same connection, impersonating `identity`. */
   as(identity: Identity): KubeClient {
-    return new KubeClient(this.connection, identity, this.objects);
+    return new KubeClient(this.connection, identity, this.discoveryCache);
   }
 
   get<T extends KubeObject>(ref: KubeRef): Promise<T> {
-    return call(() => this.objects.read<T>(header(ref), undefined, undefined, undefined, this.config));
+    return call(() => this.objects.read<T>(header(ref)));
   }
 
   async find<T extends KubeObject>(ref: KubeRef): Promise<T | null> {
@@ -92,20 +94,17 @@ export class KubeClient implements KubeReader {
         options.labelSelector,
         options.limit,
         options.continue,
-        this.config,
       ),
     );
   }
 
   create<T extends KubeObject>(object: T, options: WriteOptions = {}): Promise<T> {
-    return call(() => this.objects.create<T>(object, undefined, dryRun(options), FIELD_MANAGER, this.config));
+    return call(() => this.objects.create<T>(object, undefined, dryRun(options), FIELD_MANAGER));
   }
 
   /** Replaces the object; a `metadata.resourceVersion` makes it fail with CONFLICT if the object changed. */
   replace<T extends KubeObject>(object: T, options: WriteOptions = {}): Promise<T> {
-    return call(() =>
-      this.objects.replace<T>(object, undefined, dryRun(options), FIELD_MANAGER, this.config),
-    );
+    return call(() => this.objects.replace<T>(object, undefined, dryRun(options), FIELD_MANAGER));
   }
 
   /**
@@ -116,7 +115,7 @@ export class KubeClient implements KubeReader {
   async modify<T extends KubeObject>(
     ref: KubeRef,
     mutate: (current: T) => T | undefined,
-    attempts = 5,
+    attempts = 10,
   ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const current = await this.get<T>(ref);
@@ -127,6 +126,8 @@ export class KubeClient implements KubeReader {
       } catch (error) {
         const conflict = error instanceof DomainError && error.code === ErrorCode.CONFLICT;
         if (!conflict || attempt >= attempts) throw error;
+        // Jittered backoff, so writers contending for one object spread out instead of colliding again.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
       }
     }
   }
@@ -141,7 +142,6 @@ export class KubeClient implements KubeReader {
         FIELD_MANAGER,
         true,
         PatchStrategy.ServerSideApply,
-        this.config,
       ),
     );
   }
@@ -155,7 +155,6 @@ export class KubeClient implements KubeReader {
         FIELD_MANAGER,
         undefined,
         PATCH_STRATEGY[type],
-        this.config,
       ),
     );
   }
@@ -171,7 +170,6 @@ export class KubeClient implements KubeReader {
         undefined,
         options.propagationPolicy,
         body,
-        this.config,
       ),
     );
   }

@@ -58,13 +58,17 @@ export class MembershipCleanup {
     );
   }
 
+  /** The user's member bindings in live projects (a project being deleted no longer counts). */
   private async userBindings(user: string): Promise<V1RoleBinding[]> {
     const selector = `${LABELS.binding}=member,${LABELS.user}=${user}`;
-    return (
-      await this.kube.list<V1RoleBinding>('rbac.authorization.k8s.io/v1', 'RoleBinding', {
+    const [bindings, projects] = await Promise.all([
+      this.kube.list<V1RoleBinding>('rbac.authorization.k8s.io/v1', 'RoleBinding', {
         labelSelector: selector,
-      })
-    ).items;
+      }),
+      this.store.listProjects(),
+    ]);
+    const live = new Set(projects.map((p) => p.metadata?.name));
+    return bindings.items.filter((b) => live.has(b.metadata?.namespace));
   }
 
   private async requireOtherProjectAdmins(user: string, bindings: V1RoleBinding[]): Promise<void> {
