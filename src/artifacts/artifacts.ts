@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication, Type } from '@nestjs/common';
@@ -6,13 +6,17 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { printSchema } from 'graphql';
 import { loadConfig } from '../config/app-config';
 import { createApp, openApiDocument } from '../http-app';
+import { withRolesTable } from '../iam/roles-table';
 
 export const SCHEMA_FILE = join(__dirname, '..', '..', 'schema.gql');
 export const OPENAPI_FILE = join(__dirname, '..', '..', 'docs', 'openapi.json');
+export const README_FILE = join(__dirname, '..', '..', 'README.md');
 
 export interface Artifacts {
   schema: string;
   openApi: string;
+  /** The README with its roles table rendered from the code. */
+  readme: string;
 }
 
 /**
@@ -31,7 +35,8 @@ export async function renderArtifacts(): Promise<Artifacts> {
     await app.init();
     const schema = `# Generated from the code by \`npm run artifacts\`; CI fails when it is stale.\n\n${printSchema(app.get(GraphQLSchemaHost).schema)}`;
     const openApi = `${JSON.stringify(openApiDocument(app), null, 2)}\n`;
-    return { schema, openApi };
+    const readme = withRolesTable(readFileSync(README_FILE, 'utf8'));
+    return { schema, openApi, readme };
   } finally {
     await app.close();
   }

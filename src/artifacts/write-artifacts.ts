@@ -1,12 +1,13 @@
 import { writeFileSync } from 'node:fs';
-import { OPENAPI_FILE, renderArtifacts, SCHEMA_FILE } from './artifacts';
+import { OPENAPI_FILE, README_FILE, renderArtifacts, SCHEMA_FILE } from './artifacts';
 
 /** `npm run artifacts`: rewrites schema.gql and docs/openapi.json from the code. */
 async function main(): Promise<void> {
-  const { schema, openApi } = await renderArtifacts();
+  const { schema, openApi, readme } = await renderArtifacts();
   writeFileSync(SCHEMA_FILE, schema);
   writeFileSync(OPENAPI_FILE, openApi);
-  console.log(`wrote ${SCHEMA_FILE} and ${OPENAPI_FILE}`);
+  writeFileSync(README_FILE, readme);
+  console.log(`wrote ${SCHEMA_FILE}, ${OPENAPI_FILE} and the roles table in ${README_FILE}`);
 }
 
 main().catch((error: unknown) => {

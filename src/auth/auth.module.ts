@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { PassportModule } from '@nestjs/passport';
+import { APP_GUARD } from '@nestjs/core';
+import { AccessGuard } from '../iam/access.guard';
 import { ApiTokenService } from './api-token.service';
 import { Authenticator } from './authenticator.service';
-import { BearerStrategy } from './bearer.strategy';
-import { LocalStrategy } from './local.strategy';
 import { LoginService } from './login.service';
 import { OAuthController } from './oauth.controller';
+import { PassportService } from './passport.service';
 import { PasswordHasher } from './password-hasher';
 import { SessionService } from './session.service';
 import { SigningKeyStore } from './signing-key.store';
@@ -13,7 +13,6 @@ import { TokenService } from './token.service';
 
 /** Sign-in (OAuth password and refresh grants), access tokens, API tokens, bearer authentication. */
 @Module({
-  imports: [PassportModule.register({ session: false })],
   controllers: [OAuthController],
   providers: [
     PasswordHasher,
@@ -23,9 +22,10 @@ import { TokenService } from './token.service';
     LoginService,
     ApiTokenService,
     Authenticator,
-    BearerStrategy,
-    LocalStrategy,
+    PassportService,
+    // The one global guard: authentication here, authorisation by the declared access rules.
+    { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [PasswordHasher, SigningKeyStore, ApiTokenService],
+  exports: [PasswordHasher, SigningKeyStore, ApiTokenService, PassportService],
 })
 export class AuthModule {}

@@ -1,5 +1,7 @@
 import {
   Body,
+  CanActivate,
+  Header,
   Controller,
   ExecutionContext,
   HttpCode,
@@ -10,9 +12,9 @@ import {
   UseFilters,
   UseGuards,
 } from '@nestjs/common';
-import { AuthGuard } from '@nestjs/passport';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
+import { PassportService } from './passport.service';
 import type { AccountResource } from '../iam/account.resource';
 import { Public } from '../iam/access.decorator';
 import { LoginService } from './login.service';
@@ -30,9 +32,12 @@ interface TokenRequest {
 
 /** Runs Passport's local strategy for the password grant only. */
 @Injectable()
-class PasswordGrantGuard extends AuthGuard('local') {
-  override async canActivate(context: ExecutionContext): Promise<boolean> {
-    const body = context.switchToHttp().getRequest<Request>().body as TokenRequest | undefined;
+class PasswordGrantGuard implements CanActivate {
+  constructor(@Inject(PassportService) private readonly passport: PassportService) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const req = context.switchToHttp().getRequest<Request & { user?: AccountResource }>();
+    const body = req.body as TokenRequest | undefined;
     if (body?.grant_type !== 'password') return true;
     if (
       typeof body.username !== 'string' ||
@@ -42,7 +47,14 @@ class PasswordGrantGuard extends AuthGuard('local') {
     ) {
       throw new OAuthError('invalid_request', 'username and password are required');
     }
-    return (await super.canActivate(context)) as boolean;
+    const account = await this.passport.authenticate<AccountResource>(
+      'local',
+      req,
+      context.switchToHttp().getResponse<Response>(),
+    );
+    if (!account) throw new OAuthError('invalid_grant', 'Invalid username or password');
+    req.user = account;
+    return true;
   }
 }
 
@@ -59,6 +71,7 @@ export class OAuthController {
   @Post('token')
   @Public()
   @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
   @UseGuards(PasswordGrantGuard)
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiBody({

@@ -1,8 +1,8 @@
-import { ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
-import { AuthGuard } from '@nestjs/passport';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
+import { PassportService } from '../auth/passport.service';
 import type { Principal } from '../auth/principal';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-code';
@@ -20,15 +20,14 @@ export interface AuthenticatedRequest extends Request {
  * applies the endpoint's declared AccessRule. No declaration means no access.
  */
 @Injectable()
-export class AccessGuard extends AuthGuard('bearer') {
+export class AccessGuard implements CanActivate {
   constructor(
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(AccessService) private readonly access: AccessService,
-  ) {
-    super();
-  }
+    @Inject(PassportService) private readonly passport: PassportService,
+  ) {}
 
-  override async canActivate(context: ExecutionContext): Promise<boolean> {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [
       context.getHandler(),
       context.getClass(),
@@ -36,29 +35,24 @@ export class AccessGuard extends AuthGuard('bearer') {
     if (!rule) throw new DomainError(ErrorCode.FORBIDDEN, 'This operation is not open to anyone');
     if (rule.kind === 'public') return true;
 
-    await super.canActivate(context);
-    const req = this.getRequest(context);
-    const principal = req.user;
-    if (!principal) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in first');
+    const { req, res } = this.httpOf(context);
+    const principal = await this.passport.authenticate<Principal>('bearer', req, res);
+    if (!principal) {
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in first: send "Authorization: Bearer <token>"');
+    }
+    req.user = principal;
     req.access = await this.authorize(principal, rule, context);
     return true;
   }
 
-  override getRequest(context: ExecutionContext): AuthenticatedRequest {
+  private httpOf(context: ExecutionContext): { req: AuthenticatedRequest; res: Response } {
     if (context.getType<GqlContextType>() === 'graphql') {
-      return GqlExecutionContext.create(context).getContext<{ req: AuthenticatedRequest }>().req;
+      return GqlExecutionContext.create(context).getContext<{ req: AuthenticatedRequest; res: Response }>();
     }
-    return context.switchToHttp().getRequest<AuthenticatedRequest>();
-  }
-
-  override handleRequest<TUser = Principal>(error: unknown, user: TUser | false): TUser {
-    if (error)
-      throw error instanceof Error
-        ? error
-        : new DomainError(ErrorCode.UNAUTHENTICATED, 'Invalid credentials');
-    if (!user)
-      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in first: send "Authorization: Bearer <token>"');
-    return user;
+    return {
+      req: context.switchToHttp().getRequest<AuthenticatedRequest>(),
+      res: context.switchToHttp().getResponse<Response>(),
+    };
   }
 
   private async authorize(
@@ -98,7 +92,7 @@ export class AccessGuard extends AuthGuard('bearer') {
     const value: unknown =
       context.getType<GqlContextType>() === 'graphql'
         ? GqlExecutionContext.create(context).getArgs<Record<string, unknown>>()[param]
-        : this.getRequest(context).params[param];
+        : this.httpOf(context).req.params[param];
     if (typeof value !== 'string' || value === '') throw DomainError.badField(param, 'is required');
     return value;
   }

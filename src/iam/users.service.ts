@@ -81,6 +81,11 @@ export class UsersService {
         account.spec.state = input.state;
         if (input.state === 'Disabled') revokeEverything(account);
       }
+      // Setting Active explicitly also lifts a lockout (an admin unlocking the account).
+      if (input.state === 'Active' && account.status) {
+        delete account.status.lockedUntil;
+        account.status.failedLogins = [];
+      }
       return account;
     });
     return toUser(updated);

@@ -43,7 +43,7 @@ const TIMED_OUT = new Set([
 export function kubeErrorToDomain(error: unknown): DomainError {
   if (error instanceof DomainError) return error;
   if (error instanceof ApiException) return fromStatus(error.code, asStatus(error.body), error);
-  const code = networkCode(error);
+  const code = networkCode(error) ?? (isFetchFailure(error) ? 'ECONNRESET' : undefined);
   if (code && TIMED_OUT.has(code)) {
     return new DomainError(ErrorCode.UNAVAILABLE, 'The Kubernetes API server did not answer in time', {
       retryAfterSeconds: 1,
@@ -180,4 +180,9 @@ function networkCode(error: unknown): string | undefined {
     if (typeof name === 'string' && TIMED_OUT.has(name)) return name;
   }
   return undefined;
+}
+
+/** undici reports every transport-level failure as `TypeError: fetch failed` (the cause says which). */
+function isFetchFailure(error: unknown): boolean {
+  return error instanceof TypeError && error.message === 'fetch failed';
 }

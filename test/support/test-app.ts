@@ -66,7 +66,8 @@ export class TestApp {
     imports: Type[] = [],
     bootstrap = true,
   ): Promise<TestApp> {
-    const app = await createApp(config, { logger: false, imports });
+    // BERTH_TEST_LOGS=1 shows the application's logs (errors with their causes) while debugging.
+    const app = await createApp(config, { logger: process.env.BERTH_TEST_LOGS ? undefined : false, imports });
     await app.init();
     if (bootstrap) await app.get(BootstrapService).run();
     return new TestApp(app);

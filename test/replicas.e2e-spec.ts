@@ -1,0 +1,75 @@
+import { FIXTURE_PASSWORD, TenancyFixture } from './support/tenancy-fixture';
+import { TestApp } from './support/test-app';
+
+/**
+ * Two Berth instances against one cluster, as two replicas behind one Service: they share all state
+ * through the cluster, so a change made through one is enforced by the other at once (no waiting).
+ */
+describe('two replicas', () => {
+  let a: TestApp;
+  let b: TestApp;
+  let f: TenancyFixture;
+  let adminA: string;
+
+  beforeAll(async () => {
+    [a, b] = await Promise.all([TestApp.start(), TestApp.start()]);
+    adminA = await a.token();
+    f = new TenancyFixture(a, adminA);
+  });
+
+  afterAll(async () => {
+    await f.cleanUp();
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('a token issued by one is accepted by the other (one signing key in the cluster)', async () => {
+    await b.as(adminA).get('/api/v1/me').expect(200);
+  });
+
+  it('an API token revoked through one is refused by the other at once', async () => {
+    const user = await f.user();
+    const session = await a.token(user.username, FIXTURE_PASSWORD);
+    const apiToken = await f.apiToken(session, user.username, 'ci');
+    await b.as(apiToken).get('/api/v1/me').expect(200);
+    await a.as(session).delete(`/api/v1/users/${user.username}/tokens/ci`).expect(200);
+    await b.as(apiToken).get('/api/v1/me').expect(401);
+  });
+
+  it('an account disabled through one is refused by the other at once', async () => {
+    const user = await f.user();
+    const token = await b.token(user.username, FIXTURE_PASSWORD);
+    await b.as(token).get('/api/v1/me').expect(200);
+    await a.as(adminA).patch(`/api/v1/users/${user.username}`).send({ state: 'Disabled' }).expect(200);
+    await b.as(token).get('/api/v1/me').expect(401);
+  });
+
+  it('a member removed through one is refused by the other at once', async () => {
+    const user = await f.user();
+    const workspace = await f.workspace();
+    const project = await f.project(workspace);
+    await f.workspaceMember(workspace, user.username, 'workspace-regular');
+    await f.projectMember(project, user.username, 'project-regular');
+    const token = await b.token(user.username, FIXTURE_PASSWORD);
+    await b.as(token).get(`/api/v1/projects/${project}`).expect(200);
+    await a.as(adminA).delete(`/api/v1/projects/${project}/members/${user.username}`).expect(200);
+    await b.as(token).get(`/api/v1/projects/${project}`).expect(404);
+  });
+
+  it('a lockout earned on one holds on the other', async () => {
+    const user = await f.user();
+    for (let i = 0; i < 5; i++) {
+      await a
+        .http()
+        .post('/oauth/token')
+        .type('form')
+        .send({ grant_type: 'password', username: user.username, password: 'Wrong-Passw0rd' });
+    }
+    const res = await b
+      .http()
+      .post('/oauth/token')
+      .type('form')
+      .send({ grant_type: 'password', username: user.username, password: FIXTURE_PASSWORD });
+    expect(res.status).toBe(429);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+  });
+});
