@@ -7,11 +7,12 @@ export const DNS1123_LABEL_MESSAGE =
   'must be a DNS-1123 label: lower-case letters, digits and "-", starting and ending with a letter or digit';
 
 /** A Kubernetes-style name: a DNS-1123 label of at most `max` characters. */
-export function IsDnsLabel(max = 63): PropertyDecorator {
+export function IsDnsLabel(max = 63, options: { each?: boolean } = {}): PropertyDecorator {
+  const each = options.each ?? false;
   return applyDecorators(
-    IsString(),
-    MaxLength(max, { message: `must be at most ${max} characters` }),
-    Matches(DNS1123_LABEL, { message: DNS1123_LABEL_MESSAGE }),
+    IsString({ each }),
+    MaxLength(max, { each, message: `must be at most ${max} characters` }),
+    Matches(DNS1123_LABEL, { each, message: DNS1123_LABEL_MESSAGE }),
   );
 }
 
