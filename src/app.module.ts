@@ -9,6 +9,7 @@ import { ClusterModule } from './cluster/cluster.module';
 import { AccessModule } from './iam/access.module';
 import { UsersModule } from './iam/users.module';
 import { TenancyModule } from './tenancy/tenancy.module';
+import { StatefulSetsModule } from './workloads/statefulsets/statefulsets.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { formatGraphQLError } from './common/errors/format-graphql-error';
 import { InputValidationPipe } from './common/validation/input-validation.pipe';
@@ -50,6 +51,7 @@ export class AppModule {
         TenancyModule,
         HealthModule,
         ClusterModule,
+        StatefulSetsModule,
         ...extraImports,
       ],
       providers: [

@@ -30,6 +30,8 @@ export async function createApp(
     abortOnError: false,
   });
   app.disable('x-powered-by');
+  // YAML bodies (the StatefulSet Edit Mode) arrive as text; the handler parses them as data.
+  app.useBodyParser('text', { type: ['application/yaml', 'application/x-yaml', 'text/yaml'], limit: '1mb' });
   app.setGlobalPrefix(API_PREFIX, {
     exclude: UNPREFIXED,
   });

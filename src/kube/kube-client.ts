@@ -1,4 +1,11 @@
-import { CoreV1Api, HttpMethod, PatchStrategy, RequestContext, VersionApi } from '@kubernetes/client-node';
+import {
+  AppsV1Api,
+  CoreV1Api,
+  HttpMethod,
+  PatchStrategy,
+  RequestContext,
+  VersionApi,
+} from '@kubernetes/client-node';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
@@ -16,6 +23,7 @@ import type {
   KubeRef,
   ListOptions,
   PatchType,
+  V1Scale,
   V1Status,
   VersionInfo,
   WriteOptions,
@@ -242,7 +250,51 @@ export class KubeClient implements KubeReader {
     return response.body as WebReadableStream<Uint8Array>;
   }
 
-  /** A container's log as text (not followed; see openStream for following). */
+  /** Sets replicas through the scale subresource (what `kubectl scale` uses). */
+  scaleStatefulSet(
+    namespace: string,
+    name: string,
+    replicas: number,
+    options: WriteOptions = {},
+  ): Promise<V1Scale> {
+    return call(() =>
+      new AppsV1Api(this.config).replaceNamespacedStatefulSetScale({
+        namespace,
+        name,
+        body: {
+          apiVersion: 'autoscaling/v1',
+          kind: 'Scale',
+          metadata: { name, namespace },
+          spec: { replicas },
+        },
+        dryRun: dryRun(options),
+        fieldManager: FIELD_MANAGER,
+      }),
+    );
+  }
+
+  /** A container's log, followed until `signal` aborts (the caller's client went away). */
+  followPodLogs(
+    namespace: string,
+    pod: string,
+    options: PodLogOptions,
+    signal: AbortSignal,
+  ): Promise<WebReadableStream<Uint8Array>> {
+    const query: Record<string, string | undefined> = {
+      follow: 'true',
+      container: options.container,
+      tailLines: options.tailLines === undefined ? undefined : String(options.tailLines),
+      sinceSeconds: options.sinceSeconds === undefined ? undefined : String(options.sinceSeconds),
+      timestamps: options.timestamps ? 'true' : undefined,
+    };
+    return this.openStream(
+      `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}/log`,
+      query,
+      signal,
+    );
+  }
+
+  /** A container's log as text (not followed; see followPodLogs). */
   podLogs(namespace: string, pod: string, options: PodLogOptions = {}): Promise<string> {
     return call(() =>
       new CoreV1Api(this.config).readNamespacedPodLog({

@@ -20,18 +20,27 @@ export class InputValidationPipe implements PipeTransform<unknown> {
       if (value === undefined && metadata.type === 'query') return value;
       throw DomainError.badField(metadata.data ?? 'body', 'must be an object');
     }
-    const instance = plainToInstance(metatype as new () => object, value);
-    const errors = await validate(instance, {
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      forbidUnknownValues: true,
-      validationError: { target: false, value: false },
-    });
-    // Paths are relative to the input object on both transports (`containers[0].image`), so a
-    // client maps them onto its form the same way whichever API it uses.
-    if (errors.length > 0) throw DomainError.badInput(flatten(errors, ''));
-    return instance;
+    return validateInput(metatype as new () => object, value);
   }
+}
+
+/**
+ * Validates a plain object against an input class; for handlers that pick the input class themselves
+ * (a body that may be JSON or YAML). Paths are relative to the input object on both transports
+ * (`containers[0].image`), so a client maps them onto its form the same way whichever API it uses.
+ */
+export async function validateInput<T extends object>(metatype: new () => T, value: unknown): Promise<T> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw DomainError.badField('body', 'must be a JSON object');
+  const instance = plainToInstance(metatype, value);
+  const errors = await validate(instance, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    validationError: { target: false, value: false },
+  });
+  if (errors.length > 0) throw DomainError.badInput(flatten(errors, ''));
+  return instance;
 }
 
 export function flatten(errors: ValidationError[], prefix: string): FieldError[] {

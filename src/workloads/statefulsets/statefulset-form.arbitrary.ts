@@ -138,15 +138,13 @@ function containers(
               readinessProbe: probe.filter((p) => p !== undefined),
               securityContext: securityContext.filter((s) => s !== undefined),
               volumeMounts: volumeNames.length
-                ? fc
-                    .subarray(volumeNames, { minLength: 1 })
-                    .map((vs) =>
-                      vs.map((v, k) => ({
-                        name: v,
-                        mountPath: `/mnt/${v}-${k}`,
-                        ...(k % 2 ? { readOnly: true } : {}),
-                      })),
-                    )
+                ? fc.subarray(volumeNames, { minLength: 1 }).map((vs) =>
+                    vs.map((v, k) => ({
+                      name: v,
+                      mountPath: `/mnt/${v}-${k}`,
+                      ...(k % 2 ? { readOnly: true } : {}),
+                    })),
+                  )
                 : fc.constant(undefined),
             },
             { requiredKeys: ['name', 'image'] },
@@ -184,7 +182,7 @@ const volume = (name: string): fc.Arbitrary<VolumeForm> =>
         requiredKeys: ['name', 'type', 'sourceName'],
       },
     ),
-  ) as fc.Arbitrary<VolumeForm>;
+  );
 
 export const statefulSetForm: fc.Arbitrary<StatefulSetForm> = fc
   .record({ templates: uniqueLabels(0, 2), volumes: uniqueLabels(0, 3) })

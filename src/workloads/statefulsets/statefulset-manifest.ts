@@ -598,7 +598,8 @@ function sortedKeyValues(list?: KeyValue[]): KeyValue[] | undefined {
   );
 }
 
-function amounts(map?: Record<string, unknown>): { cpu?: string; memory?: string } | undefined {
+/** Quantities arrive as strings (or numbers, from YAML written by hand). */
+function amounts(map?: Record<string, string | number>): { cpu?: string; memory?: string } | undefined {
   if (!map) return undefined;
   return compact({
     cpu: map.cpu === undefined ? undefined : String(map.cpu),

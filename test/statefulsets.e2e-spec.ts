@@ -1,0 +1,255 @@
+import type {
+  KubeClient,
+  V1PersistentVolumeClaim,
+  V1Pod,
+  V1Service,
+  V1StatefulSet,
+  WatchEvent,
+} from '../src/kube';
+import { eventually, TestApp } from './support/test-app';
+import { podsOf, waitForReady, WorkloadProject, workloadProject } from './support/workload-fixture';
+
+/**
+ * The seed's StatefulSet page through GraphQL, as project-regular, checked against what the cluster
+ * holds: create with everything the acceptance names, ordered start-up, detail, logs, YAML.
+ */
+describe('StatefulSets over GraphQL', () => {
+  let t: TestApp;
+  let kube: KubeClient;
+  let w: WorkloadProject;
+  const name = 'demo-stateful';
+
+  const gql = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
+    const res = await t.graphql<T>(query, variables, w.regular.token);
+    if (res.errors) throw new Error(JSON.stringify(res.errors));
+    return res.data!;
+  };
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    kube = t.kube;
+    w = await workloadProject(t, await t.token());
+    await kube.create({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'app-config', namespace: w.project },
+      data: { greeting: 'hello' },
+    });
+  });
+
+  afterAll(async () => {
+    await w.f.cleanUp();
+    await t.close();
+  });
+
+  const input = {
+    name,
+    alias: 'Demo',
+    replicas: 2,
+    containers: [
+      {
+        name: 'nginx',
+        image: 'nginx',
+        ports: [{ name: 'tcp-80', containerPort: 80 }],
+        resources: { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
+        livenessProbe: { type: 'httpGet', path: '/healthz', port: 80, initialDelaySeconds: 5 },
+        readinessProbe: { type: 'tcpSocket', port: 80 },
+        env: [{ name: 'GREETING', configMapKeyRef: { name: 'app-config', key: 'greeting' } }],
+        volumeMounts: [{ name: 'data', mountPath: '/usr/share/nginx/html' }],
+      },
+    ],
+    volumeClaimTemplates: [{ name: 'data', size: '1Gi' }],
+    syncHostTimezone: true,
+    deploymentMode: 'spread',
+    nodeSelector: [{ key: 'kubernetes.io/os', value: 'linux' }],
+  };
+
+  it('creates the StatefulSet, its headless Service and its claims exactly as asked; pods start in order', async () => {
+    const events: { type: string; pod: string; ready: boolean }[] = [];
+    const watch = await kube.watch<V1Pod>('v1', 'Pod', { namespace: w.project }, (e: WatchEvent<V1Pod>) =>
+      events.push({
+        type: e.type,
+        pod: e.object.metadata?.name ?? '',
+        ready: e.object.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false,
+      }),
+    );
+    try {
+      const data = await gql<{
+        createStatefulSet: {
+          dryRun: boolean;
+          objects: { kind: string; name: string }[];
+          statefulSet: { name: string };
+        };
+      }>(
+        'mutation($p: String!, $i: StatefulSetInput!) { createStatefulSet(project: $p, input: $i) { dryRun objects { kind name } statefulSet { name } } }',
+        { p: w.project, i: input },
+      );
+      expect(data.createStatefulSet).toEqual({
+        dryRun: false,
+        objects: [
+          { kind: 'StatefulSet', name },
+          { kind: 'Service', name },
+        ],
+        statefulSet: { name },
+      });
+
+      const sts = await waitForReady(kube, w.project, name, 2);
+      const spec = sts.spec!;
+      expect(sts.metadata?.labels).toEqual({ app: name });
+      expect(sts.metadata?.annotations).toMatchObject({
+        'berth.io/creator': w.regular.username,
+        'berth.io/alias': 'Demo',
+      });
+      expect(spec.selector.matchLabels).toEqual({ app: name });
+      expect(spec.template.metadata?.labels).toEqual({ app: name });
+      expect(spec.serviceName).toBe(name);
+      expect(spec.revisionHistoryLimit).toBe(10);
+      const container = spec.template.spec!.containers[0];
+      expect(container).toMatchObject({
+        image: 'nginx',
+        ports: [{ name: 'tcp-80', containerPort: 80, protocol: 'TCP' }],
+        resources: { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
+        livenessProbe: { httpGet: { path: '/healthz', port: 80 }, initialDelaySeconds: 5 },
+        readinessProbe: { tcpSocket: { port: 80 } },
+        env: [{ name: 'GREETING', valueFrom: { configMapKeyRef: { name: 'app-config', key: 'greeting' } } }],
+        volumeMounts: [
+          { name: 'data', mountPath: '/usr/share/nginx/html' },
+          { name: 'host-time', mountPath: '/etc/localtime', readOnly: true },
+        ],
+      });
+      expect(spec.template.spec!.volumes).toEqual([
+        { name: 'host-time', hostPath: { path: '/etc/localtime', type: '' } },
+      ]);
+      expect(spec.template.spec!.nodeSelector).toEqual({ 'kubernetes.io/os': 'linux' });
+      expect(
+        spec.template.spec!.affinity?.podAntiAffinity?.preferredDuringSchedulingIgnoredDuringExecution?.[0]
+          .podAffinityTerm.topologyKey,
+      ).toBe('kubernetes.io/hostname');
+      expect(spec.volumeClaimTemplates?.[0]).toMatchObject({
+        metadata: { name: 'data' },
+        spec: { resources: { requests: { storage: '1Gi' } } },
+      });
+
+      const service = await kube.get<V1Service>({
+        apiVersion: 'v1',
+        kind: 'Service',
+        namespace: w.project,
+        name,
+      });
+      expect(service.spec).toMatchObject({
+        clusterIP: 'None',
+        selector: { app: name },
+        ports: [{ name: 'tcp-80', port: 80, targetPort: 80, protocol: 'TCP' }],
+      });
+      expect(service.metadata?.annotations?.['berth.io/creator']).toBe(w.regular.username);
+
+      const claims = await eventually(async () => {
+        const list = (
+          await kube.list<V1PersistentVolumeClaim>('v1', 'PersistentVolumeClaim', { namespace: w.project })
+        ).items;
+        return list.length === 2 && list.every((c) => c.status?.phase === 'Bound') ? list : undefined;
+      });
+      expect(claims.map((c) => c.metadata?.name).sort()).toEqual([`data-${name}-0`, `data-${name}-1`]);
+
+      // OrderedReady: pod -1 appears only after pod -0 was Ready.
+      const zeroReady = events.findIndex((e) => e.pod === `${name}-0` && e.ready);
+      const oneAdded = events.findIndex((e) => e.pod === `${name}-1` && e.type === 'ADDED');
+      expect(zeroReady).toBeGreaterThanOrEqual(0);
+      expect(oneAdded).toBeGreaterThan(zeroReady);
+    } finally {
+      watch.stop();
+    }
+  });
+
+  it('shows the detail: status, form, Service, pods with node, IP and readiness, revisions, events', async () => {
+    const data = await gql<{
+      statefulSet: Record<string, unknown> & {
+        pods: Record<string, unknown>[];
+        form: Record<string, unknown>;
+        status: Record<string, unknown>;
+      };
+    }>(
+      `query($p: String!, $n: String!) { statefulSet(project: $p, name: $n) {
+         name alias creator resourceVersion images
+         status { desired current ready updated phase reason currentRevision updateRevision }
+         form { name replicas syncHostTimezone deploymentMode containers { name image ports { name containerPort servicePort protocol } } volumeClaimTemplates { name size accessModes } }
+         service { name clusterIP ports { name port targetPort } }
+         pods { name ordinal phase ready restarts node podIP startTime claims containers { name state ready } usage { cpu memory unavailableReason } }
+         revisions { revision current update images }
+         events { type reason object }
+       } }`,
+      { p: w.project, n: name },
+    );
+    const view = data.statefulSet;
+    expect(view).toMatchObject({ name, alias: 'Demo', creator: w.regular.username, images: ['nginx'] });
+    expect(view.status).toMatchObject({ desired: 2, ready: 2, updated: 2, phase: 'Running', reason: null });
+    expect(view.form).toEqual({
+      name,
+      replicas: 2,
+      syncHostTimezone: true,
+      deploymentMode: 'spread',
+      containers: [
+        {
+          name: 'nginx',
+          image: 'nginx',
+          ports: [{ name: 'tcp-80', containerPort: 80, servicePort: 80, protocol: 'TCP' }],
+        },
+      ],
+      volumeClaimTemplates: [{ name: 'data', size: '1Gi', accessModes: ['ReadWriteOnce'] }],
+    });
+    expect(view.service).toEqual({
+      name,
+      clusterIP: 'None',
+      ports: [{ name: 'tcp-80', port: 80, targetPort: '80' }],
+    });
+    expect(view.pods.map((p) => p.name)).toEqual([`${name}-0`, `${name}-1`]);
+    for (const [i, pod] of view.pods.entries()) {
+      expect(pod).toMatchObject({
+        ordinal: i,
+        phase: 'Running',
+        ready: true,
+        restarts: 0,
+        claims: [`data-${name}-${i}`],
+      });
+      expect(pod.node).toMatch(/^kwok-node-\d$/);
+      expect(pod.podIP).toMatch(/^10\.244\.\d+\.\d+$/);
+      expect(pod.containers).toEqual([{ name: 'nginx', state: 'running', ready: true }]);
+    }
+    expect(view.revisions).toEqual([{ revision: 1, current: true, update: true, images: ['nginx'] }]);
+    expect((view.events as { reason: string }[]).map((e) => e.reason)).toContain('SuccessfulCreate');
+  });
+
+  it('reads container logs with tailLines and timestamps', async () => {
+    const data = await gql<{ podLogs: string }>(
+      'query($p: String!, $pod: String!) { podLogs(project: $p, pod: $pod, tailLines: 3, timestamps: true) }',
+      {
+        p: w.project,
+        pod: `${name}-0`,
+      },
+    );
+    const lines = data.podLogs.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    for (const line of lines) expect(line).toMatch(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z .*GET \/healthz/);
+  });
+
+  it('downloads the StatefulSet as YAML', async () => {
+    const data = await gql<{ statefulSet: { yaml: string } }>(
+      'query($p: String!, $n: String!) { statefulSet(project: $p, name: $n) { yaml } }',
+      { p: w.project, n: name },
+    );
+    expect(data.statefulSet.yaml).toContain('kind: StatefulSet');
+    expect(data.statefulSet.yaml).toContain(`name: ${name}`);
+    expect(data.statefulSet.yaml).not.toContain('managedFields');
+  });
+
+  it('the pod list is what the cluster holds', async () => {
+    const pods = await podsOf(kube, w.project, name);
+    const sts = await kube.get<V1StatefulSet>({
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      namespace: w.project,
+      name,
+    });
+    expect(pods.every((p) => p.metadata?.ownerReferences?.[0].uid === sts.metadata?.uid)).toBe(true);
+  });
+});

@@ -1,0 +1,61 @@
+import type { KubeClient, V1Pod, V1StatefulSet } from '../../src/kube';
+import { FIXTURE_PASSWORD, TenancyFixture } from './tenancy-fixture';
+import { eventually, TestApp } from './test-app';
+
+/** A project with a project-regular member (the seed's `project-regular`), for workload tests. */
+export interface WorkloadProject {
+  f: TenancyFixture;
+  workspace: string;
+  project: string;
+  regular: { username: string; token: string };
+}
+
+export async function workloadProject(t: TestApp, adminToken: string): Promise<WorkloadProject> {
+  const f = new TenancyFixture(t, adminToken);
+  const workspace = await f.workspace();
+  const project = await f.project(workspace);
+  const user = await f.user();
+  await f.workspaceMember(workspace, user.username, 'workspace-regular');
+  await f.projectMember(project, user.username, 'project-regular');
+  return {
+    f,
+    workspace,
+    project,
+    regular: { username: user.username, token: await t.token(user.username, FIXTURE_PASSWORD) },
+  };
+}
+
+/** Waits until the StatefulSet's controller has caught up and `ready` pods are Running and Ready. */
+export async function waitForReady(
+  kube: KubeClient,
+  namespace: string,
+  name: string,
+  ready: number,
+  timeoutMs = 60_000,
+): Promise<V1StatefulSet> {
+  return eventually(
+    async () => {
+      const sts = await kube.get<V1StatefulSet>({
+        apiVersion: 'apps/v1',
+        kind: 'StatefulSet',
+        namespace,
+        name,
+      });
+      const s = sts.status;
+      const settled =
+        (s?.observedGeneration ?? 0) >= (sts.metadata?.generation ?? 1) &&
+        (s?.readyReplicas ?? 0) === ready &&
+        (s?.replicas ?? 0) === ready &&
+        s?.currentRevision === s?.updateRevision;
+      return settled ? sts : undefined;
+    },
+    timeoutMs,
+    `${name} to have ${ready} ready pods`,
+  );
+}
+
+export async function podsOf(kube: KubeClient, namespace: string, name: string): Promise<V1Pod[]> {
+  return (await kube.list<V1Pod>('v1', 'Pod', { namespace, labelSelector: `app=${name}` })).items.sort(
+    (a, b) => (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''),
+  );
+}
