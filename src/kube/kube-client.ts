@@ -85,12 +85,9 @@ export class KubeClient implements KubeReader {
     }
   }
 
-  list<T extends KubeObject>(
-    apiVersion: string,
-    kind: string,
-    options: ListOptions = {},
-  ): Promise<KubeList<T>> {
-    return call(() =>
+  /** Items come back with their apiVersion and kind filled in (list responses leave them out). */
+  async list<T extends KubeObject>(apiVersion: string, kind: string, options: ListOptions = {}): Promise<KubeList<T>> {
+    const list = await call(() =>
       this.objects.list<T>(
         apiVersion,
         kind,
@@ -104,6 +101,11 @@ export class KubeClient implements KubeReader {
         options.continue,
       ),
     );
+    for (const item of list.items) {
+      item.apiVersion ??= apiVersion;
+      item.kind ??= kind;
+    }
+    return list;
   }
 
   create<T extends KubeObject>(object: T, options: WriteOptions = {}): Promise<T> {

@@ -1,0 +1,230 @@
+import type { TestApp } from './test-app';
+
+/**
+ * The StatefulSet operations over either transport, so one test runs unchanged on GraphQL and REST.
+ * Each call answers `{ok, code?, fields?, body}`: `code` is the error code (GraphQL extensions.code
+ * or the REST body's code).
+ */
+export interface ApiResult<T = unknown> {
+  ok: boolean;
+  code?: string;
+  fields?: { path: string; message: string }[];
+  message?: string;
+  body: T;
+}
+
+export interface StatefulSetApi {
+  readonly transport: 'graphql' | 'rest';
+  create(input: object, dryRun?: boolean): Promise<ApiResult<Change>>;
+  createYaml(yaml: string, dryRun?: boolean): Promise<ApiResult<Change>>;
+  get(name: string): Promise<ApiResult<Detail>>;
+  update(name: string, input: object, resourceVersion: string): Promise<ApiResult<Change>>;
+  replaceYaml(name: string, yaml: string, resourceVersion?: string): Promise<ApiResult<Change>>;
+  scale(name: string, replicas: number): Promise<ApiResult<Change>>;
+  redeploy(name: string): Promise<ApiResult<Change>>;
+  rollback(name: string, revision: number): Promise<ApiResult<Change>>;
+  diff(
+    name: string,
+    from: number,
+    to: number,
+  ): Promise<
+    ApiResult<{ changes: { path: string; from: string | null; to: string | null }[]; unified: string }>
+  >;
+  delete(
+    name: string,
+    options?: { deleteService?: boolean; deleteVolumes?: boolean },
+  ): Promise<ApiResult<Change>>;
+}
+
+export interface Change {
+  dryRun: boolean;
+  message: string | null;
+  objects: { kind: string; name: string; yaml: string }[];
+  statefulSet: { name: string; resourceVersion: string } | null;
+}
+
+export interface Detail {
+  name: string;
+  resourceVersion: string;
+  images: string[];
+  form: Record<string, unknown> & { name: string };
+  status: { desired: number; ready: number; phase: string; reason: string | null };
+  revisions: { revision: number; current: boolean; update: boolean; images: string[] }[];
+  yaml: string;
+}
+
+const CHANGE = 'dryRun message objects { kind name yaml } statefulSet { name resourceVersion }';
+const FORM_FIELDS = `name alias description replicas serviceName imagePullSecrets syncHostTimezone podManagementPolicy deploymentMode minReadySeconds revisionHistoryLimit
+  containers { ...C } initContainers { ...C }
+  updateStrategy { type partition maxUnavailable }
+  volumeClaimTemplates { name storageClassName accessModes size }
+  volumes { name type claimName medium sizeLimit path sourceName items { key path } readOnly }
+  pvcRetentionPolicy { whenDeleted whenScaled }
+  nodeSelector { key value } labels { key value } annotations { key value }`;
+const CONTAINER = `fragment C on Container { name image imagePullPolicy command args
+  env { name value configMapKeyRef { name key } secretKeyRef { name key } }
+  ports { name protocol containerPort servicePort }
+  resources { requests { cpu memory } limits { cpu memory } }
+  livenessProbe { ...P } readinessProbe { ...P } startupProbe { ...P }
+  securityContext { runAsUser runAsGroup runAsNonRoot privileged allowPrivilegeEscalation readOnlyRootFilesystem capabilitiesAdd capabilitiesDrop }
+  volumeMounts { name mountPath readOnly subPath } }
+fragment P on Probe { type path port scheme command initialDelaySeconds periodSeconds timeoutSeconds successThreshold failureThreshold }`;
+
+/** GraphQL leaves out nothing: null fields are dropped so the form compares as sent. */
+export function dropNulls<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(dropNulls) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== null)
+        .map(([k, v]) => [k, dropNulls(v)]),
+    ) as T;
+  }
+  return value;
+}
+
+export function graphqlApi(t: TestApp, project: string, token: string): StatefulSetApi {
+  const call = async <T>(
+    field: string,
+    query: string,
+    variables: Record<string, unknown>,
+  ): Promise<ApiResult<T>> => {
+    const res = await t.graphql<Record<string, T>>(query, { p: project, ...variables }, token);
+    const error = res.errors?.[0];
+    if (error)
+      return {
+        ok: false,
+        code: error.extensions.code,
+        fields: error.extensions.fields,
+        message: error.message,
+        body: undefined as T,
+      };
+    return { ok: true, body: dropNulls(res.data![field]) };
+  };
+  return {
+    transport: 'graphql',
+    create: (input, dryRun = false) =>
+      call(
+        'createStatefulSet',
+        `mutation($p: String!, $i: StatefulSetInput!, $d: Boolean!) { createStatefulSet(project: $p, input: $i, dryRun: $d) { ${CHANGE} } }`,
+        { i: input, d: dryRun },
+      ),
+    createYaml: (yaml, dryRun = false) =>
+      call(
+        'applyStatefulSetYaml',
+        `mutation($p: String!, $y: String!, $d: Boolean!) { applyStatefulSetYaml(project: $p, yaml: $y, dryRun: $d) { ${CHANGE} } }`,
+        { y: yaml, d: dryRun },
+      ),
+    get: (name) =>
+      call(
+        'statefulSet',
+        `query($p: String!, $n: String!) { statefulSet(project: $p, name: $n) { name resourceVersion images yaml
+           form { ${FORM_FIELDS} } status { desired ready phase reason } revisions { revision current update images } } } ${CONTAINER}`,
+        { n: name },
+      ),
+    update: (name, input, resourceVersion) =>
+      call(
+        'updateStatefulSet',
+        `mutation($p: String!, $n: String!, $i: StatefulSetInput!, $v: String!) { updateStatefulSet(project: $p, name: $n, input: $i, resourceVersion: $v) { ${CHANGE} } }`,
+        { n: name, i: input, v: resourceVersion },
+      ),
+    replaceYaml: (name, yaml, resourceVersion) =>
+      call(
+        'replaceStatefulSetYaml',
+        `mutation($p: String!, $n: String!, $y: String!, $v: String) { replaceStatefulSetYaml(project: $p, name: $n, yaml: $y, resourceVersion: $v) { ${CHANGE} } }`,
+        { n: name, y: yaml, v: resourceVersion },
+      ),
+    scale: (name, replicas) =>
+      call(
+        'scaleStatefulSet',
+        `mutation($p: String!, $n: String!, $r: Int!) { scaleStatefulSet(project: $p, name: $n, replicas: $r) { ${CHANGE} } }`,
+        { n: name, r: replicas },
+      ),
+    redeploy: (name) =>
+      call(
+        'redeployStatefulSet',
+        `mutation($p: String!, $n: String!) { redeployStatefulSet(project: $p, name: $n) { ${CHANGE} } }`,
+        { n: name },
+      ),
+    rollback: (name, revision) =>
+      call(
+        'rollbackStatefulSet',
+        `mutation($p: String!, $n: String!, $r: Int!) { rollbackStatefulSet(project: $p, name: $n, revision: $r) { ${CHANGE} } }`,
+        { n: name, r: revision },
+      ),
+    diff: (name, from, to) =>
+      call(
+        'revisionDiff',
+        'query($p: String!, $n: String!, $f: Int!, $t: Int!) { revisionDiff(project: $p, name: $n, from: $f, to: $t) { changes { path from to } unified } }',
+        {
+          n: name,
+          f: from,
+          t: to,
+        },
+      ),
+    delete: (name, options = {}) =>
+      call(
+        'deleteStatefulSet',
+        `mutation($p: String!, $n: String!, $s: Boolean!, $v: Boolean!) { deleteStatefulSet(project: $p, name: $n, deleteService: $s, deleteVolumes: $v) { ${CHANGE} } }`,
+        { n: name, s: options.deleteService ?? true, v: options.deleteVolumes ?? false },
+      ),
+  };
+}
+
+export function restApi(t: TestApp, project: string, token: string): StatefulSetApi {
+  const base = `/api/v1/projects/${project}/statefulsets`;
+  const result = <T>(res: { status: number; body: unknown }): ApiResult<T> => {
+    if (res.status >= 200 && res.status < 300) return { ok: true, body: res.body as T };
+    const body = res.body as {
+      code?: string;
+      fields?: { path: string; message: string }[];
+      message?: string;
+    };
+    return { ok: false, code: body.code, fields: body.fields, message: body.message, body: undefined as T };
+  };
+  const agent = () => t.as(token);
+  return {
+    transport: 'rest',
+    create: async (input, dryRun = false) =>
+      result(
+        await agent()
+          .post(`${base}${dryRun ? '?dryRun=true' : ''}`)
+          .send(input),
+      ),
+    createYaml: async (yaml, dryRun = false) =>
+      result(
+        await agent()
+          .post(`${base}${dryRun ? '?dryRun=true' : ''}`)
+          .set('content-type', 'application/yaml')
+          .send(yaml),
+      ),
+    get: async (name) => result(await agent().get(`${base}/${name}`)),
+    update: async (name, input, resourceVersion) =>
+      result(
+        await agent()
+          .put(`${base}/${name}?resourceVersion=${encodeURIComponent(resourceVersion)}`)
+          .send(input),
+      ),
+    replaceYaml: async (name, yaml, resourceVersion) =>
+      result(
+        await agent()
+          .put(
+            `${base}/${name}${resourceVersion ? `?resourceVersion=${encodeURIComponent(resourceVersion)}` : ''}`,
+          )
+          .set('content-type', 'application/yaml')
+          .send(yaml),
+      ),
+    scale: async (name, replicas) => result(await agent().post(`${base}/${name}/scale`).send({ replicas })),
+    redeploy: async (name) => result(await agent().post(`${base}/${name}/redeploy`)),
+    rollback: async (name, revision) =>
+      result(await agent().post(`${base}/${name}/rollback`).send({ revision })),
+    diff: async (name, from, to) =>
+      result(await agent().get(`${base}/${name}/revisions/diff?from=${from}&to=${to}`)),
+    delete: async (name, options = {}) =>
+      result(
+        await agent().delete(
+          `${base}/${name}?deleteService=${options.deleteService ?? true}&deleteVolumes=${options.deleteVolumes ?? false}`,
+        ),
+      ),
+  };
+}
