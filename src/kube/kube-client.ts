@@ -86,7 +86,11 @@ export class KubeClient implements KubeReader {
   }
 
   /** Items come back with their apiVersion and kind filled in (list responses leave them out). */
-  async list<T extends KubeObject>(apiVersion: string, kind: string, options: ListOptions = {}): Promise<KubeList<T>> {
+  async list<T extends KubeObject>(
+    apiVersion: string,
+    kind: string,
+    options: ListOptions = {},
+  ): Promise<KubeList<T>> {
     const list = await call(() =>
       this.objects.list<T>(
         apiVersion,

@@ -9,7 +9,7 @@ import { toErrorBody, toGraphQLError } from './all-exceptions.filter';
 import { DomainError } from './domain-error';
 import { ErrorCode } from './error-code';
 import { presentError } from './error-presentation';
-import { formatGraphQLError } from './format-graphql-error';
+import { coercionFields, formatGraphQLError } from './format-graphql-error';
 import { toDomainError } from './to-domain-error';
 
 describe('presentError', () => {
@@ -89,6 +89,32 @@ describe('formatGraphQLError', () => {
         code: 'BAD_USER_INPUT',
       });
     }
+  });
+
+  it('names the field of a variable that does not fit the schema', () => {
+    expect(
+      coercionFields(
+        'Variable "$i" got invalid value 70000 at "i.containers[0].ports[0].containerPort"; Int cannot represent non 32-bit signed integer value: 70000',
+      ),
+    ).toEqual([
+      {
+        path: 'containers[0].ports[0].containerPort',
+        message: 'Int cannot represent non 32-bit signed integer value: 70000',
+      },
+    ]);
+    expect(
+      coercionFields(
+        'Variable "$i" got invalid value { replicaz: 3 }; Field "replicaz" is not defined by type "StatefulSetInput".',
+      ),
+    ).toEqual([{ path: 'replicaz', message: 'Field "replicaz" is not defined by type "StatefulSetInput".' }]);
+    expect(
+      coercionFields(
+        'Variable "$i" got invalid value {} at "i.containers[0]"; Field "image" of required type "String!" was not provided.',
+      ),
+    ).toEqual([
+      { path: 'containers[0].image', message: 'Field "image" of required type "String!" was not provided.' },
+    ]);
+    expect(coercionFields('Cannot query field "nope" on type "Query".')).toBeUndefined();
   });
 
   it('hides unexpected errors as INTERNAL', () => {

@@ -1,4 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { FieldError } from './domain-error';
 import { ErrorCode } from './error-code';
 import { presentError } from './error-presentation';
 import { toDomainError } from './to-domain-error';
@@ -38,12 +39,37 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error?: unk
 
   if (code !== undefined && OWN_CODES.has(code)) {
     const kept: Record<string, unknown> = { code };
-    if (extensions.fields !== undefined) kept.fields = extensions.fields;
+    // Apollo reports variables that do not fit the schema as BAD_USER_INPUT too, without fields.
+    const fields =
+      extensions.fields ??
+      (code === ErrorCode.BAD_USER_INPUT ? coercionFields(formatted.message) : undefined);
+    if (fields !== undefined) kept.fields = fields;
     if (extensions.retryAfterSeconds !== undefined) kept.retryAfterSeconds = extensions.retryAfterSeconds;
     return { ...base, message: formatted.message, extensions: kept };
   }
   if (code !== undefined && REQUEST_ERROR_CODES.has(code)) {
-    return { ...base, message: formatted.message, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+    const fields = coercionFields(formatted.message);
+    return {
+      ...base,
+      message: formatted.message,
+      extensions: { code: ErrorCode.BAD_USER_INPUT, ...(fields ? { fields } : {}) },
+    };
   }
   return { ...base, message: 'Internal error', extensions: { code: ErrorCode.INTERNAL } };
+}
+
+/**
+ * graphql-js rejects variables that do not fit the schema before any resolver runs, with messages
+ * such as `Variable "$input" got invalid value 7 at "input.ports[0].name"; String cannot represent…`
+ * or `…; Field "replicaz" is not defined by type "StatefulSetInput".` The path is read out of them so
+ * GraphQL errors name the field like every other BAD_USER_INPUT (relative to the input object).
+ */
+export function coercionFields(message: string): FieldError[] | undefined {
+  const match = /^Variable "\$([^"]+)" got invalid value .*?(?: at "([^"]+)")?; (.*)$/s.exec(message);
+  if (!match) return undefined;
+  const [, variable, at, reason] = match;
+  let path = at ? at.slice(variable.length).replace(/^\./, '') : '';
+  const field = /^Field "([^"]+)" (?:is not defined by type|of required type)/.exec(reason);
+  if (field) path = path ? `${path}.${field[1]}` : field[1];
+  return [{ path: path || variable, message: reason }];
 }

@@ -78,11 +78,12 @@ const securityContext = fc.option(
   { nil: undefined },
 );
 
+/** `main`: regular containers (ports, probes); init containers run to completion and have neither. */
 function containers(
   count: number,
   volumeNames: string[],
   prefix: string,
-  withPorts: boolean,
+  main: boolean,
 ): fc.Arbitrary<ContainerForm[]> {
   const portBase = 1000;
   return fc
@@ -120,7 +121,7 @@ function containers(
                   ),
                 ),
               // Ports are unique across the pod: the headless Service lists them all.
-              ports: withPorts
+              ports: main
                 ? fc.integer({ min: 1, max: 2 }).map((n) =>
                     Array.from({ length: n }, (_, j) => {
                       const port = portBase + i * 10 + j + (seeds[i] % 5) * 100;
@@ -134,8 +135,8 @@ function containers(
                   )
                 : fc.constant(undefined),
               resources: resources.filter((r) => r !== undefined),
-              livenessProbe: probe.filter((p) => p !== undefined),
-              readinessProbe: probe.filter((p) => p !== undefined),
+              livenessProbe: main ? probe.filter((p) => p !== undefined) : fc.constant(undefined),
+              readinessProbe: main ? probe.filter((p) => p !== undefined) : fc.constant(undefined),
               securityContext: securityContext.filter((s) => s !== undefined),
               volumeMounts: volumeNames.length
                 ? fc.subarray(volumeNames, { minLength: 1 }).map((vs) =>

@@ -98,6 +98,15 @@ describe('validateForm', () => {
       /at most 63/,
     ],
     [
+      'a probe on an init container',
+      (f) =>
+        (f.initContainers = [
+          { name: 'init', image: 'busybox', readinessProbe: { type: 'exec', command: ['true'] } },
+        ]),
+      'initContainers[0].readinessProbe',
+      /no probes/,
+    ],
+    [
       'an httpGet probe without a port',
       (f) => (f.containers[0].livenessProbe = { type: 'httpGet', path: '/' }),
       'containers[0].livenessProbe.port',

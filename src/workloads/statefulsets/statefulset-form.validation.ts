@@ -40,6 +40,11 @@ export function validateForm(form: StatefulSetForm): FieldError[] {
       if (containerNames.has(c.name)) add(`${at}.name`, `"${c.name}" is used by another container`);
       containerNames.add(c.name);
       validateContainer(c, at, volumeNames, add);
+      if (field === 'initContainers') {
+        for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
+          if (c[probe]) add(`${at}.${probe}`, 'init containers run to completion and take no probes');
+        }
+      }
       (c.ports ?? []).forEach((p, j) => {
         const portAt = `${at}.ports[${j}]`;
         const nameUser = portNames.get(p.name);

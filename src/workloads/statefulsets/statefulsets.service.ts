@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error';
+import { ErrorCode } from '../../common/errors/error-code';
 import type { ProjectAccess } from '../../iam/scope-access';
 import {
   KubeClient,
@@ -231,15 +232,14 @@ export class StatefulSetsService {
     }
     if (options.deleteVolumes) {
       for (const claim of await this.templateClaims(access, statefulSet)) {
-        await client.delete(
-          {
-            apiVersion: 'v1',
-            kind: 'PersistentVolumeClaim',
-            namespace: access.project,
-            name: claim.metadata?.name ?? '',
-          },
-          { dryRun },
-        );
+        const ref = {
+          apiVersion: 'v1',
+          kind: 'PersistentVolumeClaim',
+          namespace: access.project,
+          name: claim.metadata?.name ?? '',
+        };
+        // A retention policy of Delete lets the garbage collector remove them too; gone is gone.
+        await client.delete(ref, { dryRun }).catch(ignoreNotFound);
         deleted.push(claim);
       }
     }
@@ -358,6 +358,10 @@ export function headlessServiceFor(statefulSet: V1StatefulSet): V1Service {
       ...(ports.length ? { ports } : {}),
     },
   };
+}
+
+function ignoreNotFound(error: unknown): void {
+  if (!(error instanceof DomainError && error.code === ErrorCode.NOT_FOUND)) throw error;
 }
 
 function objectYaml(object: KubeObject): { kind: string; name: string; yaml: string } {
