@@ -42,7 +42,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error?: unk
     // Apollo reports variables that do not fit the schema as BAD_USER_INPUT too, without fields.
     const fields =
       extensions.fields ??
-      (code === ErrorCode.BAD_USER_INPUT ? coercionFields(formatted.message) : undefined);
+      (code === String(ErrorCode.BAD_USER_INPUT) ? coercionFields(formatted.message) : undefined);
     if (fields !== undefined) kept.fields = fields;
     if (extensions.retryAfterSeconds !== undefined) kept.retryAfterSeconds = extensions.retryAfterSeconds;
     return { ...base, message: formatted.message, extensions: kept };
