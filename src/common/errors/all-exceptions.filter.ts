@@ -37,7 +37,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const { httpStatus } = presentError(error.code);
     if (error.retryAfterSeconds !== undefined)
       response.setHeader('Retry-After', String(error.retryAfterSeconds));
-    response.status(httpStatus).json(toErrorBody(error));
+    // Set the type explicitly: a handler may have set another (text/plain for logs) before failing.
+    response.status(httpStatus).type('application/json').json(toErrorBody(error));
     return undefined;
   }
 

@@ -16,11 +16,10 @@ export class InputValidationPipe implements PipeTransform<unknown> {
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const { metatype } = metadata;
     if (!metatype || PRIMITIVES.has(metatype) || metadata.type === 'custom') return value;
-    if (value === null || typeof value !== 'object') {
-      if (value === undefined && metadata.type === 'query') return value;
-      throw DomainError.badField(metadata.data ?? 'body', 'must be an object');
-    }
-    return validateInput(metatype as new () => object, value);
+    // A named argument left out (an optional GraphQL argument): the schema already said whether it may be.
+    if ((value === undefined || value === null) && metadata.data !== undefined) return value;
+    // A whole request body left out is validated as empty, so each required field is named.
+    return validateInput(metatype as new () => object, value ?? {});
   }
 }
 

@@ -1,7 +1,18 @@
-import { Field, InputType, Int } from '@nestjs/graphql';
+import { Field, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { DomainError } from '../../common/errors/domain-error';
 import { PROTOCOLS } from './statefulset-form.model';
 import { PHASES } from './statefulset.model';
@@ -60,16 +71,26 @@ export class StatefulSetFilter {
   status?: (typeof PHASES)[number];
 }
 
-export const SORT_FIELDS = ['NAME', 'CREATED_AT'] as const;
+export enum StatefulSetSortField {
+  NAME = 'NAME',
+  CREATED_AT = 'CREATED_AT',
+}
+registerEnumType(StatefulSetSortField, { name: 'StatefulSetSortField' });
+
+export enum SortDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+registerEnumType(SortDirection, { name: 'SortDirection' });
 
 @InputType()
 export class StatefulSetSort {
-  @Field(() => String, { defaultValue: 'NAME', description: 'NAME or CREATED_AT' })
-  @IsIn(SORT_FIELDS, oneOf(SORT_FIELDS))
-  field!: (typeof SORT_FIELDS)[number];
-  @Field(() => String, { defaultValue: 'ASC', description: 'ASC or DESC' })
-  @IsIn(['ASC', 'DESC'], oneOf(['ASC', 'DESC']))
-  direction!: 'ASC' | 'DESC';
+  @Field(() => StatefulSetSortField, { defaultValue: StatefulSetSortField.NAME })
+  @IsEnum(StatefulSetSortField)
+  field!: StatefulSetSortField;
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
+  @IsEnum(SortDirection)
+  direction!: SortDirection;
 }
 
 /** REST list parameters. */

@@ -65,11 +65,12 @@ export class StatefulSetQueries {
       .map((s) => toView(s, serviceByName.get(s.spec?.serviceName ?? '') ?? null, ownedPods(s, pods.items)))
       .filter((v) => !query.status || v.status.phase === query.status);
     const direction = query.ascending === false ? -1 : 1;
-    views.sort((a, b) =>
-      query.sortBy === 'CREATED_AT'
-        ? direction * ((a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0)) ||
-          a.name.localeCompare(b.name)
-        : direction * a.name.localeCompare(b.name),
+    // Equal creation times (second resolution) fall back to the name, in the same direction.
+    const byTime = (a: StatefulSetView, b: StatefulSetView) =>
+      (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0);
+    const byName = (a: StatefulSetView, b: StatefulSetView) => a.name.localeCompare(b.name);
+    views.sort(
+      (a, b) => direction * (query.sortBy === 'CREATED_AT' ? byTime(a, b) || byName(a, b) : byName(a, b)),
     );
     const offset = query.after ? decodeCursor(query.after) : 0;
     const first = query.first ?? 20;
