@@ -55,7 +55,7 @@ export class StatefulSetsResolver {
     return this.queries.list(access, {
       ...filter,
       sortBy: sort?.field,
-      ascending: sort?.direction !== 'DESC',
+      ascending: sort?.direction !== SortDirection.DESC,
       first: first === undefined ? undefined : Math.min(Math.max(first, 1), 500),
       after,
     });
