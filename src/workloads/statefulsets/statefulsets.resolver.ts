@@ -10,6 +10,7 @@ import { StatefulSetForm } from './statefulset-form.model';
 import {
   checkedLogOptions,
   ServicePortInput,
+  SortDirection,
   StatefulSetFilter,
   StatefulSetSort,
 } from './statefulset-inputs';
