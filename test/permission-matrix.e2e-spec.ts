@@ -1,136 +1,23 @@
 import { IdentityService } from '../src/iam/identity.service';
-import { PlatformRole, WorkspaceRole } from '../src/iam/roles';
 import type { KubeObject } from '../src/kube';
-import { FIXTURE_PASSWORD, TenancyFixture } from './support/tenancy-fixture';
-import { TestApp } from './support/test-app';
+import {
+  ALL,
+  except,
+  GHOST,
+  MatrixHarness,
+  Operation,
+  ownWorkspace,
+  PA,
+  PROJECT_MANAGERS,
+  PROJECT_SEERS,
+  Role,
+  scoped,
+  SETUP,
+  WS_MEMBERS,
+} from './support/permission-matrix';
+import { FIXTURE_PASSWORD } from './support/tenancy-fixture';
 
-/**
- * Every role x every operation of the tenancy issue x (own scope, another tenant's scope, a scope
- * that does not exist), on GraphQL and REST. The expectations below are written out by hand from the
- * README's roles table (not computed from the code's table), so a drift in either shows up here.
- */
-
-type Role =
-  | 'platform-admin'
-  | 'platform-self-provisioner'
-  | 'platform-regular'
-  | 'workspace-admin'
-  | 'workspace-self-provisioner'
-  | 'workspace-regular'
-  | 'workspace-viewer'
-  | 'project-admin'
-  | 'project-regular'
-  | 'project-viewer';
-type Scope = 'own' | 'other' | 'none' | 'platform';
-type Outcome = 'allow' | 'FORBIDDEN' | 'NOT_FOUND';
-
-const ROLES: Role[] = [
-  'platform-admin',
-  'platform-self-provisioner',
-  'platform-regular',
-  'workspace-admin',
-  'workspace-self-provisioner',
-  'workspace-regular',
-  'workspace-viewer',
-  'project-admin',
-  'project-regular',
-  'project-viewer',
-];
-const ALL = ROLES;
-const PA: Role[] = ['platform-admin'];
-const WS_MEMBERS: Role[] = ROLES.filter((r) => r.startsWith('workspace-') || r.startsWith('project-'));
-const PROJECT_SEERS: Role[] = [
-  'platform-admin',
-  'workspace-admin',
-  'workspace-viewer',
-  'project-admin',
-  'project-regular',
-  'project-viewer',
-];
-const PROJECT_MANAGERS: Role[] = ['platform-admin', 'workspace-admin', 'project-admin'];
-const except = (all: Role[], ...out: Role[][]) => all.filter((r) => !out.flat().includes(r));
-
-interface Subject {
-  role: Role;
-  username: string;
-  password: string;
-  token: string;
-}
-
-interface Ctx {
-  f: TenancyFixture;
-  wsA: string;
-  wsB: string;
-  pA: string;
-  pB: string;
-  other: Subject;
-  subjectFor(role: Role): Subject;
-  clone(subject: Subject): Promise<Subject>;
-}
-
-type Args = Record<string, string>;
-interface Prepared {
-  args: Args;
-  as?: Subject;
-}
-
-interface Operation {
-  name: string;
-  /** Roles allowed, and roles refused with FORBIDDEN, per scope; everyone else gets NOT_FOUND. */
-  expect: Partial<Record<Scope, { allow: Role[]; forbidden?: Role[] }>>;
-  /** Builds the target of one case; may create fixtures, and may act as another subject. */
-  prepare?(ctx: Ctx, subject: Subject, scope: Scope): Promise<Prepared> | Prepared;
-  graphql(args: Args): [string, Record<string, unknown>];
-  rest(args: Args): { method: 'get' | 'post' | 'put' | 'patch' | 'delete'; path: string; body?: object };
-  /** After a successful case (e.g. the subject's password changed). */
-  after?(ctx: Ctx, subject: Subject, args: Args): Promise<void> | void;
-}
-
-const GHOST = 'ghost-does-not-exist';
-const scoped = (own: string, other: string) => (scope: Scope) =>
-  scope === 'own' ? own : scope === 'other' ? other : GHOST;
-
-/** Platform role of each subject, and its role in workspace A / project A. */
-const SETUP: Record<Role, { platform: PlatformRole; workspace?: WorkspaceRole; project?: string }> = {
-  'platform-admin': { platform: PlatformRole.ADMIN },
-  'platform-self-provisioner': { platform: PlatformRole.SELF_PROVISIONER },
-  'platform-regular': { platform: PlatformRole.REGULAR },
-  'workspace-admin': { platform: PlatformRole.REGULAR, workspace: WorkspaceRole.ADMIN },
-  'workspace-self-provisioner': { platform: PlatformRole.REGULAR, workspace: WorkspaceRole.SELF_PROVISIONER },
-  'workspace-regular': { platform: PlatformRole.REGULAR, workspace: WorkspaceRole.REGULAR },
-  'workspace-viewer': { platform: PlatformRole.REGULAR, workspace: WorkspaceRole.VIEWER },
-  'project-admin': {
-    platform: PlatformRole.REGULAR,
-    workspace: WorkspaceRole.REGULAR,
-    project: 'project-admin',
-  },
-  'project-regular': {
-    platform: PlatformRole.REGULAR,
-    workspace: WorkspaceRole.REGULAR,
-    project: 'project-regular',
-  },
-  'project-viewer': {
-    platform: PlatformRole.REGULAR,
-    workspace: WorkspaceRole.REGULAR,
-    project: 'project-viewer',
-  },
-};
-
-/** A workspace (and optionally a project in it) where `subject` has its own role, for destructive cases. */
-async function ownWorkspace(
-  ctx: Ctx,
-  subject: Subject,
-  withProject: boolean,
-): Promise<{ workspace: string; project?: string }> {
-  const workspace = await ctx.f.workspace();
-  const setup = SETUP[subject.role];
-  if (setup.workspace) await ctx.f.workspaceMember(workspace, subject.username, setup.workspace);
-  if (!withProject) return { workspace };
-  const project = await ctx.f.project(workspace);
-  if (setup.project) await ctx.f.projectMember(project, subject.username, setup.project);
-  return { workspace, project };
-}
-
+/** The permission matrix over every operation of the tenancy issue (accounts, workspaces, projects). */
 const OPERATIONS: Operation[] = [
   {
     name: 'me',
@@ -496,169 +383,79 @@ const OPERATIONS: Operation[] = [
   ),
 ];
 
-function expected(op: Operation, scope: Scope, role: Role): Outcome {
-  const rule = op.expect[scope]!;
-  if (rule.allow.includes(role)) return 'allow';
-  if (rule.forbidden?.includes(role)) return 'FORBIDDEN';
-  return 'NOT_FOUND';
-}
-
-describe('permission matrix', () => {
-  let t: TestApp;
-  let ctx: Ctx;
-  const subjects = new Map<Role, Subject>();
+describe('permission matrix: accounts, workspaces and projects', () => {
+  let m: MatrixHarness;
 
   beforeAll(async () => {
-    t = await TestApp.start();
-    const adminToken = await t.token();
-    const f = new TenancyFixture(t, adminToken);
-    const [wsA, wsB] = [await f.workspace(), await f.workspace()];
-    const [pA, pB] = [await f.project(wsA), await f.project(wsB)];
-    const otherUser = await f.user();
-    await f.workspaceMember(wsB, otherUser.username, 'workspace-admin');
-    await f.projectMember(pB, otherUser.username, 'project-admin');
-    const other: Subject = {
-      role: 'platform-regular',
-      ...otherUser,
-      token: await f.signIn(otherUser.username),
-    };
-
-    for (const role of ROLES) {
-      const setup = SETUP[role];
-      const user = await f.user(setup.platform);
-      if (setup.workspace) await f.workspaceMember(wsA, user.username, setup.workspace);
-      if (setup.project) await f.projectMember(pA, user.username, setup.project);
-      subjects.set(role, { role, ...user, token: await f.signIn(user.username) });
-    }
-
-    ctx = {
-      f,
-      wsA,
-      wsB,
-      pA,
-      pB,
-      other,
-      subjectFor: (role) => subjects.get(role)!,
-      clone: async (s) => {
-        const user = await f.user(SETUP[s.role].platform);
-        return { role: s.role, ...user, token: await f.signIn(user.username) };
-      },
-    };
+    m = await MatrixHarness.start();
   });
 
   afterAll(async () => {
-    await ctx?.f.cleanUp();
-    await t?.close();
+    await m.ctx?.f.cleanUp();
+    await m.t?.close();
   });
 
   it('every case answers as the roles table says, on both transports', async () => {
-    const mismatches: string[] = [];
-    let cases = 0;
-    // Roles run in parallel (each has its own subject); a role's cases run in order.
-    await Promise.all(
-      ROLES.map(async (role) => {
-        for (const op of OPERATIONS) {
-          for (const scope of Object.keys(op.expect) as Scope[]) {
-            for (const transport of ['graphql', 'rest'] as const) {
-              const label = `${op.name} [${scope}] as ${role} via ${transport}`;
-              try {
-                const subject = ctx.subjectFor(role);
-                const { args, as } = op.prepare ? await op.prepare(ctx, subject, scope) : { args: {} };
-                const caller = as ?? subject;
-                const outcome =
-                  transport === 'graphql'
-                    ? await viaGraphQL(t, op, args, caller.token)
-                    : await viaRest(t, op, args, caller.token);
-                const want = expected(op, scope, role);
-                cases++;
-                if (outcome !== want) mismatches.push(`${label}: expected ${want}, got ${outcome}`);
-                else if (outcome === 'allow' && op.after) await op.after(ctx, caller, args);
-              } catch (error) {
-                // A failing fixture is a failure too, but it must not stop the other roles mid-flight.
-                mismatches.push(`${label}: ${error instanceof Error ? error.message : String(error)}`);
-              }
-            }
-          }
-        }
-      }),
-    );
-    expect(mismatches.sort()).toEqual([]);
+    const { mismatches, cases } = await m.run(OPERATIONS);
+    expect(mismatches).toEqual([]);
     expect(cases).toBeGreaterThan(1000);
   });
 
   describe("Kubernetes' own RBAC refuses what Berth would refuse (impersonated calls)", () => {
     const identityOf = (role: Role, workspace: string) => {
       const setup = SETUP[role];
-      return t.app
+      return m.t.app
         .get(IdentityService)
-        .forProject(subjects.get(role)!.username, setup.platform, workspace, setup.workspace ?? null);
+        .forProject(m.subjects.get(role)!.username, setup.platform, workspace, setup.workspace ?? null);
     };
     const roleBinding = (namespace: string): KubeObject =>
       ({
         apiVersion: 'rbac.authorization.k8s.io/v1',
         kind: 'RoleBinding',
-        metadata: { name: ctx.f.name('escalate'), namespace },
+        metadata: { name: m.ctx.f.name('escalate'), namespace },
         roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'berth:project-admin' },
         subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: 'berth:mallory' }],
       }) as KubeObject;
     const configMap = (namespace: string): KubeObject => ({
       apiVersion: 'v1',
       kind: 'ConfigMap',
-      metadata: { name: ctx.f.name('cm'), namespace },
+      metadata: { name: m.ctx.f.name('cm'), namespace },
     });
 
     it('a project-regular cannot create a RoleBinding in its own project', async () => {
-      const kube = t.kube.as(identityOf('project-regular', ctx.wsA));
-      await expect(kube.create(roleBinding(ctx.pA))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      const kube = m.t.kube.as(identityOf('project-regular', m.ctx.wsA));
+      await expect(kube.create(roleBinding(m.ctx.pA))).rejects.toMatchObject({ code: 'FORBIDDEN' });
       // ...while it may do what the role allows there (so the refusal is RBAC, not a broken identity).
-      await expect(kube.create(configMap(ctx.pA))).resolves.toBeDefined();
+      await expect(kube.create(configMap(m.ctx.pA))).resolves.toBeDefined();
     });
 
     it.each(WS_MEMBERS)('a %s cannot read another tenant’s namespace', async (role) => {
-      const kube = t.kube.as(identityOf(role, ctx.wsA));
-      await expect(kube.list('v1', 'Pod', { namespace: ctx.pB })).rejects.toMatchObject({
+      const kube = m.t.kube.as(identityOf(role, m.ctx.wsA));
+      await expect(kube.list('v1', 'Pod', { namespace: m.ctx.pB })).rejects.toMatchObject({
         code: 'FORBIDDEN',
       });
-      await expect(kube.list('v1', 'ConfigMap', { namespace: ctx.pB })).rejects.toMatchObject({
+      await expect(kube.list('v1', 'ConfigMap', { namespace: m.ctx.pB })).rejects.toMatchObject({
         code: 'FORBIDDEN',
       });
     });
 
     it('viewers read but cannot write; workspace roles reach projects through their group', async () => {
-      const viewer = t.kube.as(identityOf('project-viewer', ctx.wsA));
-      await expect(viewer.list('v1', 'Pod', { namespace: ctx.pA })).resolves.toBeDefined();
-      await expect(viewer.create(configMap(ctx.pA))).rejects.toMatchObject({ code: 'FORBIDDEN' });
-      await expect(viewer.list('v1', 'Secret', { namespace: ctx.pA })).rejects.toMatchObject({
+      const viewer = m.t.kube.as(identityOf('project-viewer', m.ctx.wsA));
+      await expect(viewer.list('v1', 'Pod', { namespace: m.ctx.pA })).resolves.toBeDefined();
+      await expect(viewer.create(configMap(m.ctx.pA))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(viewer.list('v1', 'Secret', { namespace: m.ctx.pA })).rejects.toMatchObject({
         code: 'FORBIDDEN',
       });
 
-      const wsViewer = t.kube.as(identityOf('workspace-viewer', ctx.wsA));
-      await expect(wsViewer.list('v1', 'Pod', { namespace: ctx.pA })).resolves.toBeDefined();
-      await expect(wsViewer.create(configMap(ctx.pA))).rejects.toMatchObject({ code: 'FORBIDDEN' });
-      const wsAdmin = t.kube.as(identityOf('workspace-admin', ctx.wsA));
-      await expect(wsAdmin.create(configMap(ctx.pA))).resolves.toBeDefined();
-      const wsRegular = t.kube.as(identityOf('workspace-regular', ctx.wsA));
-      await expect(wsRegular.list('v1', 'Pod', { namespace: ctx.pA })).rejects.toMatchObject({
+      const wsViewer = m.t.kube.as(identityOf('workspace-viewer', m.ctx.wsA));
+      await expect(wsViewer.list('v1', 'Pod', { namespace: m.ctx.pA })).resolves.toBeDefined();
+      await expect(wsViewer.create(configMap(m.ctx.pA))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      const wsAdmin = m.t.kube.as(identityOf('workspace-admin', m.ctx.wsA));
+      await expect(wsAdmin.create(configMap(m.ctx.pA))).resolves.toBeDefined();
+      const wsRegular = m.t.kube.as(identityOf('workspace-regular', m.ctx.wsA));
+      await expect(wsRegular.list('v1', 'Pod', { namespace: m.ctx.pA })).rejects.toMatchObject({
         code: 'FORBIDDEN',
       });
     });
   });
 });
-
-async function viaGraphQL(t: TestApp, op: Operation, args: Args, token: string): Promise<string> {
-  const [query, variables] = op.graphql(args);
-  const res = await t.graphql(query, variables, token);
-  if (!res.errors && res.data) return 'allow';
-  const code = res.errors?.[0]?.extensions.code;
-  return code === 'FORBIDDEN' || code === 'NOT_FOUND' ? code : `${code}: ${res.errors?.[0]?.message}`;
-}
-
-async function viaRest(t: TestApp, op: Operation, args: Args, token: string): Promise<string> {
-  const { method, path, body } = op.rest(args);
-  const req = t.as(token)[method](path);
-  const res = body ? await req.send(body) : await req;
-  if (res.status >= 200 && res.status < 300) return 'allow';
-  if (res.status === 403) return 'FORBIDDEN';
-  if (res.status === 404) return 'NOT_FOUND';
-  return `${res.status}: ${JSON.stringify(res.body)}`;
-}

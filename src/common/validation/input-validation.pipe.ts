@@ -53,7 +53,9 @@ export function flatten(errors: ValidationError[], prefix: string): FieldError[]
   });
 }
 
-function joinPath(prefix: string, property: string): string {
+function joinPath(prefix: string, property: string | undefined): string {
+  // class-validator reports an object it cannot validate at all without a property.
+  if (property === undefined) return prefix || 'body';
   if (/^\d+$/.test(property)) return `${prefix}[${property}]`;
   return prefix ? `${prefix}.${property}` : property;
 }

@@ -2,6 +2,8 @@ import { Field, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsEnum,
   IsIn,
@@ -12,6 +14,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateNested,
 } from 'class-validator';
 import { DomainError } from '../../common/errors/domain-error';
 import { PROTOCOLS } from './statefulset-form.model';
@@ -50,6 +53,9 @@ export class ServicePortsBody {
   @Field(() => [ServicePortInput])
   @ApiProperty({ type: [ServicePortInput] })
   @Type(() => ServicePortInput)
+  @IsArray()
+  @ValidateNested({ each: true })
+  @ArrayMaxSize(100)
   ports!: ServicePortInput[];
 }
 
