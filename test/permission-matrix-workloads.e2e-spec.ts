@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import type { V1ControllerRevision, V1Pod } from '../src/kube';
+import type { V1ControllerRevision, V1Pod, V1StatefulSet } from '../src/kube';
 import { eventually } from './support/test-app';
 import {
   Ctx,
@@ -43,12 +43,22 @@ async function target(ctx: Ctx, scope: Scope): Promise<{ project: string; name: 
   return { project, name };
 }
 
-/** The admin's view of it: the form and resourceVersion (for updates), and its YAML. */
+/**
+ * The admin's view of it: the form and resourceVersion (for updates), and its YAML. Read only once the
+ * controller has recorded its first status, whose write would otherwise make the read version stale (409).
+ */
 async function read(
   ctx: Ctx,
   project: string,
   name: string,
 ): Promise<{ form: object; resourceVersion: string; yaml: string }> {
+  await eventually(async () => {
+    const ref = { apiVersion: 'apps/v1', kind: 'StatefulSet', name, namespace: project };
+    const sts = await ctx.t.kube.find<V1StatefulSet>(ref);
+    const settled =
+      sts?.status?.observedGeneration === sts?.metadata?.generation && sts?.status?.currentRevision;
+    return !sts || settled ? true : undefined;
+  });
   const res = await ctx.t.as(ctx.adminToken).get(`/api/v1/projects/${project}/statefulsets/${name}`);
   if (res.status !== 200)
     return {
