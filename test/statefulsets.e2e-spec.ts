@@ -6,23 +6,92 @@ import type {
   V1StatefulSet,
   WatchEvent,
 } from '../src/kube';
+import { graphqlApi, restApi } from './support/statefulset-api';
 import { eventually, TestApp } from './support/test-app';
 import { podsOf, waitForReady, WorkloadProject, workloadProject } from './support/workload-fixture';
 
 /**
- * The seed's StatefulSet page through GraphQL, as project-regular, checked against what the cluster
+ * The seed's StatefulSet page on both transports, as project-regular, checked against what the cluster
  * holds: create with everything the acceptance names, ordered start-up, detail, logs, YAML.
  */
-describe('StatefulSets over GraphQL', () => {
+describe.each(['graphql', 'rest'] as const)('StatefulSets over %s', (transport) => {
   let t: TestApp;
   let kube: KubeClient;
   let w: WorkloadProject;
   const name = 'demo-stateful';
 
   const gql = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-    const res = await t.graphql<T>(query, variables, w.regular.token);
+    const res = await t.graphql<T>(query, { p: w.project, ...variables }, w.regular.token);
     if (res.errors) throw new Error(JSON.stringify(res.errors));
     return res.data!;
+  };
+  const rest = () => t.as(w.regular.token);
+  const base = () => `/api/v1/projects/${w.project}`;
+  const api = () =>
+    transport === 'graphql'
+      ? graphqlApi(t, w.project, w.regular.token)
+      : restApi(t, w.project, w.regular.token);
+
+  interface DetailView {
+    name: string;
+    form: Record<string, unknown>;
+    status: Record<string, unknown>;
+    service: Record<string, unknown> | null;
+    pods: (Record<string, unknown> & { node: string; podIP: string; containers: unknown[] })[];
+    revisions: Record<string, unknown>[];
+    events: { reason: string }[];
+  }
+
+  /** The detail page: GraphQL selects every part, REST answers it whole. */
+  const detail = async (): Promise<DetailView> => {
+    if (transport === 'rest') {
+      const res = await rest().get(`${base()}/statefulsets/${name}`).expect(200);
+      return res.body as DetailView;
+    }
+    const data = await gql<{ statefulSet: DetailView }>(
+      `query($p: String!, $n: String!) { statefulSet(project: $p, name: $n) {
+         name alias creator resourceVersion images
+         status { desired current ready updated phase reason currentRevision updateRevision }
+         form { name replicas syncHostTimezone deploymentMode containers { name image ports { name containerPort servicePort protocol } } volumeClaimTemplates { name size accessModes } }
+         service { name clusterIP ports { name port targetPort } }
+         pods { name ordinal phase ready restarts node podIP startTime claims containers { name state ready } usage { cpu memory unavailableReason } }
+         revisions { revision current update images }
+         events { type reason object }
+       } }`,
+      { n: name },
+    );
+    return data.statefulSet;
+  };
+
+  const logs = async (pod: string): Promise<string> => {
+    if (transport === 'rest') {
+      const res = await rest()
+        .get(`${base()}/pods/${pod}/logs?tailLines=3&timestamps=true`)
+        .expect(200)
+        .expect('content-type', /text\/plain/);
+      return res.text;
+    }
+    const data = await gql<{ podLogs: string }>(
+      'query($p: String!, $pod: String!) { podLogs(project: $p, pod: $pod, tailLines: 3, timestamps: true) }',
+      { pod },
+    );
+    return data.podLogs;
+  };
+
+  const download = async (): Promise<string> => {
+    if (transport === 'rest') {
+      const res = await rest()
+        .get(`${base()}/statefulsets/${name}`)
+        .set('accept', 'application/yaml')
+        .expect(200)
+        .expect('content-type', /application\/yaml/);
+      return res.text;
+    }
+    const data = await gql<{ statefulSet: { yaml: string } }>(
+      'query($p: String!, $n: String!) { statefulSet(project: $p, name: $n) { yaml } }',
+      { n: name },
+    );
+    return data.statefulSet.yaml;
   };
 
   beforeAll(async () => {
@@ -74,23 +143,17 @@ describe('StatefulSets over GraphQL', () => {
       }),
     );
     try {
-      const data = await gql<{
-        createStatefulSet: {
-          dryRun: boolean;
-          objects: { kind: string; name: string }[];
-          statefulSet: { name: string };
-        };
-      }>(
-        'mutation($p: String!, $i: StatefulSetInput!) { createStatefulSet(project: $p, input: $i) { dryRun objects { kind name } statefulSet { name } } }',
-        { p: w.project, i: input },
-      );
-      expect(data.createStatefulSet).toEqual({
-        dryRun: false,
-        objects: [
-          { kind: 'StatefulSet', name },
-          { kind: 'Service', name },
-        ],
-        statefulSet: { name },
+      const created = await api().create(input);
+      expect(created).toMatchObject({
+        ok: true,
+        body: {
+          dryRun: false,
+          objects: [
+            { kind: 'StatefulSet', name },
+            { kind: 'Service', name },
+          ],
+          statefulSet: { name },
+        },
       });
 
       const sts = await waitForReady(kube, w.project, name, 2);
@@ -162,28 +225,10 @@ describe('StatefulSets over GraphQL', () => {
   });
 
   it('shows the detail: status, form, Service, pods with node, IP and readiness, revisions, events', async () => {
-    const data = await gql<{
-      statefulSet: Record<string, unknown> & {
-        pods: Record<string, unknown>[];
-        form: Record<string, unknown>;
-        status: Record<string, unknown>;
-      };
-    }>(
-      `query($p: String!, $n: String!) { statefulSet(project: $p, name: $n) {
-         name alias creator resourceVersion images
-         status { desired current ready updated phase reason currentRevision updateRevision }
-         form { name replicas syncHostTimezone deploymentMode containers { name image ports { name containerPort servicePort protocol } } volumeClaimTemplates { name size accessModes } }
-         service { name clusterIP ports { name port targetPort } }
-         pods { name ordinal phase ready restarts node podIP startTime claims containers { name state ready } usage { cpu memory unavailableReason } }
-         revisions { revision current update images }
-         events { type reason object }
-       } }`,
-      { p: w.project, n: name },
-    );
-    const view = data.statefulSet;
+    const view = await detail();
     expect(view).toMatchObject({ name, alias: 'Demo', creator: w.regular.username, images: ['nginx'] });
     expect(view.status).toMatchObject({ desired: 2, ready: 2, updated: 2, phase: 'Running', reason: null });
-    expect(view.form).toEqual({
+    expect(view.form).toMatchObject({
       name,
       replicas: 2,
       syncHostTimezone: true,
@@ -197,7 +242,7 @@ describe('StatefulSets over GraphQL', () => {
       ],
       volumeClaimTemplates: [{ name: 'data', size: '1Gi', accessModes: ['ReadWriteOnce'] }],
     });
-    expect(view.service).toEqual({
+    expect(view.service).toMatchObject({
       name,
       clusterIP: 'None',
       ports: [{ name: 'tcp-80', port: 80, targetPort: '80' }],
@@ -213,33 +258,24 @@ describe('StatefulSets over GraphQL', () => {
       });
       expect(pod.node).toMatch(/^kwok-node-\d$/);
       expect(pod.podIP).toMatch(/^10\.244\.\d+\.\d+$/);
-      expect(pod.containers).toEqual([{ name: 'nginx', state: 'running', ready: true }]);
+      expect(pod.containers).toMatchObject([{ name: 'nginx', state: 'running', ready: true }]);
     }
-    expect(view.revisions).toEqual([{ revision: 1, current: true, update: true, images: ['nginx'] }]);
-    expect((view.events as { reason: string }[]).map((e) => e.reason)).toContain('SuccessfulCreate');
+    expect(view.revisions).toMatchObject([{ revision: 1, current: true, update: true, images: ['nginx'] }]);
+    expect(view.events.map((e) => e.reason)).toContain('SuccessfulCreate');
   });
 
   it('reads container logs with tailLines and timestamps', async () => {
-    const data = await gql<{ podLogs: string }>(
-      'query($p: String!, $pod: String!) { podLogs(project: $p, pod: $pod, tailLines: 3, timestamps: true) }',
-      {
-        p: w.project,
-        pod: `${name}-0`,
-      },
-    );
-    const lines = data.podLogs.trim().split('\n');
+    const text = await logs(`${name}-0`);
+    const lines = text.trim().split('\n');
     expect(lines).toHaveLength(3);
     for (const line of lines) expect(line).toMatch(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z .*GET \/healthz/);
   });
 
   it('downloads the StatefulSet as YAML', async () => {
-    const data = await gql<{ statefulSet: { yaml: string } }>(
-      'query($p: String!, $n: String!) { statefulSet(project: $p, name: $n) { yaml } }',
-      { p: w.project, n: name },
-    );
-    expect(data.statefulSet.yaml).toContain('kind: StatefulSet');
-    expect(data.statefulSet.yaml).toContain(`name: ${name}`);
-    expect(data.statefulSet.yaml).not.toContain('managedFields');
+    const yaml = await download();
+    expect(yaml).toContain('kind: StatefulSet');
+    expect(yaml).toContain(`name: ${name}`);
+    expect(yaml).not.toContain('managedFields');
   });
 
   it('the pod list is what the cluster holds', async () => {
