@@ -10,12 +10,15 @@ import { AccessModule } from './iam/access.module';
 import { UsersModule } from './iam/users.module';
 import { TenancyModule } from './tenancy/tenancy.module';
 import { StatefulSetsModule } from './workloads/statefulsets/statefulsets.module';
+import { ConfigMapsModule } from './configmaps/configmaps.module';
+import { SecretsModule } from './secrets/secrets.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { formatGraphQLError } from './common/errors/format-graphql-error';
 import { InputValidationPipe } from './common/validation/input-validation.pipe';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { HealthModule } from './health/health.module';
+import { ImagesModule } from './images/images.module';
 import { KubeModule } from './kube';
 
 export interface GraphQLContext {
@@ -52,6 +55,9 @@ export class AppModule {
         HealthModule,
         ClusterModule,
         StatefulSetsModule,
+        ImagesModule,
+        ConfigMapsModule,
+        SecretsModule,
         ...extraImports,
       ],
       providers: [

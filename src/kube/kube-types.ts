@@ -21,6 +21,7 @@ export type {
   V1ContainerStatus,
   V1LabelSelector,
   V1PodTemplateSpec,
+  V1PodSpec,
   V1ControllerRevision,
   V1ConfigMap,
   V1Secret,

@@ -1,0 +1,176 @@
+import { ApiResult, dropNulls } from './statefulset-api';
+import type { TestApp } from './test-app';
+
+/** ConfigMap and Secret operations over either transport; `raw` is the whole response, for leak checks. */
+export type RawResult<T> = ApiResult<T> & { raw: string };
+
+export interface KV {
+  key: string;
+  value: string;
+}
+export interface Use {
+  kind: string;
+  name: string;
+}
+export interface ConfigMapBody {
+  name: string;
+  data: KV[];
+  labels: KV[];
+  resourceVersion: string;
+  usedBy: Use[];
+}
+export interface SecretBody {
+  name: string;
+  kind: string;
+  type: string;
+  keys: string[];
+  resourceVersion: string;
+  usedBy: Use[];
+}
+
+export interface ConfigApi {
+  createConfigMap(input: object): Promise<RawResult<ConfigMapBody>>;
+  configMaps(name?: string): Promise<RawResult<ConfigMapBody[]>>;
+  configMap(name: string): Promise<RawResult<ConfigMapBody>>;
+  updateConfigMap(name: string, input: object, resourceVersion: string): Promise<RawResult<ConfigMapBody>>;
+  deleteConfigMap(name: string, force?: boolean): Promise<RawResult<ConfigMapBody>>;
+  createSecret(input: object): Promise<RawResult<SecretBody>>;
+  secrets(name?: string): Promise<RawResult<SecretBody[]>>;
+  secret(name: string): Promise<RawResult<SecretBody>>;
+  secretValues(name: string): Promise<RawResult<{ name: string; data: KV[] }>>;
+  updateSecret(name: string, input: object, resourceVersion: string): Promise<RawResult<SecretBody>>;
+  deleteSecret(name: string, force?: boolean): Promise<RawResult<SecretBody>>;
+}
+
+const CM = 'name data { key value } labels { key value } resourceVersion usedBy { kind name }';
+const SECRET = 'name kind type keys resourceVersion usedBy { kind name }';
+
+export function configApi(
+  t: TestApp,
+  transport: 'graphql' | 'rest',
+  project: string,
+  token: string,
+): ConfigApi {
+  return transport === 'graphql' ? graphql(t, project, token) : rest(t, project, token);
+}
+
+function graphql(t: TestApp, project: string, token: string): ConfigApi {
+  const call = async <T>(
+    field: string,
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<RawResult<T>> => {
+    const res = await t.graphql<Record<string, T>>(query, { p: project, ...variables }, token);
+    const raw = JSON.stringify(res);
+    const error = res.errors?.[0];
+    if (error)
+      return {
+        ok: false,
+        code: error.extensions.code,
+        fields: error.extensions.fields,
+        message: error.message,
+        body: undefined as T,
+        raw,
+      };
+    return { ok: true, body: dropNulls(res.data![field]), raw };
+  };
+  return {
+    createConfigMap: (input) =>
+      call(
+        'createConfigMap',
+        `mutation($p: String!, $i: CreateConfigMapInput!) { createConfigMap(project: $p, input: $i) { ${CM} } }`,
+        { i: input },
+      ),
+    configMaps: (name) =>
+      call('configMaps', `query($p: String!, $n: String) { configMaps(project: $p, name: $n) { ${CM} } }`, {
+        n: name,
+      }),
+    configMap: (name) =>
+      call('configMap', `query($p: String!, $n: String!) { configMap(project: $p, name: $n) { ${CM} } }`, {
+        n: name,
+      }),
+    updateConfigMap: (name, input, v) =>
+      call(
+        'updateConfigMap',
+        `mutation($p: String!, $n: String!, $i: ConfigMapDataInput!, $v: String!) { updateConfigMap(project: $p, name: $n, input: $i, resourceVersion: $v) { ${CM} } }`,
+        { n: name, i: input, v },
+      ),
+    deleteConfigMap: (name, force = false) =>
+      call(
+        'deleteConfigMap',
+        `mutation($p: String!, $n: String!, $f: Boolean!) { deleteConfigMap(project: $p, name: $n, force: $f) { ${CM} } }`,
+        { n: name, f: force },
+      ),
+    createSecret: (input) =>
+      call(
+        'createSecret',
+        `mutation($p: String!, $i: CreateSecretInput!) { createSecret(project: $p, input: $i) { ${SECRET} } }`,
+        { i: input },
+      ),
+    secrets: (name) =>
+      call('secrets', `query($p: String!, $n: String) { secrets(project: $p, name: $n) { ${SECRET} } }`, {
+        n: name,
+      }),
+    secret: (name) =>
+      call('secret', `query($p: String!, $n: String!) { secret(project: $p, name: $n) { ${SECRET} } }`, {
+        n: name,
+      }),
+    secretValues: (name) =>
+      call(
+        'secretValues',
+        'query($p: String!, $n: String!) { secretValues(project: $p, name: $n) { name data { key value } } }',
+        { n: name },
+      ),
+    updateSecret: (name, input, v) =>
+      call(
+        'updateSecret',
+        `mutation($p: String!, $n: String!, $i: SecretDataInput!, $v: String!) { updateSecret(project: $p, name: $n, input: $i, resourceVersion: $v) { ${SECRET} } }`,
+        { n: name, i: input, v },
+      ),
+    deleteSecret: (name, force = false) =>
+      call(
+        'deleteSecret',
+        `mutation($p: String!, $n: String!, $f: Boolean!) { deleteSecret(project: $p, name: $n, force: $f) { ${SECRET} } }`,
+        { n: name, f: force },
+      ),
+  };
+}
+
+function rest(t: TestApp, project: string, token: string): ConfigApi {
+  const base = `/api/v1/projects/${project}`;
+  const result = <T>(res: { status: number; body: unknown; text: string }): RawResult<T> => {
+    if (res.status >= 200 && res.status < 300) return { ok: true, body: res.body as T, raw: res.text };
+    const body = res.body as {
+      code?: string;
+      fields?: { path: string; message: string }[];
+      message?: string;
+    };
+    return {
+      ok: false,
+      code: body.code,
+      fields: body.fields,
+      message: body.message,
+      body: undefined as T,
+      raw: res.text,
+    };
+  };
+  const agent = () => t.as(token);
+  const q = (name?: string) => (name ? `?name=${encodeURIComponent(name)}` : '');
+  return {
+    createConfigMap: async (input) => result(await agent().post(`${base}/configmaps`).send(input)),
+    configMaps: async (name) => result(await agent().get(`${base}/configmaps${q(name)}`)),
+    configMap: async (name) => result(await agent().get(`${base}/configmaps/${name}`)),
+    updateConfigMap: async (name, input, v) =>
+      result(await agent().put(`${base}/configmaps/${name}?resourceVersion=${v}`).send(input)),
+    deleteConfigMap: async (name, force = false) =>
+      result(await agent().delete(`${base}/configmaps/${name}?force=${force}`)),
+    createSecret: async (input) => result(await agent().post(`${base}/secrets`).send(input)),
+    secrets: async (name) => result(await agent().get(`${base}/secrets${q(name)}`)),
+    secret: async (name) => result(await agent().get(`${base}/secrets/${name}`)),
+    secretValues: async (name) => result(await agent().get(`${base}/secrets/${name}/values`)),
+    updateSecret: async (name, input, v) =>
+      result(await agent().put(`${base}/secrets/${name}?resourceVersion=${v}`).send(input)),
+    deleteSecret: async (name, force = false) =>
+      result(await agent().delete(`${base}/secrets/${name}?force=${force}`)),
+  };
+}
