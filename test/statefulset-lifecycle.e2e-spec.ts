@@ -231,6 +231,59 @@ describe.each(['graphql', 'rest'] as const)('StatefulSet lifecycle over %s', (tr
     ).toBeNull();
   });
 
+  it('every change accepts a dry run: the API server validates it, nothing is written', async () => {
+    const claimNames = async () =>
+      (
+        await kube.list<V1PersistentVolumeClaim>('v1', 'PersistentVolumeClaim', { namespace: w.project })
+      ).items
+        .map((c) => c.metadata?.name ?? '')
+        .filter((c) => c.startsWith(`data-${name}-`))
+        .sort();
+    const before = await kube.get<V1StatefulSet>(ref());
+    const claimsBefore = await claimNames();
+    const detail = (await api.get(name)).body;
+    const edited = {
+      ...detail.form,
+      containers: [{ ...(detail.form.containers as object[])[0], image: 'nginx:1.31' }],
+    };
+    const yaml = detail.yaml.replace(/image: \S+/, 'image: nginx:1.31');
+    const oldest = (await revisions())[0].revision;
+    const changes = {
+      update: await api.update(name, edited, detail.resourceVersion, true),
+      replaceYaml: await api.replaceYaml(name, yaml, detail.resourceVersion, true),
+      scale: await api.scale(name, 4, true),
+      redeploy: await api.redeploy(name, true),
+      rollback: await api.rollback(name, oldest, true),
+      delete: await api.delete(name, { deleteVolumes: true, dryRun: true }),
+    };
+    for (const [mutation, res] of Object.entries(changes)) {
+      expect({ mutation, ok: res.ok, code: res.code, dryRun: res.body?.dryRun }).toEqual({
+        mutation,
+        ok: true,
+        code: undefined,
+        dryRun: true,
+      });
+      expect(res.body.objects.find((o) => o.kind === 'StatefulSet')?.name).toBe(name);
+    }
+    expect(changes.update.body.objects[0].yaml).toContain('image: nginx:1.31');
+    expect(changes.scale.body.objects[0].yaml).toMatch(/^ {2}replicas: 4$/m);
+    expect(changes.delete.body.objects.map((o) => `${o.kind}/${o.name}`).sort()).toEqual(
+      [
+        `StatefulSet/${name}`,
+        `Service/${name}`,
+        ...claimsBefore.map((c) => `PersistentVolumeClaim/${c}`),
+      ].sort(),
+    );
+    // The API server still validates a dry run: an invalid one is refused like the real thing.
+    expect((await api.scale(name, -1, true)).code).toBe('BAD_USER_INPUT');
+
+    const after = await kube.get<V1StatefulSet>(ref());
+    expect(after.metadata?.resourceVersion).toBe(before.metadata?.resourceVersion);
+    expect(after.metadata?.deletionTimestamp).toBeUndefined();
+    expect(await kube.find({ apiVersion: 'v1', kind: 'Service', namespace: w.project, name })).not.toBeNull();
+    expect(await claimNames()).toEqual(claimsBefore);
+  });
+
   it('deletes the Service with the StatefulSet but keeps the claims unless asked', async () => {
     const claims = async (n: string) =>
       (

@@ -174,7 +174,17 @@ export class KubeClient implements KubeReader {
   }
 
   delete(ref: KubeRef, options: DeleteOptions = {}): Promise<V1Status> {
-    const body = options.preconditions ? { preconditions: options.preconditions } : undefined;
+    // With a body the API server reads DeleteOptions from it and ignores the query string, so the
+    // body must repeat dryRun and propagationPolicy (otherwise a dry-run delete really deletes).
+    const body = options.preconditions
+      ? {
+          apiVersion: 'v1',
+          kind: 'DeleteOptions',
+          preconditions: options.preconditions,
+          dryRun: options.dryRun ? ['All'] : undefined,
+          propagationPolicy: options.propagationPolicy,
+        }
+      : undefined;
     return call(() =>
       this.objects.delete(
         header(ref),

@@ -18,11 +18,16 @@ export interface StatefulSetApi {
   create(input: object, dryRun?: boolean): Promise<ApiResult<Change>>;
   createYaml(yaml: string, dryRun?: boolean): Promise<ApiResult<Change>>;
   get(name: string): Promise<ApiResult<Detail>>;
-  update(name: string, input: object, resourceVersion: string): Promise<ApiResult<Change>>;
-  replaceYaml(name: string, yaml: string, resourceVersion?: string): Promise<ApiResult<Change>>;
-  scale(name: string, replicas: number): Promise<ApiResult<Change>>;
-  redeploy(name: string): Promise<ApiResult<Change>>;
-  rollback(name: string, revision: number): Promise<ApiResult<Change>>;
+  update(name: string, input: object, resourceVersion: string, dryRun?: boolean): Promise<ApiResult<Change>>;
+  replaceYaml(
+    name: string,
+    yaml: string,
+    resourceVersion?: string,
+    dryRun?: boolean,
+  ): Promise<ApiResult<Change>>;
+  scale(name: string, replicas: number, dryRun?: boolean): Promise<ApiResult<Change>>;
+  redeploy(name: string, dryRun?: boolean): Promise<ApiResult<Change>>;
+  rollback(name: string, revision: number, dryRun?: boolean): Promise<ApiResult<Change>>;
   diff(
     name: string,
     from: number,
@@ -32,7 +37,7 @@ export interface StatefulSetApi {
   >;
   delete(
     name: string,
-    options?: { deleteService?: boolean; deleteVolumes?: boolean },
+    options?: { deleteService?: boolean; deleteVolumes?: boolean; dryRun?: boolean },
   ): Promise<ApiResult<Change>>;
 }
 
@@ -122,35 +127,35 @@ export function graphqlApi(t: TestApp, project: string, token: string): Stateful
            form { ${FORM_FIELDS} } status { desired ready phase reason } revisions { revision current update images } } } ${CONTAINER}`,
         { n: name },
       ),
-    update: (name, input, resourceVersion) =>
+    update: (name, input, resourceVersion, dryRun = false) =>
       call(
         'updateStatefulSet',
-        `mutation($p: String!, $n: String!, $i: StatefulSetInput!, $v: String!) { updateStatefulSet(project: $p, name: $n, input: $i, resourceVersion: $v) { ${CHANGE} } }`,
-        { n: name, i: input, v: resourceVersion },
+        `mutation($p: String!, $n: String!, $i: StatefulSetInput!, $v: String!, $d: Boolean!) { updateStatefulSet(project: $p, name: $n, input: $i, resourceVersion: $v, dryRun: $d) { ${CHANGE} } }`,
+        { n: name, i: input, v: resourceVersion, d: dryRun },
       ),
-    replaceYaml: (name, yaml, resourceVersion) =>
+    replaceYaml: (name, yaml, resourceVersion, dryRun = false) =>
       call(
         'replaceStatefulSetYaml',
-        `mutation($p: String!, $n: String!, $y: String!, $v: String) { replaceStatefulSetYaml(project: $p, name: $n, yaml: $y, resourceVersion: $v) { ${CHANGE} } }`,
-        { n: name, y: yaml, v: resourceVersion },
+        `mutation($p: String!, $n: String!, $y: String!, $v: String, $d: Boolean!) { replaceStatefulSetYaml(project: $p, name: $n, yaml: $y, resourceVersion: $v, dryRun: $d) { ${CHANGE} } }`,
+        { n: name, y: yaml, v: resourceVersion, d: dryRun },
       ),
-    scale: (name, replicas) =>
+    scale: (name, replicas, dryRun = false) =>
       call(
         'scaleStatefulSet',
-        `mutation($p: String!, $n: String!, $r: Int!) { scaleStatefulSet(project: $p, name: $n, replicas: $r) { ${CHANGE} } }`,
-        { n: name, r: replicas },
+        `mutation($p: String!, $n: String!, $r: Int!, $d: Boolean!) { scaleStatefulSet(project: $p, name: $n, replicas: $r, dryRun: $d) { ${CHANGE} } }`,
+        { n: name, r: replicas, d: dryRun },
       ),
-    redeploy: (name) =>
+    redeploy: (name, dryRun = false) =>
       call(
         'redeployStatefulSet',
-        `mutation($p: String!, $n: String!) { redeployStatefulSet(project: $p, name: $n) { ${CHANGE} } }`,
-        { n: name },
+        `mutation($p: String!, $n: String!, $d: Boolean!) { redeployStatefulSet(project: $p, name: $n, dryRun: $d) { ${CHANGE} } }`,
+        { n: name, d: dryRun },
       ),
-    rollback: (name, revision) =>
+    rollback: (name, revision, dryRun = false) =>
       call(
         'rollbackStatefulSet',
-        `mutation($p: String!, $n: String!, $r: Int!) { rollbackStatefulSet(project: $p, name: $n, revision: $r) { ${CHANGE} } }`,
-        { n: name, r: revision },
+        `mutation($p: String!, $n: String!, $r: Int!, $d: Boolean!) { rollbackStatefulSet(project: $p, name: $n, revision: $r, dryRun: $d) { ${CHANGE} } }`,
+        { n: name, r: revision, d: dryRun },
       ),
     diff: (name, from, to) =>
       call(
@@ -165,8 +170,13 @@ export function graphqlApi(t: TestApp, project: string, token: string): Stateful
     delete: (name, options = {}) =>
       call(
         'deleteStatefulSet',
-        `mutation($p: String!, $n: String!, $s: Boolean!, $v: Boolean!) { deleteStatefulSet(project: $p, name: $n, deleteService: $s, deleteVolumes: $v) { ${CHANGE} } }`,
-        { n: name, s: options.deleteService ?? true, v: options.deleteVolumes ?? false },
+        `mutation($p: String!, $n: String!, $s: Boolean!, $v: Boolean!, $d: Boolean!) { deleteStatefulSet(project: $p, name: $n, deleteService: $s, deleteVolumes: $v, dryRun: $d) { ${CHANGE} } }`,
+        {
+          n: name,
+          s: options.deleteService ?? true,
+          v: options.deleteVolumes ?? false,
+          d: options.dryRun ?? false,
+        },
       ),
   };
 }
@@ -199,32 +209,33 @@ export function restApi(t: TestApp, project: string, token: string): StatefulSet
           .send(yaml),
       ),
     get: async (name) => result(await agent().get(`${base}/${name}`)),
-    update: async (name, input, resourceVersion) =>
+    update: async (name, input, resourceVersion, dryRun = false) =>
+      result(await agent().put(`${base}/${name}`).query({ resourceVersion, dryRun }).send(input)),
+    replaceYaml: async (name, yaml, resourceVersion, dryRun = false) =>
       result(
         await agent()
-          .put(`${base}/${name}?resourceVersion=${encodeURIComponent(resourceVersion)}`)
-          .send(input),
-      ),
-    replaceYaml: async (name, yaml, resourceVersion) =>
-      result(
-        await agent()
-          .put(
-            `${base}/${name}${resourceVersion ? `?resourceVersion=${encodeURIComponent(resourceVersion)}` : ''}`,
-          )
+          .put(`${base}/${name}`)
+          .query(resourceVersion ? { resourceVersion, dryRun } : { dryRun })
           .set('content-type', 'application/yaml')
           .send(yaml),
       ),
-    scale: async (name, replicas) => result(await agent().post(`${base}/${name}/scale`).send({ replicas })),
-    redeploy: async (name) => result(await agent().post(`${base}/${name}/redeploy`)),
-    rollback: async (name, revision) =>
-      result(await agent().post(`${base}/${name}/rollback`).send({ revision })),
+    scale: async (name, replicas, dryRun = false) =>
+      result(await agent().post(`${base}/${name}/scale`).query({ dryRun }).send({ replicas })),
+    redeploy: async (name, dryRun = false) =>
+      result(await agent().post(`${base}/${name}/redeploy`).query({ dryRun })),
+    rollback: async (name, revision, dryRun = false) =>
+      result(await agent().post(`${base}/${name}/rollback`).query({ dryRun }).send({ revision })),
     diff: async (name, from, to) =>
       result(await agent().get(`${base}/${name}/revisions/diff?from=${from}&to=${to}`)),
     delete: async (name, options = {}) =>
       result(
-        await agent().delete(
-          `${base}/${name}?deleteService=${options.deleteService ?? true}&deleteVolumes=${options.deleteVolumes ?? false}`,
-        ),
+        await agent()
+          .delete(`${base}/${name}`)
+          .query({
+            deleteService: options.deleteService ?? true,
+            deleteVolumes: options.deleteVolumes ?? false,
+            dryRun: options.dryRun ?? false,
+          }),
       ),
   };
 }
