@@ -10,6 +10,7 @@ import { AccessModule } from './iam/access.module';
 import { UsersModule } from './iam/users.module';
 import { TenancyModule } from './tenancy/tenancy.module';
 import { StatefulSetsModule } from './workloads/statefulsets/statefulsets.module';
+import { StorageModule } from './storage/storage.module';
 import { ConfigMapsModule } from './configmaps/configmaps.module';
 import { SecretsModule } from './secrets/secrets.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
@@ -55,6 +56,7 @@ export class AppModule {
         HealthModule,
         ClusterModule,
         StatefulSetsModule,
+        StorageModule,
         ImagesModule,
         ConfigMapsModule,
         SecretsModule,

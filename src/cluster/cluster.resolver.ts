@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Access } from '../iam/access.decorator';
-import { Cluster, ClusterNode, StorageClass } from './cluster.model';
+import { StorageClass } from '../storage/storage-class.model';
+import { Cluster, ClusterNode } from './cluster.model';
 import { ClusterService } from './cluster.service';
 
 /** Each field is fetched only when asked for. */

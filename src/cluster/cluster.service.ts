@@ -1,16 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { KubeClient, V1Node, V1StorageClass } from '../kube';
-import { Cluster, ClusterNode, StorageClass } from './cluster.model';
-
-const DEFAULT_CLASS_ANNOTATIONS = [
-  'storageclass.kubernetes.io/is-default-class',
-  'storageclass.beta.kubernetes.io/is-default-class',
-];
+import { KubeClient, V1Node } from '../kube';
+import type { StorageClass } from '../storage/storage-class.model';
+import { StorageClassesService } from '../storage/storage-classes.service';
+import { Cluster, ClusterNode } from './cluster.model';
 
 /** Cluster-wide facts, read with the service's own identity (nodes are not a tenant's to list). */
 @Injectable()
 export class ClusterService {
-  constructor(@Inject(KubeClient) private readonly kube: KubeClient) {}
+  constructor(
+    @Inject(KubeClient) private readonly kube: KubeClient,
+    @Inject(StorageClassesService) private readonly classes: StorageClassesService,
+  ) {}
 
   async cluster(): Promise<Cluster> {
     const [version, nodes, storageClasses] = await Promise.all([
@@ -30,9 +30,9 @@ export class ClusterService {
     return list.items.map(toNode).sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  async storageClasses(): Promise<StorageClass[]> {
-    const list = await this.kube.list<V1StorageClass>('storage.k8s.io/v1', 'StorageClass');
-    return list.items.map(toStorageClass).sort((a, b) => a.name.localeCompare(b.name));
+  /** The same list as the `storageClasses` query (src/storage). */
+  storageClasses(): Promise<StorageClass[]> {
+    return this.classes.list();
   }
 }
 
@@ -44,17 +44,5 @@ export function toNode(node: V1Node): ClusterNode {
     ready,
     cpu: allocatable.cpu ?? '0',
     memory: allocatable.memory ?? '0',
-  };
-}
-
-export function toStorageClass(sc: V1StorageClass): StorageClass {
-  const annotations = sc.metadata?.annotations ?? {};
-  return {
-    name: sc.metadata?.name ?? '',
-    provisioner: sc.provisioner,
-    default: DEFAULT_CLASS_ANNOTATIONS.some((a) => annotations[a] === 'true'),
-    allowsExpansion: sc.allowVolumeExpansion === true,
-    reclaimPolicy: sc.reclaimPolicy ?? null,
-    bindingMode: sc.volumeBindingMode ?? null,
   };
 }

@@ -21,6 +21,9 @@ describe('loadConfig', () => {
       accessTokenTtlSeconds: 900,
       refreshTokenTtlSeconds: 604_800,
       loginRateLimitPerMinute: 30,
+      defaultRegistry: 'docker.io',
+      registries: {},
+      registryTimeoutMs: 5000,
     });
   });
 
@@ -71,5 +74,58 @@ describe('loadConfig', () => {
 
   it('refuses a KUBECONFIG list', () => {
     expect(() => loadConfig({ KUBECONFIG: '/a:/b' })).toThrow('KUBECONFIG must name a single file');
+  });
+
+  it('reads the default registry, per-registry settings and the registry timeout', () => {
+    const ca = join(dir, 'ca.pem');
+    writeFileSync(ca, '-----BEGIN CERTIFICATE-----\n');
+    const config = loadConfig({
+      BERTH_DEFAULT_REGISTRY: 'Registry.Example.com:5000',
+      BERTH_REGISTRIES: JSON.stringify({ '127.0.0.1:5000': { insecure: true }, 'REG.local': { caFile: ca } }),
+      BERTH_REGISTRY_TIMEOUT_MS: '2000',
+    });
+    expect(config.defaultRegistry).toBe('registry.example.com:5000');
+    expect(config.registries).toEqual({ '127.0.0.1:5000': { insecure: true }, 'reg.local': { caFile: ca } });
+    expect(config.registryTimeoutMs).toBe(2000);
+  });
+
+  it('names BERTH_REGISTRIES and the registry settings when they are wrong', () => {
+    const problems = (env: NodeJS.ProcessEnv): string[] => {
+      try {
+        loadConfig(env);
+      } catch (e) {
+        return (e as ConfigError).problems;
+      }
+      return [];
+    };
+    expect(problems({ BERTH_REGISTRIES: '{nope' })).toEqual([
+      expect.stringMatching(/^BERTH_REGISTRIES must be JSON/),
+    ]);
+    expect(problems({ BERTH_REGISTRIES: '[]' })).toEqual([
+      expect.stringMatching(/^BERTH_REGISTRIES must be a JSON object/),
+    ]);
+    expect(
+      problems({
+        BERTH_REGISTRIES: JSON.stringify({
+          'not a host': {},
+          'a.example': { insecure: 'yes' },
+          'b.example': { caFile: join(dir, 'missing.pem') },
+          'c.example': { verify: false },
+          'd.example': true,
+        }),
+      }),
+    ).toEqual([
+      'BERTH_REGISTRIES: "not a host" is not a registry host[:port]',
+      'BERTH_REGISTRIES["a.example"].insecure must be true or false',
+      `BERTH_REGISTRIES["b.example"].caFile names a file that does not exist: ${join(dir, 'missing.pem')}`,
+      'BERTH_REGISTRIES["c.example"] has an unknown setting "verify" (known: insecure, caFile)',
+      'BERTH_REGISTRIES["d.example"] must be an object with "insecure" and/or "caFile"',
+    ]);
+    expect(problems({ BERTH_DEFAULT_REGISTRY: 'https://docker.io/' })).toEqual([
+      expect.stringMatching(/^BERTH_DEFAULT_REGISTRY must be a registry host\[:port\]/),
+    ]);
+    expect(problems({ BERTH_REGISTRY_TIMEOUT_MS: '0' })).toEqual([
+      'BERTH_REGISTRY_TIMEOUT_MS must be an integer from 100 to 120000 (got "0")',
+    ]);
   });
 });

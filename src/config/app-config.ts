@@ -11,6 +11,18 @@ export function enabledLogLevels(level: LogLevel): LogLevel[] {
   return LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1);
 }
 
+/** How to reach one image registry (BERTH_REGISTRIES), keyed by its host[:port]. */
+export interface RegistrySettings {
+  /** Speak plain HTTP instead of HTTPS. */
+  insecure?: boolean;
+  /** A PEM file of certificate authorities trusted for this registry (beside the public ones). */
+  caFile?: string;
+}
+
+/** host, IPv4 or [IPv6], with an optional port: what an image reference names as its registry. */
+const REGISTRY_HOST =
+  /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::[0-9]{1,5})?$/;
+
 /** Where the Kubernetes connection comes from, decided once at start. */
 export type KubeSource =
   { kind: 'kubeconfig'; path: string } | { kind: 'in-cluster' } | { kind: 'local'; path: string };
@@ -31,6 +43,12 @@ export interface AppConfig {
   refreshTokenTtlSeconds: number;
   /** Login attempts per client address per minute before TOO_MANY_REQUESTS. */
   loginRateLimitPerMinute: number;
+  /** The registry of image references that name none (`nginx` -> docker.io/library/nginx:latest). */
+  defaultRegistry: string;
+  /** Per-registry transport settings, keyed by lower-case host[:port]. */
+  registries: Record<string, RegistrySettings>;
+  /** Deadline of each call to an image registry (connecting included). */
+  registryTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -90,6 +108,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   );
   const loginRateLimitPerMinute = integer(env, 'BERTH_LOGIN_RATE_LIMIT_PER_MINUTE', 30, 1, 100_000, problems);
 
+  const defaultRegistry = (env.BERTH_DEFAULT_REGISTRY?.trim() || 'docker.io').toLowerCase();
+  if (!REGISTRY_HOST.test(defaultRegistry))
+    problems.push(
+      `BERTH_DEFAULT_REGISTRY must be a registry host[:port] (got "${env.BERTH_DEFAULT_REGISTRY}")`,
+    );
+  const registries = registrySettings(env.BERTH_REGISTRIES, problems);
+  const registryTimeoutMs = integer(env, 'BERTH_REGISTRY_TIMEOUT_MS', 5000, 100, 120_000, problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -103,7 +129,58 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     accessTokenTtlSeconds,
     refreshTokenTtlSeconds,
     loginRateLimitPerMinute,
+    defaultRegistry,
+    registries,
+    registryTimeoutMs,
   };
+}
+
+/** BERTH_REGISTRIES: `{"host:port": {"insecure": true} | {"caFile": "/path/ca.pem"}}`. */
+function registrySettings(raw: string | undefined, problems: string[]): Record<string, RegistrySettings> {
+  const name = 'BERTH_REGISTRIES';
+  if (!raw?.trim()) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    problems.push(`${name} must be JSON, e.g. {"127.0.0.1:5000":{"insecure":true}}`);
+    return {};
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    problems.push(`${name} must be a JSON object keyed by registry host[:port]`);
+    return {};
+  }
+  const result: Record<string, RegistrySettings> = {};
+  for (const [key, value] of Object.entries(parsed as Record<string, unknown>)) {
+    const host = key.trim().toLowerCase();
+    if (!REGISTRY_HOST.test(host)) {
+      problems.push(`${name}: "${key}" is not a registry host[:port]`);
+      continue;
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      problems.push(`${name}["${key}"] must be an object with "insecure" and/or "caFile"`);
+      continue;
+    }
+    const { insecure, caFile, ...unknown } = value as Record<string, unknown>;
+    const settings: RegistrySettings = {};
+    for (const extra of Object.keys(unknown))
+      problems.push(`${name}["${key}"] has an unknown setting "${extra}" (known: insecure, caFile)`);
+    if (insecure !== undefined) {
+      if (typeof insecure !== 'boolean') problems.push(`${name}["${key}"].insecure must be true or false`);
+      else settings.insecure = insecure;
+    }
+    if (caFile !== undefined) {
+      if (typeof caFile !== 'string' || !caFile)
+        problems.push(`${name}["${key}"].caFile must be a file path`);
+      else if (!existsSync(caFile) || !statSync(caFile).isFile())
+        problems.push(`${name}["${key}"].caFile names a file that does not exist: ${caFile}`);
+      else settings.caFile = caFile;
+    }
+    if (settings.insecure && settings.caFile)
+      problems.push(`${name}["${key}"]: "insecure" (plain HTTP) and "caFile" (HTTPS) exclude each other`);
+    result[host] = settings;
+  }
+  return result;
 }
 
 function integer(

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError } from '../../common/errors/domain-error';
+import { paginate } from '../../common/paging';
 import type { ProjectAccess } from '../../iam/scope-access';
 import { KubeClient, KubeRef, V1Pod, V1Service, V1StatefulSet } from '../../kube';
 import { PodsService } from './pods.service';
@@ -72,17 +72,7 @@ export class StatefulSetQueries {
     views.sort(
       (a, b) => direction * (query.sortBy === 'CREATED_AT' ? byTime(a, b) || byName(a, b) : byName(a, b)),
     );
-    const offset = query.after ? decodeCursor(query.after) : 0;
-    const first = query.first ?? 20;
-    const page = views.slice(offset, offset + first);
-    return {
-      totalCount: views.length,
-      edges: page.map((node, i) => ({ cursor: encodeCursor(offset + i + 1), node })),
-      pageInfo: {
-        hasNextPage: offset + first < views.length,
-        endCursor: page.length ? encodeCursor(offset + page.length) : null,
-      },
-    };
+    return paginate(views, query.first, query.after);
   }
 
   async raw(access: ProjectAccess, name: string): Promise<V1StatefulSet> {
@@ -132,18 +122,4 @@ export class StatefulSetQueries {
       .as(access.identity)
       .find<V1Service>(serviceRef(access.project, statefulSet.spec?.serviceName ?? ''));
   }
-}
-
-function encodeCursor(offset: number): string {
-  return Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
-}
-
-function decodeCursor(cursor: string): number {
-  try {
-    const { o } = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as { o?: unknown };
-    if (typeof o === 'number' && Number.isInteger(o) && o >= 0) return o;
-  } catch {
-    // fall through
-  }
-  throw DomainError.badField('after', 'is not a cursor from this list');
 }

@@ -1,0 +1,47 @@
+import { DomainError } from './errors/domain-error';
+
+/**
+ * Offset paging over a list already filtered and sorted in memory (lists whose filters need more
+ * than the API server can select on). The cursor is an opaque offset: `first` items after it.
+ */
+
+export interface Page<T> {
+  totalCount: number;
+  edges: { cursor: string; node: T }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 500;
+
+export function paginate<T>(items: readonly T[], first = DEFAULT_PAGE_SIZE, after?: string): Page<T> {
+  const offset = after ? decodeCursor(after) : 0;
+  const page = items.slice(offset, offset + first);
+  return {
+    totalCount: items.length,
+    edges: page.map((node, i) => ({ cursor: encodeCursor(offset + i + 1), node })),
+    pageInfo: {
+      hasNextPage: offset + first < items.length,
+      endCursor: page.length ? encodeCursor(offset + page.length) : null,
+    },
+  };
+}
+
+/** GraphQL's `first` is any Int; out-of-range values are clamped rather than refused. */
+export function clampPageSize(first: number | undefined): number | undefined {
+  return first === undefined ? undefined : Math.min(Math.max(first, 1), MAX_PAGE_SIZE);
+}
+
+export function encodeCursor(offset: number): string {
+  return Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): number {
+  try {
+    const { o } = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as { o?: unknown };
+    if (typeof o === 'number' && Number.isInteger(o) && o >= 0) return o;
+  } catch {
+    // fall through
+  }
+  throw DomainError.badField('after', 'is not a cursor from this list');
+}

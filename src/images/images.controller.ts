@@ -1,0 +1,39 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { Access } from '../iam/access.decorator';
+import { CurrentProject } from '../iam/request-context.decorators';
+import { Permission } from '../iam/roles';
+import type { ProjectAccess } from '../iam/scope-access';
+import { ImageInfo } from './image-info.model';
+import { ImagesService } from './images.service';
+
+/** REST query of an inspection; the reference, secret name and platform are checked by the service. */
+export class InspectImageQuery {
+  @ApiProperty({ example: 'nginx:1.27' }) @IsString() @MaxLength(1024) image!: string;
+  @ApiPropertyOptional({ description: 'An image-registry Secret of the project' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(253)
+  secret?: string;
+  @ApiPropertyOptional({ example: 'linux/arm64', description: 'Default linux/amd64' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  platform?: string;
+}
+
+@ApiTags('images')
+@ApiBearerAuth()
+@Controller('projects/:project/images')
+export class ImagesController {
+  constructor(@Inject(ImagesService) private readonly images: ImagesService) {}
+
+  // WORKLOADS_VIEW: see ImagesResolver.imageInfo.
+  @Get('inspect')
+  @Access.project(Permission.WORKLOADS_VIEW)
+  @ApiOkResponse({ type: ImageInfo })
+  inspect(@Query() query: InspectImageQuery, @CurrentProject() access: ProjectAccess): Promise<ImageInfo> {
+    return this.images.inspect(access, query);
+  }
+}

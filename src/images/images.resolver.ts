@@ -1,0 +1,40 @@
+import { Inject } from '@nestjs/common';
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Access } from '../iam/access.decorator';
+import { CurrentProject } from '../iam/request-context.decorators';
+import { Permission } from '../iam/roles';
+import type { ProjectAccess } from '../iam/scope-access';
+import { ImageInfo } from './image-info.model';
+import { ImagesService } from './images.service';
+
+@Resolver(() => ImageInfo)
+export class ImagesResolver {
+  constructor(@Inject(ImagesService) private readonly images: ImagesService) {}
+
+  // WORKLOADS_VIEW, not WORKLOADS_MANAGE: reading what a public image exposes is harmless, so viewers
+  // may too. A secret is read as the caller, so Kubernetes RBAC still keeps viewers from using one.
+  @Query(() => ImageInfo, {
+    description: "What an image exposes (ports, entrypoint, cmd, env) and its repository's tags",
+  })
+  @Access.project(Permission.WORKLOADS_VIEW)
+  imageInfo(
+    @Args('project') _project: string,
+    @Args('image', { description: 'e.g. nginx, nginx:1.27, registry.example.com:5000/team/app@sha256:…' })
+    image: string,
+    @CurrentProject() access: ProjectAccess,
+    @Args('secret', {
+      type: () => String,
+      nullable: true,
+      description: 'An image-registry Secret of the project with credentials for the registry',
+    })
+    secret?: string,
+    @Args('platform', {
+      type: () => String,
+      nullable: true,
+      description: 'os/architecture[/variant] of a multi-platform image; linux/amd64 by default',
+    })
+    platform?: string,
+  ): Promise<ImageInfo> {
+    return this.images.inspect(access, { image, secret, platform });
+  }
+}

@@ -1,0 +1,224 @@
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { DomainError } from '../common/errors/domain-error';
+import { ErrorCode } from '../common/errors/error-code';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/app-config';
+import { KubeClient, V1Secret } from '../kube';
+import type { ProjectAccess } from '../iam/scope-access';
+import { createdAt, envVars, exposedPorts, strings } from './image-config';
+import { ImageInfo } from './image-info.model';
+import {
+  DEFAULT_PLATFORM,
+  formatImageReference,
+  formatPlatform,
+  ImageReference,
+  ImageReferenceError,
+  parseImageReference,
+  parsePlatform,
+  Platform,
+} from './image-reference';
+import { RegistryClient, RegistryCredentials, RegistryError } from './registry-client';
+import { CredentialsError, credentialsFromSecret } from './registry-credentials';
+
+export interface InspectImageInput {
+  image: string;
+  /** An image-registry Secret of the project, read as the caller. */
+  secret?: string | null;
+  /** `os/architecture[/variant]`; linux/amd64 when left out. */
+  platform?: string | null;
+}
+
+const SECRET_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** Reads what an image exposes (ports, entrypoint, env, tags) from its registry, for both transports. */
+@Injectable()
+export class ImagesService implements OnModuleDestroy {
+  private readonly logger = new Logger(ImagesService.name);
+  private readonly registries: RegistryClient;
+
+  constructor(
+    @Inject(KubeClient) private readonly kube: KubeClient,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.registries = new RegistryClient({
+      timeoutMs: config.registryTimeoutMs,
+      registries: config.registries,
+    });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.registries.close();
+  }
+
+  async inspect(access: ProjectAccess, input: InspectImageInput): Promise<ImageInfo> {
+    const ref = this.reference(input.image);
+    const platform = input.platform ? this.platform(input.platform) : DEFAULT_PLATFORM;
+    const secret = input.secret?.trim() || null;
+    const credentials = secret === null ? undefined : await this.credentials(access, secret, ref.registry);
+
+    const started = Date.now();
+    const image = formatImageReference(ref);
+    try {
+      const inspected = await this.registries.inspect(ref, {
+        platform,
+        platformExplicit: Boolean(input.platform),
+        credentials,
+      });
+      this.logger.debug(
+        `Inspected ${image} (${formatPlatform(inspected.platform)}) in ${Date.now() - started} ms`,
+      );
+      const config = inspected.config.config ?? {};
+      return {
+        image,
+        registry: ref.registry,
+        repository: ref.repository,
+        tag: ref.tag,
+        digest: inspected.digest,
+        platform: formatPlatform(inspected.platform),
+        ports: exposedPorts(config.ExposedPorts),
+        entrypoint: strings(config.Entrypoint),
+        cmd: strings(config.Cmd),
+        env: envVars(strings(config.Env)),
+        workingDir: config.WorkingDir || null,
+        user: config.User || null,
+        tags: inspected.tags,
+        createdAt: createdAt(inspected.config.created),
+      };
+    } catch (error) {
+      if (error instanceof RegistryError) throw this.registryFailure(error, ref, image, secret, platform);
+      throw error;
+    }
+  }
+
+  private reference(image: string): ImageReference {
+    try {
+      return parseImageReference(image, this.config.defaultRegistry);
+    } catch (error) {
+      if (error instanceof ImageReferenceError) throw DomainError.badField('image', error.message);
+      throw error;
+    }
+  }
+
+  private platform(platform: string): Platform {
+    try {
+      return parsePlatform(platform);
+    } catch (error) {
+      if (error instanceof ImageReferenceError) throw DomainError.badField('platform', error.message);
+      throw error;
+    }
+  }
+
+  /**
+   * Read as the caller, so Kubernetes decides whether they may use the Secret (project-viewer may not
+   * read Secrets). The values stay in this request: nothing is cached.
+   */
+  private async credentials(
+    access: ProjectAccess,
+    name: string,
+    registry: string,
+  ): Promise<RegistryCredentials> {
+    if (name.length > 253 || !SECRET_NAME.test(name))
+      throw DomainError.badField('secret', 'must be the name of a Secret (a DNS-1123 subdomain)');
+    let secret: V1Secret;
+    try {
+      secret = await this.kube
+        .as(access.identity)
+        .get<V1Secret>({ apiVersion: 'v1', kind: 'Secret', namespace: access.project, name });
+    } catch (error) {
+      if (error instanceof DomainError && error.code === ErrorCode.NOT_FOUND)
+        throw DomainError.notFound('secret', name);
+      if (error instanceof DomainError && error.code === ErrorCode.FORBIDDEN)
+        throw new DomainError(ErrorCode.FORBIDDEN, `Not allowed to use secret "${name}"`);
+      throw error;
+    }
+    try {
+      return credentialsFromSecret(secret, registry);
+    } catch (error) {
+      if (error instanceof CredentialsError)
+        throw DomainError.badField('secret', `secret "${name}" ${error.message}`);
+      throw error;
+    }
+  }
+
+  /** Messages name the registry host and the image, never a URL with a token realm or a credential. */
+  private registryFailure(
+    error: RegistryError,
+    ref: ImageReference,
+    image: string,
+    secret: string | null,
+    platform: Platform,
+  ): DomainError {
+    const host = ref.registry;
+    const cause = { cause: error };
+    switch (error.kind) {
+      case 'unreachable':
+        return new DomainError(ErrorCode.UNAVAILABLE, `The image registry ${host} is unreachable`, {
+          ...cause,
+          retryAfterSeconds: 5,
+        });
+      case 'timeout':
+        return new DomainError(
+          ErrorCode.UNAVAILABLE,
+          `The image registry ${host} did not answer within ${this.config.registryTimeoutMs} ms`,
+          { ...cause, retryAfterSeconds: 5 },
+        );
+      case 'tls':
+        return new DomainError(
+          ErrorCode.UNAVAILABLE,
+          `No trusted TLS connection to the image registry ${host} (a private certificate authority or plain HTTP must be configured in BERTH_REGISTRIES)`,
+          cause,
+        );
+      case 'unavailable':
+        return new DomainError(
+          ErrorCode.UNAVAILABLE,
+          `The image registry ${host} failed to answer (HTTP ${error.details.status ?? '?'})`,
+          { ...cause, retryAfterSeconds: 5 },
+        );
+      case 'unauthorized':
+        if (secret !== null && error.details.withCredentials)
+          return new DomainError(
+            ErrorCode.BAD_USER_INPUT,
+            `The registry ${host} refused the credentials of secret "${secret}"`,
+            {
+              ...cause,
+              fields: [{ path: 'secret', message: `the registry ${host} refused its credentials` }],
+            },
+          );
+        return new DomainError(
+          ErrorCode.BAD_USER_INPUT,
+          `Image "${image}" is private or does not exist: the registry ${host} refused anonymous access; choose an image-registry secret`,
+          {
+            ...cause,
+            fields: [{ path: 'secret', message: `the registry ${host} needs credentials for this image` }],
+          },
+        );
+      case 'not-found':
+        return new DomainError(ErrorCode.NOT_FOUND, `Image "${image}" not found`, cause);
+      case 'platform': {
+        const available = error.details.available ?? [];
+        const message = `image "${image}" has no ${formatPlatform(platform)} variant${available.length ? ` (it has ${available.join(', ')})` : ''}`;
+        return new DomainError(ErrorCode.BAD_USER_INPUT, `platform: ${message}`, {
+          ...cause,
+          fields: [{ path: 'platform', message }],
+        });
+      }
+      case 'not-an-image':
+        return new DomainError(ErrorCode.BAD_USER_INPUT, `image: "${image}" is not a container image`, {
+          ...cause,
+          fields: [{ path: 'image', message: 'is not a container image' }],
+        });
+      case 'refused':
+        return new DomainError(
+          ErrorCode.BAD_USER_INPUT,
+          `image: the registry ${host} refused "${image}" (HTTP ${error.details.status ?? '?'})`,
+          { ...cause, fields: [{ path: 'image', message: `the registry ${host} refused it` }] },
+        );
+      case 'invalid':
+        return new DomainError(
+          ErrorCode.UNAVAILABLE,
+          `The image registry ${host} sent an invalid answer`,
+          cause,
+        );
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { KubeClient, V1StorageClass } from '../kube';
+import type { StorageClass } from './storage-class.model';
+
+const DEFAULT_CLASS_ANNOTATIONS = [
+  'storageclass.kubernetes.io/is-default-class',
+  'storageclass.beta.kubernetes.io/is-default-class',
+];
+
+/**
+ * StorageClasses are cluster-scoped and tenants have no RBAC for them, so they are read with the
+ * service's own identity; what they reveal (names, provisioners) is the same for every signed-in user.
+ */
+@Injectable()
+export class StorageClassesService {
+  constructor(@Inject(KubeClient) private readonly kube: KubeClient) {}
+
+  async list(): Promise<StorageClass[]> {
+    return (await this.raw()).map(toStorageClass).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async raw(): Promise<V1StorageClass[]> {
+    return (await this.kube.list<V1StorageClass>('storage.k8s.io/v1', 'StorageClass')).items;
+  }
+}
+
+export function isDefaultClass(sc: V1StorageClass): boolean {
+  const annotations = sc.metadata?.annotations ?? {};
+  return DEFAULT_CLASS_ANNOTATIONS.some((a) => annotations[a] === 'true');
+}
+
+/**
+ * The class a claim without one gets. Like the DefaultStorageClass admission plugin: with several
+ * defaults, the newest one (then the first by name).
+ */
+export function defaultClass(classes: readonly V1StorageClass[]): V1StorageClass | null {
+  const time = (sc: V1StorageClass) => new Date(sc.metadata?.creationTimestamp ?? 0).getTime();
+  const defaults = classes
+    .filter(isDefaultClass)
+    .sort((a, b) => time(b) - time(a) || (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''));
+  return defaults[0] ?? null;
+}
+
+export function toStorageClass(sc: V1StorageClass): StorageClass {
+  return {
+    name: sc.metadata?.name ?? '',
+    provisioner: sc.provisioner,
+    default: isDefaultClass(sc),
+    allowsExpansion: sc.allowVolumeExpansion === true,
+    reclaimPolicy: sc.reclaimPolicy ?? null,
+    bindingMode: sc.volumeBindingMode ?? null,
+    createdAt: sc.metadata?.creationTimestamp ? new Date(sc.metadata.creationTimestamp) : null,
+  };
+}
