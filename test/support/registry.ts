@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { importPKCS8, type KeyInput, SignJWT } from 'jose';
 import { Agent, fetch } from 'undici';
+import { freePort } from './sockets';
 
 /**
  * Real image registries for the tests: Debian's `docker-registry` (distribution 2.8) on 127.0.0.1,
@@ -35,14 +36,6 @@ const digestOf = (data: Buffer | string) => `sha256:${createHash('sha256').updat
 export function tempDir(prefix: string): { path: string; cleanUp(): void } {
   const path = mkdtempSync(join(tmpdir(), prefix));
   return { path, cleanUp: () => rmSync(path, { recursive: true, force: true }) };
-}
-
-async function freePort(): Promise<number> {
-  const server = createNetServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** A 127.0.0.1 port nothing listens on (a freshly closed one). */
