@@ -146,6 +146,38 @@ describe.each(['graphql', 'rest'] as const)('StatefulSet lifecycle over %s', (tr
     );
   });
 
+  it('lists the revisions it owns newest first, each with its images and template', async () => {
+    const res = await api.revisions(name);
+    expect(res.ok).toBe(true);
+    const owned = await revisions();
+    expect(res.body.map((r) => r.revision)).toEqual(owned.map((r) => r.revision).reverse());
+    const sts = await kube.get<V1StatefulSet>(ref());
+    const current = res.body.find((r) => r.current);
+    expect(current?.name).toBe(sts.status?.currentRevision);
+    expect(res.body.filter((r) => r.current)).toHaveLength(1);
+    expect(current?.images).toEqual([sts.spec?.template.spec?.containers[0].image]);
+    expect(current?.template).toContain(`image: ${sts.spec?.template.spec?.containers[0].image}`);
+    expect(res.body.every((r) => !Number.isNaN(Date.parse(r.createdAt)))).toBe(true);
+  });
+
+  it('Edit Service changes the headless Service ports, checked against the container ports', async () => {
+    const service = () =>
+      kube.get<V1Service>({ apiVersion: 'v1', kind: 'Service', namespace: w.project, name });
+    const ports = [{ name: 'web', port: 8080, targetPort: 80 }];
+    const dry = await api.updateService(name, ports, true);
+    expect(dry.ok && dry.body.dryRun).toBe(true);
+    expect((await service()).spec?.ports?.map((p) => p.port)).toEqual([80]);
+
+    expect((await api.updateService(name, ports)).ok).toBe(true);
+    const after = await service();
+    expect(after.spec?.ports).toEqual([{ name: 'web', protocol: 'TCP', port: 8080, targetPort: 80 }]);
+    expect(after.spec?.clusterIP).toBe('None');
+
+    const unknown = await api.updateService(name, [{ name: 'web', port: 8080, targetPort: 9999 }]);
+    expect(unknown.code).toBe('BAD_USER_INPUT');
+    expect(unknown.fields?.map((f) => f.path)).toEqual(['ports[0].targetPort']);
+  });
+
   it('two edits with the same resourceVersion: one wins, the other gets CONFLICT', async () => {
     const detail = (await api.get(name)).body;
     const edit = (image: string) =>

@@ -137,6 +137,13 @@ describe('StatefulSet pods, status and listing', () => {
       )
       .expect(200);
     expect((next.body as typeof body).edges.map((e) => e.node.name)).toEqual(['beta', 'alpha']);
+    const restNames = async (query: string) =>
+      (
+        (await t.as(w.regular.token).get(`${base()}/statefulsets?${query}`).expect(200)).body as typeof body
+      ).edges.map((e) => e.node.name);
+    expect(await restNames('name=ta')).toEqual(['beta', 'delta']);
+    expect(await restNames(`labelSelector=${encodeURIComponent('tier=db')}`)).toEqual(['alpha']);
+    expect(await restNames('status=Stopped')).toEqual(['gamma']);
     const bad = await t.as(w.regular.token).get(`${base()}/statefulsets?status=Sleeping`);
     expect(bad.body).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'status' }] });
   });
@@ -158,6 +165,22 @@ describe('StatefulSet pods, status and listing', () => {
       namespace: w.project,
       name: 'alpha-0',
     });
+    // A dry run on either transport answers the pod and leaves it be.
+    const dry = await gql<{ deletePod: { name: string } }>(
+      'mutation($p: String!) { deletePod(project: $p, name: "alpha-0", dryRun: true) { name } }',
+      {},
+    );
+    expect(dry.deletePod.name).toBe('alpha-0');
+    await t.as(w.regular.token).delete(`${base()}/pods/alpha-0?dryRun=true`).expect(200);
+    const still = await kube.get<V1Pod>({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      namespace: w.project,
+      name: 'alpha-0',
+    });
+    expect(still.metadata?.uid).toBe(before.metadata?.uid);
+    expect(still.metadata?.deletionTimestamp).toBeUndefined();
+
     const res = await t.as(w.regular.token).delete(`${base()}/pods/alpha-0`).expect(200);
     expect(res.body).toMatchObject({ name: 'alpha-0', claims: ['data-alpha-0'] });
     const after = await eventually(async () => {

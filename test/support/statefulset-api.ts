@@ -28,6 +28,12 @@ export interface StatefulSetApi {
   scale(name: string, replicas: number, dryRun?: boolean): Promise<ApiResult<Change>>;
   redeploy(name: string, dryRun?: boolean): Promise<ApiResult<Change>>;
   rollback(name: string, revision: number, dryRun?: boolean): Promise<ApiResult<Change>>;
+  updateService(
+    name: string,
+    ports: { name: string; port: number; targetPort: number; protocol?: string }[],
+    dryRun?: boolean,
+  ): Promise<ApiResult<Change>>;
+  revisions(name: string): Promise<ApiResult<Revision[]>>;
   diff(
     name: string,
     from: number,
@@ -46,6 +52,16 @@ export interface Change {
   message: string | null;
   objects: { kind: string; name: string; yaml: string }[];
   statefulSet: { name: string; resourceVersion: string } | null;
+}
+
+export interface Revision {
+  revision: number;
+  name: string;
+  current: boolean;
+  update: boolean;
+  images: string[];
+  template: string;
+  createdAt: string;
 }
 
 export interface Detail {
@@ -157,6 +173,20 @@ export function graphqlApi(t: TestApp, project: string, token: string): Stateful
         `mutation($p: String!, $n: String!, $r: Int!, $d: Boolean!) { rollbackStatefulSet(project: $p, name: $n, revision: $r, dryRun: $d) { ${CHANGE} } }`,
         { n: name, r: revision, d: dryRun },
       ),
+    updateService: (name, ports, dryRun = false) =>
+      call(
+        'updateStatefulSetService',
+        `mutation($p: String!, $n: String!, $s: [ServicePortInput!]!, $d: Boolean!) { updateStatefulSetService(project: $p, name: $n, ports: $s, dryRun: $d) { ${CHANGE} } }`,
+        { n: name, s: ports, d: dryRun },
+      ),
+    revisions: async (name) => {
+      const res = await call<{ revisions: Revision[] }>(
+        'statefulSet',
+        'query($p: String!, $n: String!) { statefulSet(project: $p, name: $n) { revisions { revision name current update images template createdAt } } }',
+        { n: name },
+      );
+      return { ...res, body: res.body?.revisions };
+    },
     diff: (name, from, to) =>
       call(
         'revisionDiff',
@@ -225,6 +255,9 @@ export function restApi(t: TestApp, project: string, token: string): StatefulSet
       result(await agent().post(`${base}/${name}/redeploy`).query({ dryRun })),
     rollback: async (name, revision, dryRun = false) =>
       result(await agent().post(`${base}/${name}/rollback`).query({ dryRun }).send({ revision })),
+    updateService: async (name, ports, dryRun = false) =>
+      result(await agent().put(`${base}/${name}/service`).query({ dryRun }).send({ ports })),
+    revisions: async (name) => result(await agent().get(`${base}/${name}/revisions`)),
     diff: async (name, from, to) =>
       result(await agent().get(`${base}/${name}/revisions/diff?from=${from}&to=${to}`)),
     delete: async (name, options = {}) =>
