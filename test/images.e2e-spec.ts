@@ -168,27 +168,40 @@ describe('Image inspection', () => {
     await w.f.projectMember(w.project, viewer.username, 'project-viewer');
     viewerToken = await t.token(viewer.username, FIXTURE_PASSWORD);
 
-    // The Secrets API is another issue's; until it lands, the admin's client writes them.
-    const dockerSecret = (name: string, auths: object): V1Secret => ({
-      apiVersion: 'v1',
-      kind: 'Secret',
-      metadata: { name, namespace: w.project },
-      type: 'kubernetes.io/dockerconfigjson',
-      stringData: { '.dockerconfigjson': JSON.stringify({ auths }) },
-    });
-    const auth = (u: string, p: string) => Buffer.from(`${u}:${p}`).toString('base64');
+    // project-regular makes the image-registry secrets through the Secrets API, one per transport.
+    const viaGraphql = await t.graphql(
+      'mutation($p: String!, $i: CreateSecretInput!) { createSecret(project: $p, input: $i) { name } }',
+      {
+        p: w.project,
+        i: {
+          name: secrets.good,
+          kind: 'IMAGE_REGISTRY',
+          registry: { server: locked.host, ...PRIVATE, email: 'a@example.com' },
+        },
+      },
+      w.regular.token,
+    );
+    expect(viaGraphql.errors).toBeUndefined();
+    await t
+      .as(w.regular.token)
+      .post(`/api/v1/projects/${w.project}/secrets`)
+      .send({
+        name: secrets.wrong,
+        kind: 'IMAGE_REGISTRY',
+        registry: { server: locked.host, username: PRIVATE.username, password: WRONG_PASSWORD },
+      })
+      .expect(201);
+    // Secrets written by other tools: an https:// key with username and password but no auth field.
     await Promise.all([
-      t.kube.create(
-        dockerSecret(secrets.good, { [`https://${locked.host}`]: { ...PRIVATE, email: 'a@example.com' } }),
-      ),
-      t.kube.create(
-        dockerSecret(secrets.wrong, { [locked.host]: { auth: auth(PRIVATE.username, WRONG_PASSWORD) } }),
-      ),
-      t.kube.create(
-        dockerSecret(secrets.token, {
-          [tokenAuth.host]: { auth: auth(TOKEN_USER.username, TOKEN_USER.password) },
-        }),
-      ),
+      t.kube.create<V1Secret>({
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { name: secrets.token, namespace: w.project },
+        type: 'kubernetes.io/dockerconfigjson',
+        stringData: {
+          '.dockerconfigjson': JSON.stringify({ auths: { [`https://${tokenAuth.host}`]: TOKEN_USER } }),
+        },
+      }),
       t.kube.create<V1Secret>({
         apiVersion: 'v1',
         kind: 'Secret',
