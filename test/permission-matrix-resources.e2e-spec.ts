@@ -1,4 +1,7 @@
+import type { V1PersistentVolumeClaim } from '../src/kube';
+import { TestRegistry } from './support/registry';
 import {
+  ALL,
   Ctx,
   except,
   MatrixHarness,
@@ -9,8 +12,9 @@ import {
   Scope,
   scoped,
 } from './support/permission-matrix';
+import { eventually, testConfig } from './support/test-app';
 
-/** The permission matrix over ConfigMaps and Secrets. */
+/** The permission matrix over ConfigMaps, Secrets, volumes, storage classes and image inspection. */
 
 const MANAGERS: Role[] = ['platform-admin', 'workspace-admin', 'project-admin', 'project-regular'];
 const view = { own: { allow: PROJECT_SEERS }, other: { allow: PA }, none: { allow: [] } };
@@ -22,6 +26,9 @@ const manage = {
 const CM = 'mx-config';
 const SECRET = 'mx-secret';
 const VALUES = [{ key: 'k', value: 'v' }];
+const VOLUME = 'mx-volume';
+const CLAIM = { accessModes: ['ReadWriteOnce'], size: '1Gi' };
+let image = '';
 
 /** A fresh ConfigMap or Secret made by the admin in the case's project, for cases that change it. */
 async function target(
@@ -36,6 +43,29 @@ async function target(
   const res = await ctx.t.as(ctx.adminToken).post(`/api/v1/projects/${p}/${kind}`).send(body);
   if (res.status !== 201) throw new Error(`fixture ${kind}: ${res.status} ${JSON.stringify(res.body)}`);
   return { p, n, v: (res.body as { resourceVersion: string }).resourceVersion };
+}
+
+/** A fresh Bound volume made by the admin in the case's project, for cases that change it. */
+async function volume(ctx: Ctx, scope: Scope): Promise<{ p: string; n: string }> {
+  const p = scoped(ctx.pA, ctx.pB)(scope);
+  const n = ctx.f.name('vol');
+  if (scope === 'none') return { p, n };
+  const res = await ctx.t
+    .as(ctx.adminToken)
+    .post(`/api/v1/projects/${p}/volumes`)
+    .send({ name: n, ...CLAIM });
+  if (res.status !== 201) throw new Error(`fixture volume: ${res.status} ${JSON.stringify(res.body)}`);
+  // Only a Bound claim can be expanded.
+  await eventually(async () => {
+    const claim = await ctx.t.kube.get<V1PersistentVolumeClaim>({
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      namespace: p,
+      name: n,
+    });
+    return claim.status?.phase === 'Bound' ? true : undefined;
+  });
+  return { p, n };
 }
 
 const project = (ctx: Ctx, scope: Scope) => ({ args: { p: scoped(ctx.pA, ctx.pB)(scope) } });
@@ -159,13 +189,88 @@ const OPERATIONS: Operation[] = [
     ],
     rest: (a) => ({ method: 'delete', path: `/api/v1/projects/${a.p}/secrets/${a.n}` }),
   },
+  {
+    name: 'storageClasses',
+    expect: { platform: { allow: ALL } },
+    graphql: () => ['{ storageClasses { name } }', {}],
+    rest: () => ({ method: 'get', path: '/api/v1/storageclasses' }),
+  },
+  {
+    name: 'volumes',
+    expect: view,
+    prepare: (ctx, _s, scope) => project(ctx, scope),
+    graphql: (a) => ['query($p: String!) { volumes(project: $p) { totalCount } }', a],
+    rest: (a) => ({ method: 'get', path: `/api/v1/projects/${a.p}/volumes` }),
+  },
+  {
+    name: 'volume',
+    expect: view,
+    prepare: (ctx, _s, scope) => project(ctx, scope),
+    graphql: (a) => [`query($p: String!) { volume(project: $p, name: "${VOLUME}") { name } }`, a],
+    rest: (a) => ({ method: 'get', path: `/api/v1/projects/${a.p}/volumes/${VOLUME}` }),
+  },
+  {
+    name: 'createVolume',
+    expect: manage,
+    prepare: (ctx, _s, scope) => ({ args: { p: scoped(ctx.pA, ctx.pB)(scope), n: ctx.f.name('vol') } }),
+    graphql: (a) => [
+      'mutation($p: String!, $n: String!) { createVolume(project: $p, input: { name: $n, accessModes: ["ReadWriteOnce"], size: "1Gi" }) { dryRun } }',
+      a,
+    ],
+    rest: (a) => ({ method: 'post', path: `/api/v1/projects/${a.p}/volumes`, body: { name: a.n, ...CLAIM } }),
+  },
+  {
+    name: 'expandVolume',
+    expect: manage,
+    prepare: async (ctx, _s, scope) => ({ args: await volume(ctx, scope) }),
+    graphql: (a) => [
+      'mutation($p: String!, $n: String!) { expandVolume(project: $p, name: $n, size: "2Gi") { dryRun } }',
+      a,
+    ],
+    rest: (a) => ({
+      method: 'post',
+      path: `/api/v1/projects/${a.p}/volumes/${a.n}/expand`,
+      body: { size: '2Gi' },
+    }),
+  },
+  {
+    name: 'deleteVolume',
+    expect: manage,
+    prepare: async (ctx, _s, scope) => ({ args: await volume(ctx, scope) }),
+    graphql: (a) => [
+      'mutation($p: String!, $n: String!) { deleteVolume(project: $p, name: $n) { dryRun } }',
+      a,
+    ],
+    rest: (a) => ({ method: 'delete', path: `/api/v1/projects/${a.p}/volumes/${a.n}` }),
+  },
+  {
+    name: 'imageInfo',
+    expect: view,
+    prepare: (ctx, _s, scope) => ({ args: { p: scoped(ctx.pA, ctx.pB)(scope), i: image } }),
+    graphql: (a) => [
+      'query($p: String!, $i: String!) { imageInfo(project: $p, image: $i) { ports { containerPort } } }',
+      a,
+    ],
+    rest: (a) => ({
+      method: 'get',
+      path: `/api/v1/projects/${a.p}/images/inspect?image=${encodeURIComponent(a.i)}`,
+    }),
+  },
 ];
 
-describe('permission matrix: ConfigMaps and Secrets', () => {
+describe('permission matrix: ConfigMaps, Secrets, volumes, storage classes and images', () => {
   let m: MatrixHarness;
+  let registry: TestRegistry;
 
   beforeAll(async () => {
-    m = await MatrixHarness.start();
+    registry = await TestRegistry.start();
+    await registry.pushImage(
+      'mx/app',
+      { architecture: 'amd64', os: 'linux', config: { ExposedPorts: { '80/tcp': {} } } },
+      ['1'],
+    );
+    image = `${registry.host}/mx/app:1`;
+    m = await MatrixHarness.start(testConfig({ registries: { [registry.host]: { insecure: true } } }));
     // What every read case looks at, in both projects.
     for (const p of [m.ctx.pA, m.ctx.pB]) {
       const admin = m.t.as(m.ctx.adminToken);
@@ -173,13 +278,16 @@ describe('permission matrix: ConfigMaps and Secrets', () => {
       const secret = await admin
         .post(`/api/v1/projects/${p}/secrets`)
         .send({ name: SECRET, kind: 'OPAQUE', data: VALUES });
-      if (cm.status !== 201 || secret.status !== 201) throw new Error(JSON.stringify([cm.body, secret.body]));
+      const claim = await admin.post(`/api/v1/projects/${p}/volumes`).send({ name: VOLUME, ...CLAIM });
+      if (cm.status !== 201 || secret.status !== 201 || claim.status !== 201)
+        throw new Error(JSON.stringify([cm.body, secret.body, claim.body]));
     }
   });
 
   afterAll(async () => {
     await m.ctx?.f.cleanUp();
     await m.t?.close();
+    await registry?.stop();
   });
 
   it('every case answers as the roles table says, on both transports', async () => {

@@ -1,6 +1,7 @@
 import { PlatformRole, WorkspaceRole } from '../../src/iam/roles';
 import { TenancyFixture } from './tenancy-fixture';
 import { TestApp } from './test-app';
+import type { AppConfig } from '../../src/config/app-config';
 
 /**
  * The permission matrix: every role x operation x (own scope, another tenant's scope, a scope that
@@ -153,8 +154,8 @@ export class MatrixHarness {
 
   private constructor(readonly t: TestApp) {}
 
-  static async start(): Promise<MatrixHarness> {
-    const harness = new MatrixHarness(await TestApp.start());
+  static async start(config?: AppConfig): Promise<MatrixHarness> {
+    const harness = new MatrixHarness(await TestApp.start(config));
     await harness.setUp();
     return harness;
   }
