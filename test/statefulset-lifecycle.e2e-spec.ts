@@ -288,6 +288,30 @@ describe.each(['graphql', 'rest'] as const)('StatefulSet lifecycle over %s', (tr
       rollback: await api.rollback(name, oldest, true),
       delete: await api.delete(name, { deleteVolumes: true, dryRun: true }),
     };
+    // Edit Mode's create from YAML, dry: nothing of that name appears.
+    const copy = `${name}-yaml-dry`;
+    const fromYaml = await api.createYaml(
+      `apiVersion: apps/v1
+kind: StatefulSet
+metadata: { name: ${copy} }
+spec:
+  selector: { matchLabels: { app: ${copy} } }
+  serviceName: ${copy}
+  template:
+    metadata: { labels: { app: ${copy} } }
+    spec: { containers: [{ name: web, image: nginx:1.27, ports: [{ containerPort: 80 }] }] }
+`,
+      true,
+    );
+    expect(fromYaml.ok && fromYaml.body.dryRun).toBe(true);
+    expect(fromYaml.body.objects.map((o) => `${o.kind}/${o.name}`)).toEqual([
+      `StatefulSet/${copy}`,
+      `Service/${copy}`,
+    ]);
+    expect(await kube.find(ref(copy))).toBeNull();
+    expect(
+      await kube.find({ apiVersion: 'v1', kind: 'Service', namespace: w.project, name: copy }),
+    ).toBeNull();
     for (const [mutation, res] of Object.entries(changes)) {
       expect({ mutation, ok: res.ok, code: res.code, dryRun: res.body?.dryRun }).toEqual({
         mutation,
