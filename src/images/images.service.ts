@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-code';
+import { DNS1123_SUBDOMAIN } from '../common/validation/names';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { KubeClient, V1Secret } from '../kube';
@@ -27,8 +28,6 @@ export interface InspectImageInput {
   /** `os/architecture[/variant]`; linux/amd64 when left out. */
   platform?: string | null;
 }
-
-const SECRET_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /** Reads what an image exposes (ports, entrypoint, env, tags) from its registry, for both transports. */
 @Injectable()
@@ -117,7 +116,7 @@ export class ImagesService implements OnModuleDestroy {
     name: string,
     registry: string,
   ): Promise<RegistryCredentials> {
-    if (name.length > 253 || !SECRET_NAME.test(name))
+    if (name.length > 253 || !DNS1123_SUBDOMAIN.test(name))
       throw DomainError.badField('secret', 'must be the name of a Secret (a DNS-1123 subdomain)');
     let secret: V1Secret;
     try {

@@ -22,6 +22,11 @@ export class StorageClassesService {
   async raw(): Promise<V1StorageClass[]> {
     return (await this.kube.list<V1StorageClass>('storage.k8s.io/v1', 'StorageClass')).items;
   }
+
+  /** One class by name (null when it does not exist). */
+  find(name: string): Promise<V1StorageClass | null> {
+    return this.kube.find<V1StorageClass>({ apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', name });
+  }
 }
 
 export function isDefaultClass(sc: V1StorageClass): boolean {

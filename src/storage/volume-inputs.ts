@@ -2,6 +2,12 @@ import { Field, InputType, registerEnumType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  isQualifiedName,
+  isLabelValue,
+  LABEL_KEY_MESSAGE,
+  LABEL_VALUE_MESSAGE,
+} from '../common/validation/labels';
+import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
@@ -162,36 +168,15 @@ export class ExpandVolumeBody {
   size!: string;
 }
 
-const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-
 /** What class-validator cannot say about labels: Kubernetes' rules for keys and values, and repeats. */
 export function labelProblems(labels: readonly KeyValue[] | undefined, path: string): FieldError[] {
   const problems: FieldError[] = [];
   const seen = new Set<string>();
   (labels ?? []).forEach(({ key, value }, i) => {
-    const parts = key.split('/');
-    const name = parts.pop() ?? '';
-    const prefix = parts.length === 1 ? parts[0] : undefined;
-    const validKey =
-      parts.length <= 1 &&
-      name.length <= 63 &&
-      LABEL_NAME.test(name) &&
-      (prefix === undefined || (prefix.length <= 253 && DNS_SUBDOMAIN.test(prefix)));
-    if (!validKey)
-      problems.push({
-        path: `${path}[${i}].key`,
-        message: 'must be a label key such as tier or example.com/tier',
-      });
+    if (!isQualifiedName(key)) problems.push({ path: `${path}[${i}].key`, message: LABEL_KEY_MESSAGE });
     else if (seen.has(key)) problems.push({ path: `${path}[${i}].key`, message: `"${key}" appears twice` });
     seen.add(key);
-    if (value.length > 63 || !LABEL_VALUE.test(value))
-      problems.push({
-        path: `${path}[${i}].value`,
-        message:
-          'must be at most 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit',
-      });
+    if (!isLabelValue(value)) problems.push({ path: `${path}[${i}].value`, message: LABEL_VALUE_MESSAGE });
   });
   return problems;
 }

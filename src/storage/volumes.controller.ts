@@ -20,6 +20,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { sendJsonOrYaml } from '../common/http/yaml-download';
 import { DryRunParams, ForceDeleteParams } from '../common/validation/query-params';
 import { Access } from '../iam/access.decorator';
 import { CurrentProject } from '../iam/request-context.decorators';
@@ -88,11 +89,12 @@ export class VolumesController {
     @Res() res: Response,
     @CurrentProject() access: ProjectAccess,
   ): Promise<void> {
-    if (req.accepts(['application/json', 'application/yaml']) === 'application/yaml') {
-      res.type('application/yaml').send(await this.queries.yaml(access, name));
-      return;
-    }
-    res.json(await this.queries.detail(access, name));
+    await sendJsonOrYaml(
+      req,
+      res,
+      () => this.queries.detail(access, name),
+      () => this.queries.yaml(access, name),
+    );
   }
 
   @Post(':name/expand')

@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-code';
 import type { ProjectAccess } from '../iam/scope-access';
-import { KubeClient, KubeObject, V1PersistentVolumeClaim, V1StorageClass } from '../kube';
+import { KubeClient, V1PersistentVolumeClaim, V1StorageClass } from '../kube';
 import { parseQuantity } from '../workloads/quantity';
-import { toYaml } from '../workloads/statefulsets/statefulset-view';
+import { objectYaml } from '../common/object-yaml';
 import { defaultClass, StorageClassesService } from './storage-classes.service';
 import { CreateVolumeInput, labelProblems, sizeProblem } from './volume-inputs';
 import { claimRef, VolumeQueries } from './volume-queries.service';
@@ -53,7 +53,7 @@ export class VolumesService {
     if (problem) throw DomainError.badField('size', problem);
     const claim = await this.queries.raw(access, name);
     const className = claim.spec?.storageClassName ?? '';
-    const storageClass = (await this.classes.raw()).find((sc) => sc.metadata?.name === className);
+    const storageClass = className ? ((await this.classes.find(className)) ?? undefined) : undefined;
     if (storageClass?.allowVolumeExpansion !== true)
       throw DomainError.badInput(
         [{ path: 'size', message: `cannot change: ${noExpansion(className, storageClass)}` }],
@@ -137,8 +137,4 @@ function noExpansion(className: string, storageClass: V1StorageClass | undefined
 
 function podList(pods: string[]): string {
   return `${pods.length === 1 ? 'pod' : 'pods'} ${pods.join(', ')}`;
-}
-
-function objectYaml(object: KubeObject): { kind: string; name: string; yaml: string } {
-  return { kind: object.kind ?? '', name: object.metadata?.name ?? '', yaml: toYaml(object) };
 }

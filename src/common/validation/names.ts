@@ -3,6 +3,7 @@ import { IsString, Matches, MaxLength, ValidationOptions, registerDecorator } fr
 import { passwordProblem } from './password-policy';
 
 export const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+export const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 export const DNS1123_LABEL_MESSAGE =
   'must be a DNS-1123 label: lower-case letters, digits and "-", starting and ending with a letter or digit';
 

@@ -1,4 +1,10 @@
 import type { FieldError } from '../../common/errors/domain-error';
+import {
+  isQualifiedName,
+  isLabelValue,
+  LABEL_KEY_MESSAGE,
+  LABEL_VALUE_MESSAGE,
+} from '../../common/validation/labels';
 import { ANNOTATIONS } from '../../tenancy/tenancy-labels';
 import { isQuantity, parseQuantity, QUANTITY_MESSAGE } from '../quantity';
 import type { ContainerForm, KeyValue, ProbeForm, StatefulSetForm } from './statefulset-form.model';
@@ -148,8 +154,6 @@ function validateProbe(p: ProbeForm, at: string, add: (path: string, message: st
   if (p.type === 'exec' && !p.command?.length) add(`${at}.command`, 'is required for exec');
 }
 
-const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-
 function validateLabels(
   list: KeyValue[] | undefined,
   field: string,
@@ -157,29 +161,9 @@ function validateLabels(
   reserveApp: boolean,
 ): void {
   (list ?? []).forEach((kv, i) => {
-    if (!isQualifiedName(kv.key))
-      add(`${field}[${i}].key`, 'must be a label key such as tier or example.com/tier');
+    if (!isQualifiedName(kv.key)) add(`${field}[${i}].key`, LABEL_KEY_MESSAGE);
     if (reserveApp && kv.key === APP_LABEL)
       add(`${field}[${i}].key`, `"${APP_LABEL}" is set by Berth to the StatefulSet's name`);
-    if (kv.value.length > 63 || !LABEL_VALUE.test(kv.value))
-      add(
-        `${field}[${i}].value`,
-        'must be at most 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit',
-      );
+    if (!isLabelValue(kv.value)) add(`${field}[${i}].value`, LABEL_VALUE_MESSAGE);
   });
-}
-
-/** `[prefix/]name` with a DNS subdomain prefix, as label and annotation keys are. */
-function isQualifiedName(key: string): boolean {
-  const parts = key.split('/');
-  if (parts.length > 2) return false;
-  const name = parts.pop()!;
-  const prefix = parts[0];
-  const validName =
-    name.length > 0 && name.length <= 63 && /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(name);
-  const validPrefix =
-    prefix === undefined ||
-    (prefix.length <= 253 &&
-      /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(prefix));
-  return validName && validPrefix;
 }

@@ -1,7 +1,7 @@
 import type { FieldError } from '../../common/errors/domain-error';
 import type { V1Container, V1PersistentVolumeClaim, V1StatefulSet, V1Volume } from '../../kube';
 import { ANNOTATIONS } from '../../tenancy/tenancy-labels';
-import { plain } from './statefulset-view';
+import { plain } from '../../common/object-yaml';
 
 /**
  * An edit through the form replaces what the form owns and keeps everything else the StatefulSet

@@ -11,7 +11,8 @@ import type {
   StatefulSetDetail,
   StatefulSetView,
 } from './statefulset.model';
-import { ownedPods, selectorOf, toServiceView, toView, toYaml } from './statefulset-view';
+import { ownedPods, selectorOf, toServiceView, toView } from './statefulset-view';
+import { toYaml } from '../../common/object-yaml';
 
 export interface StatefulSetQuery {
   name?: string;

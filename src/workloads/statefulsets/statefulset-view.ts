@@ -1,5 +1,4 @@
-import { stringify } from 'yaml';
-import type { CoreV1Event, KubeObject, V1ContainerStatus, V1Pod, V1Service, V1StatefulSet } from '../../kube';
+import type { CoreV1Event, V1ContainerStatus, V1Pod, V1Service, V1StatefulSet } from '../../kube';
 import { ANNOTATIONS } from '../../tenancy/tenancy-labels';
 import { ALIAS_ANNOTATION, toForm } from './statefulset-manifest';
 import type {
@@ -204,14 +203,3 @@ export function ownedPods(statefulSet: V1StatefulSet, pods: V1Pod[]): V1Pod[] {
 }
 
 /** An object as a user reads it (and may send back): plain JSON values, without managedFields. */
-export function plain<T extends KubeObject>(object: T): Record<string, unknown> {
-  const value = JSON.parse(JSON.stringify(object)) as Record<string, unknown> & {
-    metadata?: Record<string, unknown>;
-  };
-  if (value.metadata) delete value.metadata.managedFields;
-  return value;
-}
-
-export function toYaml(object: KubeObject): string {
-  return stringify(plain(object), { lineWidth: 0 });
-}

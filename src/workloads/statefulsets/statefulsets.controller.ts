@@ -14,6 +14,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { sendJsonOrYaml } from '../../common/http/yaml-download';
 import { Readable } from 'node:stream';
 import { DomainError } from '../../common/errors/domain-error';
 import { validateInput } from '../../common/validation/input-validation.pipe';
@@ -112,11 +113,12 @@ export class StatefulSetsController {
     @Res() res: Response,
     @CurrentProject() access: ProjectAccess,
   ): Promise<void> {
-    if (req.accepts(['application/json', 'application/yaml']) === 'application/yaml') {
-      res.type('application/yaml').send(await this.queries.yaml(access, name));
-      return;
-    }
-    res.json(await this.queries.detail(access, name));
+    await sendJsonOrYaml(
+      req,
+      res,
+      () => this.queries.detail(access, name),
+      () => this.queries.yaml(access, name),
+    );
   }
 
   @Put('statefulsets/:name')

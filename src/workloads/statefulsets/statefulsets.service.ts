@@ -20,7 +20,8 @@ import { immutableChanges, mergeForUpdate } from './statefulset-merge';
 import { StatefulSetQueries, statefulSetRef } from './statefulset-queries.service';
 import type { StatefulSetChange } from './statefulset.model';
 import { parseStatefulSetYaml } from './statefulset-yaml';
-import { selectorOf, toYaml } from './statefulset-view';
+import { selectorOf } from './statefulset-view';
+import { objectYaml } from '../../common/object-yaml';
 
 const serviceRef = (namespace: string, name: string): KubeRef => ({
   apiVersion: 'v1',
@@ -362,10 +363,6 @@ export function headlessServiceFor(statefulSet: V1StatefulSet): V1Service {
 
 function ignoreNotFound(error: unknown): void {
   if (!(error instanceof DomainError && error.code === ErrorCode.NOT_FOUND)) throw error;
-}
-
-function objectYaml(object: KubeObject): { kind: string; name: string; yaml: string } {
-  return { kind: object.kind ?? '', name: object.metadata?.name ?? '', yaml: toYaml(object) };
 }
 
 function portKey(p: { name?: string; protocol?: string; port: number; targetPort?: unknown }): string {
