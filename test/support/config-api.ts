@@ -1,8 +1,5 @@
-import { ApiResult, dropNulls } from './statefulset-api';
+import { ApiResult, fromGraphQL, fromRest } from './api-result';
 import type { TestApp } from './test-app';
-
-/** ConfigMap and Secret operations over either transport; `raw` is the whole response, for leak checks. */
-export type RawResult<T> = ApiResult<T> & { raw: string };
 
 export interface KV {
   key: string;
@@ -29,17 +26,17 @@ export interface SecretBody {
 }
 
 export interface ConfigApi {
-  createConfigMap(input: object): Promise<RawResult<ConfigMapBody>>;
-  configMaps(name?: string): Promise<RawResult<ConfigMapBody[]>>;
-  configMap(name: string): Promise<RawResult<ConfigMapBody>>;
-  updateConfigMap(name: string, input: object, resourceVersion: string): Promise<RawResult<ConfigMapBody>>;
-  deleteConfigMap(name: string, force?: boolean): Promise<RawResult<ConfigMapBody>>;
-  createSecret(input: object): Promise<RawResult<SecretBody>>;
-  secrets(name?: string): Promise<RawResult<SecretBody[]>>;
-  secret(name: string): Promise<RawResult<SecretBody>>;
-  secretValues(name: string): Promise<RawResult<{ name: string; data: KV[] }>>;
-  updateSecret(name: string, input: object, resourceVersion: string): Promise<RawResult<SecretBody>>;
-  deleteSecret(name: string, force?: boolean): Promise<RawResult<SecretBody>>;
+  createConfigMap(input: object): Promise<ApiResult<ConfigMapBody>>;
+  configMaps(name?: string): Promise<ApiResult<ConfigMapBody[]>>;
+  configMap(name: string): Promise<ApiResult<ConfigMapBody>>;
+  updateConfigMap(name: string, input: object, resourceVersion: string): Promise<ApiResult<ConfigMapBody>>;
+  deleteConfigMap(name: string, force?: boolean): Promise<ApiResult<ConfigMapBody>>;
+  createSecret(input: object): Promise<ApiResult<SecretBody>>;
+  secrets(name?: string): Promise<ApiResult<SecretBody[]>>;
+  secret(name: string): Promise<ApiResult<SecretBody>>;
+  secretValues(name: string): Promise<ApiResult<{ name: string; data: KV[] }>>;
+  updateSecret(name: string, input: object, resourceVersion: string): Promise<ApiResult<SecretBody>>;
+  deleteSecret(name: string, force?: boolean): Promise<ApiResult<SecretBody>>;
 }
 
 const CM = 'name data { key value } labels { key value } resourceVersion usedBy { kind name }';
@@ -55,25 +52,8 @@ export function configApi(
 }
 
 function graphql(t: TestApp, project: string, token: string): ConfigApi {
-  const call = async <T>(
-    field: string,
-    query: string,
-    variables: Record<string, unknown> = {},
-  ): Promise<RawResult<T>> => {
-    const res = await t.graphql<Record<string, T>>(query, { p: project, ...variables }, token);
-    const raw = JSON.stringify(res);
-    const error = res.errors?.[0];
-    if (error)
-      return {
-        ok: false,
-        code: error.extensions.code,
-        fields: error.extensions.fields,
-        message: error.message,
-        body: undefined as T,
-        raw,
-      };
-    return { ok: true, body: dropNulls(res.data![field]), raw };
-  };
+  const call = async <T>(field: string, query: string, variables: Record<string, unknown> = {}) =>
+    fromGraphQL<T>(await t.graphql<Record<string, T>>(query, { p: project, ...variables }, token), field);
   return {
     createConfigMap: (input) =>
       call(
@@ -138,22 +118,7 @@ function graphql(t: TestApp, project: string, token: string): ConfigApi {
 
 function rest(t: TestApp, project: string, token: string): ConfigApi {
   const base = `/api/v1/projects/${project}`;
-  const result = <T>(res: { status: number; body: unknown; text: string }): RawResult<T> => {
-    if (res.status >= 200 && res.status < 300) return { ok: true, body: res.body as T, raw: res.text };
-    const body = res.body as {
-      code?: string;
-      fields?: { path: string; message: string }[];
-      message?: string;
-    };
-    return {
-      ok: false,
-      code: body.code,
-      fields: body.fields,
-      message: body.message,
-      body: undefined as T,
-      raw: res.text,
-    };
-  };
+  const result = <T>(res: { status: number; body: unknown; text: string }) => fromRest<T>(res);
   const agent = () => t.as(token);
   const q = (name?: string) => (name ? `?name=${encodeURIComponent(name)}` : '');
   return {

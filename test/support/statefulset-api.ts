@@ -1,18 +1,9 @@
+import { ApiResult, fromGraphQL, fromRest } from './api-result';
 import type { TestApp } from './test-app';
 
-/**
- * The StatefulSet operations over either transport, so one test runs unchanged on GraphQL and REST.
- * Each call answers `{ok, code?, fields?, body}`: `code` is the error code (GraphQL extensions.code
- * or the REST body's code).
- */
-export interface ApiResult<T = unknown> {
-  ok: boolean;
-  code?: string;
-  fields?: { path: string; message: string }[];
-  message?: string;
-  body: T;
-}
+export { type ApiResult, dropNulls } from './api-result';
 
+/** The StatefulSet operations over either transport, so one test runs unchanged on GraphQL and REST. */
 export interface StatefulSetApi {
   readonly transport: 'graphql' | 'rest';
   create(input: object, dryRun?: boolean): Promise<ApiResult<Change>>;
@@ -91,37 +82,9 @@ const CONTAINER = `fragment C on Container { name image imagePullPolicy command 
   volumeMounts { name mountPath readOnly subPath } }
 fragment P on Probe { type path port scheme command initialDelaySeconds periodSeconds timeoutSeconds successThreshold failureThreshold }`;
 
-/** GraphQL leaves out nothing: null fields are dropped so the form compares as sent. */
-export function dropNulls<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(dropNulls) as T;
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([, v]) => v !== null)
-        .map(([k, v]) => [k, dropNulls(v)]),
-    ) as T;
-  }
-  return value;
-}
-
 export function graphqlApi(t: TestApp, project: string, token: string): StatefulSetApi {
-  const call = async <T>(
-    field: string,
-    query: string,
-    variables: Record<string, unknown>,
-  ): Promise<ApiResult<T>> => {
-    const res = await t.graphql<Record<string, T>>(query, { p: project, ...variables }, token);
-    const error = res.errors?.[0];
-    if (error)
-      return {
-        ok: false,
-        code: error.extensions.code,
-        fields: error.extensions.fields,
-        message: error.message,
-        body: undefined as T,
-      };
-    return { ok: true, body: dropNulls(res.data![field]) };
-  };
+  const call = async <T>(field: string, query: string, variables: Record<string, unknown>) =>
+    fromGraphQL<T>(await t.graphql<Record<string, T>>(query, { p: project, ...variables }, token), field);
   return {
     transport: 'graphql',
     create: (input, dryRun = false) =>
@@ -213,15 +176,7 @@ export function graphqlApi(t: TestApp, project: string, token: string): Stateful
 
 export function restApi(t: TestApp, project: string, token: string): StatefulSetApi {
   const base = `/api/v1/projects/${project}/statefulsets`;
-  const result = <T>(res: { status: number; body: unknown }): ApiResult<T> => {
-    if (res.status >= 200 && res.status < 300) return { ok: true, body: res.body as T };
-    const body = res.body as {
-      code?: string;
-      fields?: { path: string; message: string }[];
-      message?: string;
-    };
-    return { ok: false, code: body.code, fields: body.fields, message: body.message, body: undefined as T };
-  };
+  const result = <T>(res: { status: number; body: unknown; text: string }) => fromRest<T>(res);
   const agent = () => t.as(token);
   return {
     transport: 'rest',

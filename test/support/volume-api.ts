@@ -1,5 +1,4 @@
-import type { ApiResult } from './statefulset-api';
-import { dropNulls } from './statefulset-api';
+import { ApiResult, dropNulls, fromGraphQL, fromRest } from './api-result';
 import type { TestApp } from './test-app';
 
 /** The volume and storage-class operations over either transport, answering `{ok, code?, fields?, body}`. */
@@ -100,19 +99,8 @@ export function volumeApi(
 }
 
 function graphqlVolumes(t: TestApp, project: string, token: string): VolumeApi {
-  const call = async <T>(field: string, query: string, variables: Record<string, unknown> = {}) => {
-    const res = await t.graphql<Record<string, T>>(query, { p: project, ...variables }, token);
-    const error = res.errors?.[0];
-    if (error)
-      return {
-        ok: false,
-        code: error.extensions.code,
-        fields: error.extensions.fields,
-        message: error.message,
-        body: undefined as T,
-      };
-    return { ok: true, body: dropNulls(res.data![field]) };
-  };
+  const call = async <T>(field: string, query: string, variables: Record<string, unknown> = {}) =>
+    fromGraphQL<T>(await t.graphql<Record<string, T>>(query, { p: project, ...variables }, token), field);
   return {
     transport: 'graphql',
     storageClasses: () =>
@@ -164,15 +152,7 @@ function graphqlVolumes(t: TestApp, project: string, token: string): VolumeApi {
 
 function restVolumes(t: TestApp, project: string, token: string): VolumeApi {
   const base = `/api/v1/projects/${project}/volumes`;
-  const result = <T>(res: { status: number; body: unknown }): ApiResult<T> => {
-    if (res.status >= 200 && res.status < 300) return { ok: true, body: dropNulls(res.body as T) };
-    const body = res.body as {
-      code?: string;
-      fields?: { path: string; message: string }[];
-      message?: string;
-    };
-    return { ok: false, code: body.code, fields: body.fields, message: body.message, body: undefined as T };
-  };
+  const result = <T>(res: { status: number; body: unknown; text: string }) => fromRest<T>(res, dropNulls);
   const agent = () => t.as(token);
   const qs = (params: Record<string, string | number | boolean | undefined>) => {
     const search = new URLSearchParams();
