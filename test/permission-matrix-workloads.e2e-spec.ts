@@ -3,25 +3,18 @@ import type { V1ControllerRevision, V1Pod, V1StatefulSet } from '../src/kube';
 import { eventually } from './support/test-app';
 import {
   Ctx,
-  except,
   MatrixHarness,
   Operation,
-  PA,
-  PROJECT_SEERS,
-  Role,
   Scope,
   scoped,
+  PROJECT_VIEW,
+  PROJECT_WRITE,
 } from './support/permission-matrix';
 
 /** The permission matrix over every StatefulSet and pod operation. */
 
-const WORKLOAD_MANAGERS: Role[] = ['platform-admin', 'workspace-admin', 'project-admin', 'project-regular'];
-const view = { own: { allow: PROJECT_SEERS }, other: { allow: PA }, none: { allow: [] } };
-const manage = {
-  own: { allow: WORKLOAD_MANAGERS, forbidden: except(PROJECT_SEERS, WORKLOAD_MANAGERS) },
-  other: { allow: PA },
-  none: { allow: [] },
-};
+const view = PROJECT_VIEW;
+const manage = PROJECT_WRITE;
 
 const BASE = 'mx-sts';
 const form = (name: string, replicas = 0) => ({

@@ -47,6 +47,21 @@ export const PROJECT_SEERS: Role[] = [
 ];
 export const PROJECT_MANAGERS: Role[] = ['platform-admin', 'workspace-admin', 'project-admin'];
 export const except = (all: Role[], ...out: Role[][]) => all.filter((r) => !out.flat().includes(r));
+/** Who changes a project's workloads, volumes, ConfigMaps and Secrets (and reads Secret values). */
+export const PROJECT_WRITERS: Role[] = [
+  'platform-admin',
+  'workspace-admin',
+  'project-admin',
+  'project-regular',
+];
+/** Reading inside a project: its members and viewers; in another tenant's, only platform-admin. */
+export const PROJECT_VIEW = { own: { allow: PROJECT_SEERS }, other: { allow: PA }, none: { allow: [] } };
+/** Writing inside a project: the writers; the project's other members get FORBIDDEN. */
+export const PROJECT_WRITE = {
+  own: { allow: PROJECT_WRITERS, forbidden: except(PROJECT_SEERS, PROJECT_WRITERS) },
+  other: { allow: PA },
+  none: { allow: [] },
+};
 
 export interface Subject {
   role: Role;
