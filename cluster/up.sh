@@ -57,6 +57,44 @@ create_cluster() {
     --wait 2m >&2
 }
 
+# stop_component <name>: ends one process that kwokctl started (kwokctl has no per-component stop)
+# and drops its pid file, so that `kwokctl start cluster` starts it again.
+stop_component() {
+  local pid_file="$CLUSTER_WORKDIR/pids/$1.pid" pid i
+  pid="$(cat "$pid_file" 2>/dev/null)" || return 0
+  kill "$pid" 2>/dev/null || true
+  for ((i = 0; i < 50; i++)); do
+    [[ "$(awk '{ print $3 }' "/proc/$pid/stat" 2>/dev/null)" =~ ^Z?$ ]] && break
+    sleep 0.2
+  done
+  kill -9 "$pid" 2>/dev/null || true
+  rm -f "$pid_file"
+}
+
+node_names() { local i; for ((i = 0; i < BERTH_NODE_COUNT; i++)); do echo "kwok-node-$i"; done; }
+
+# A restarted kwok controller has a new identity, while each node's Lease still names the controller
+# that died with the machine; until those Leases expire (200 s) the new one leaves the nodes, and
+# every pod scheduled to them, alone. So: stop it, drop the stale Leases, start it again.
+take_over_nodes() {
+  log "handing the nodes to the restarted kwok controller"
+  stop_component kwok-controller
+  # shellcheck disable=SC2046 # one argument per node name
+  kube -n kube-node-lease delete lease --ignore-not-found $(node_names) >&2
+  kwokctl -v WARN start cluster --wait 2m >&2 && api_ready
+}
+
+# Every node's Lease exists only once a live kwok controller holds it (and so plays its pods).
+wait_for_node_leases() {
+  local i
+  for ((i = 0; i < 120; i++)); do
+    # shellcheck disable=SC2046 # one argument per node name
+    kube -n kube-node-lease get lease $(node_names) >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  die "the kwok controller did not take the nodes within 60 s (see $CLUSTER_WORKDIR/logs/kwok-controller.log)"
+}
+
 # One `up` at a time (npm start and npm test may both ask for the cluster).
 exec 8>"$BERTH_CACHE_DIR/.up.lock"
 flock -w 600 8 || die "another cluster/up.sh has held the lock for 10 minutes"
@@ -64,7 +102,8 @@ if api_ready; then
   log "cluster \"$BERTH_CLUSTER_NAME\" is already running"
 elif [[ -f "$CLUSTER_WORKDIR/kwok.yaml" ]]; then
   log "starting the stopped cluster \"$BERTH_CLUSTER_NAME\""
-  if ! kwokctl -v WARN start cluster --wait 2m >&2; then
+  # (kwokctl exits 0 even when its --wait runs out, hence the explicit api_ready.)
+  if ! { kwokctl -v WARN start cluster --wait 2m >&2 && api_ready && take_over_nodes; }; then
     log "restart failed; recreating the cluster"
     kwokctl delete cluster >&2 || true
     create_cluster
@@ -77,5 +116,6 @@ fi
 log "applying nodes and the default StorageClass"
 { print_nodes "$BERTH_NODE_COUNT"; echo '---'; cat "$CLUSTER_DIR/manifests/storage-class.yaml"; } | kube apply -f - >&2
 kube wait --for=condition=Ready node --all --timeout=60s >&2
+wait_for_node_leases
 log "ready in $(($(date +%s) - started))s; kubeconfig: $KUBECONFIG_PATH"
 echo "$KUBECONFIG_PATH"
