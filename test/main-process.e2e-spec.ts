@@ -93,7 +93,8 @@ async function signIn(service: Service, username: string, password: string): Pro
 }
 
 // The README's run command, `npm start`, as a process: this is the no-KUBECONFIG path, so it runs on
-// the local control plane the e2e run uses (cluster/up.sh finds it running and answers at once).
+// the local control plane the e2e run uses (BERTH_CLUSTER_NAME, set by the global setup, names it;
+// cluster/up.sh finds it running and answers at once).
 describe('npm start (the README run command)', () => {
   let t: TestApp;
   let service: Service;

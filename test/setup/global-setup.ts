@@ -1,13 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ClusterState, STATE_FILE } from './cluster-state';
+import { ClusterState, E2E_CLUSTER_NAME, STATE_FILE } from './cluster-state';
 
 const CLUSTER_DIR = join(__dirname, '..', '..', 'cluster');
 
 /**
- * Starts the local control plane for the e2e tests, or reuses the one already running. Tests never
- * run against whatever KUBECONFIG points at: a real cluster must be named in BERTH_E2E_KUBECONFIG.
+ * Starts the e2e tests' own local control plane, or reuses it while it runs. Tests never run against
+ * whatever KUBECONFIG points at (a real cluster must be named in BERTH_E2E_KUBECONFIG), and never on
+ * the developer's `npm start` cluster: theirs is a separate kwokctl cluster, `berth-e2e`.
  */
 module.exports = function globalSetup(): void {
   let state: ClusterState;
@@ -15,12 +16,16 @@ module.exports = function globalSetup(): void {
   if (explicit) {
     state = { kubeconfig: explicit, startedByTests: false };
   } else {
-    const running = isRunning();
-    process.stderr.write(
-      running
-        ? '\n[e2e] reusing the running local control plane\n'
-        : '\n[e2e] starting the local control plane\n',
-    );
+    // Inherited by every worker, so `npm start` in the main-process test finds this cluster too.
+    process.env.BERTH_CLUSTER_NAME = E2E_CLUSTER_NAME;
+    const running = succeeds('status.sh');
+    if (running) {
+      process.stderr.write(`\n[e2e] reusing the running local control plane "${E2E_CLUSTER_NAME}"\n`);
+    } else {
+      // A stopped one is what an interrupted run left behind: start from an empty cluster instead.
+      process.stderr.write(`\n[e2e] creating a fresh local control plane "${E2E_CLUSTER_NAME}"\n`);
+      execFileSync('bash', [join(CLUSTER_DIR, 'down.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
+    }
     const kubeconfig = execFileSync('bash', [join(CLUSTER_DIR, 'up.sh')], {
       stdio: ['ignore', 'pipe', 'inherit'],
       encoding: 'utf8',
@@ -35,9 +40,9 @@ module.exports = function globalSetup(): void {
   writeFileSync(STATE_FILE, JSON.stringify(state));
 };
 
-function isRunning(): boolean {
+function succeeds(script: string): boolean {
   try {
-    execFileSync('bash', [join(CLUSTER_DIR, 'status.sh')], { stdio: 'ignore' });
+    execFileSync('bash', [join(CLUSTER_DIR, script)], { stdio: 'ignore' });
     return true;
   } catch {
     return false;

@@ -47,7 +47,14 @@ export async function waitForReady(
         (s?.readyReplicas ?? 0) === ready &&
         (s?.replicas ?? 0) === ready &&
         s?.currentRevision === s?.updateRevision;
-      return settled ? sts : undefined;
+      if (settled) return sts;
+      // Said when the wait runs out: where the controller and the pods got stuck.
+      const pods = (await podsOf(kube, namespace, name)).map(
+        (p) => `${p.metadata?.name}=${p.status?.phase}@${p.spec?.nodeName ?? 'unscheduled'}`,
+      );
+      throw new Error(
+        `generation ${sts.metadata?.generation}, status ${JSON.stringify(s ?? {})}, pods [${pods.join(' ')}]`,
+      );
     },
     timeoutMs,
     `${name} to have ${ready} ready pods`,
