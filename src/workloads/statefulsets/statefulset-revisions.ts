@@ -13,6 +13,25 @@ export function templateOf(revision: V1ControllerRevision): V1PodTemplateSpec {
   return template;
 }
 
+/**
+ * The revision the pods were made from, and how many were. Under OnDelete, Kubernetes releases
+ * without the fix of kubernetes#73492 (v1.36 among them) never promote status.currentRevision, even
+ * after every pod was recreated from the update revision; that revision is then the current one.
+ */
+export function currentRevisionOf(statefulSet: V1StatefulSet): { name: string | null; replicas: number } {
+  const s = statefulSet.status;
+  const replicas = s?.replicas ?? 0;
+  const rolledOut =
+    statefulSet.spec?.updateStrategy?.type === 'OnDelete' &&
+    !!s?.updateRevision &&
+    (s.observedGeneration ?? 0) >= (statefulSet.metadata?.generation ?? 0) &&
+    replicas === (statefulSet.spec.replicas ?? 1) &&
+    (s.updatedReplicas ?? 0) === replicas;
+  return rolledOut
+    ? { name: s.updateRevision ?? null, replicas }
+    : { name: s?.currentRevision ?? null, replicas: s?.currentReplicas ?? 0 };
+}
+
 export function toRevisionView(revision: V1ControllerRevision, statefulSet: V1StatefulSet): RevisionView {
   const name = revision.metadata?.name ?? '';
   const template = templateOf(revision);
@@ -20,7 +39,7 @@ export function toRevisionView(revision: V1ControllerRevision, statefulSet: V1St
     revision: revision.revision,
     name,
     createdAt: revision.metadata?.creationTimestamp ? new Date(revision.metadata.creationTimestamp) : null,
-    current: statefulSet.status?.currentRevision === name,
+    current: currentRevisionOf(statefulSet).name === name,
     update: statefulSet.status?.updateRevision === name,
     images: (template.spec?.containers ?? []).map((c) => c.image ?? ''),
     template: stringify(template, { lineWidth: 0 }),

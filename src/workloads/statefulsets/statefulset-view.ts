@@ -1,6 +1,7 @@
 import type { CoreV1Event, V1ContainerStatus, V1Pod, V1Service, V1StatefulSet } from '../../kube';
 import { ANNOTATIONS } from '../../tenancy/tenancy-labels';
 import { ALIAS_ANNOTATION, toForm } from './statefulset-manifest';
+import { currentRevisionOf } from './statefulset-revisions';
 import type {
   ContainerStatusView,
   EventView,
@@ -49,12 +50,13 @@ const BROKEN = new Set([
 export function toStatus(statefulSet: V1StatefulSet, pods: V1Pod[]): StatefulSetStatus {
   const s = statefulSet.status;
   const desired = statefulSet.spec?.replicas ?? 1;
+  const current = currentRevisionOf(statefulSet);
   const counts = {
     desired,
-    current: s?.currentReplicas ?? 0,
+    current: current.replicas,
     ready: s?.readyReplicas ?? 0,
     updated: s?.updatedReplicas ?? 0,
-    currentRevision: s?.currentRevision ?? null,
+    currentRevision: current.name,
     updateRevision: s?.updateRevision ?? null,
   };
   const status = (phase: Phase, reason: string | null = null): StatefulSetStatus => ({
