@@ -25,6 +25,7 @@ export interface StatefulSetApi {
     dryRun?: boolean,
   ): Promise<ApiResult<Change>>;
   revisions(name: string): Promise<ApiResult<Revision[]>>;
+  deletePod(pod: string): Promise<ApiResult<unknown>>;
   diff(
     name: string,
     from: number,
@@ -60,7 +61,29 @@ export interface Detail {
   resourceVersion: string;
   images: string[];
   form: Record<string, unknown> & { name: string };
-  status: { desired: number; ready: number; phase: string; reason: string | null };
+  status: {
+    desired: number;
+    current: number;
+    ready: number;
+    updated: number;
+    currentRevision: string | null;
+    updateRevision: string | null;
+    phase: string;
+    reason: string | null;
+  };
+  pods: {
+    name: string;
+    phase: string;
+    ready: boolean;
+    restarts: number;
+    containers: {
+      name: string;
+      image: string;
+      state: string;
+      reason?: string | null;
+      restartCount: number;
+    }[];
+  }[];
   revisions: { revision: number; current: boolean; update: boolean; images: string[] }[];
   yaml: string;
 }
@@ -103,7 +126,8 @@ export function graphqlApi(t: TestApp, project: string, token: string): Stateful
       call(
         'statefulSet',
         `query($p: String!, $n: String!) { statefulSet(project: $p, name: $n) { name resourceVersion images yaml
-           form { ${FORM_FIELDS} } status { desired ready phase reason } revisions { revision current update images } } } ${CONTAINER}`,
+           form { ${FORM_FIELDS} } status { desired current ready updated currentRevision updateRevision phase reason }
+           pods { name phase ready restarts containers { name image state reason restartCount } } revisions { revision current update images } } } ${CONTAINER}`,
         { n: name },
       ),
     update: (name, input, resourceVersion, dryRun = false) =>
@@ -142,6 +166,10 @@ export function graphqlApi(t: TestApp, project: string, token: string): Stateful
         `mutation($p: String!, $n: String!, $s: [ServicePortInput!]!, $d: Boolean!) { updateStatefulSetService(project: $p, name: $n, ports: $s, dryRun: $d) { ${CHANGE} } }`,
         { n: name, s: ports, d: dryRun },
       ),
+    deletePod: (pod) =>
+      call('deletePod', 'mutation($p: String!, $n: String!) { deletePod(project: $p, name: $n) { name } }', {
+        n: pod,
+      }),
     revisions: async (name) => {
       const res = await call<{ revisions: Revision[] }>(
         'statefulSet',
@@ -213,6 +241,7 @@ export function restApi(t: TestApp, project: string, token: string): StatefulSet
     updateService: async (name, ports, dryRun = false) =>
       result(await agent().put(`${base}/${name}/service`).query({ dryRun }).send({ ports })),
     revisions: async (name) => result(await agent().get(`${base}/${name}/revisions`)),
+    deletePod: async (pod) => result(await agent().delete(`/api/v1/projects/${project}/pods/${pod}`)),
     diff: async (name, from, to) =>
       result(await agent().get(`${base}/${name}/revisions/diff?from=${from}&to=${to}`)),
     delete: async (name, options = {}) =>
