@@ -8,4 +8,5 @@ if [[ ! -d "$CLUSTER_WORKDIR" ]]; then
   exit 0
 fi
 "$(kwokctl_bin)" --name "$BERTH_CLUSTER_NAME" -v WARN delete cluster >&2
+rm -rf "$CLUSTER_FILES"
 log "deleted cluster \"$BERTH_CLUSTER_NAME\""

@@ -14,6 +14,8 @@ BERTH_NODE_COUNT="${BERTH_NODE_COUNT:-3}"
 export KWOK_WORKDIR="$BERTH_CACHE_DIR/kwok"
 CLUSTER_WORKDIR="$KWOK_WORKDIR/clusters/$BERTH_CLUSTER_NAME"
 KUBECONFIG_PATH="$CLUSTER_WORKDIR/kubeconfig.yaml"
+# Files of ours that a cluster reads (its kwokctl configuration, its container log), kept per cluster.
+CLUSTER_FILES="$BERTH_CACHE_DIR/cluster-files/$BERTH_CLUSTER_NAME"
 
 # The binaries are static Go programs; no cgo, no telemetry, and the module proxy is the only source.
 export CGO_ENABLED=0

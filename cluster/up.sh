@@ -27,7 +27,8 @@ write_container_log() {
 }
 
 create_cluster() {
-  local kwok_src ms_src config="$BERTH_CACHE_DIR/kwokctl.yaml" logs="$BERTH_CACHE_DIR/container.log"
+  local kwok_src ms_src config="$CLUSTER_FILES/kwokctl.yaml" logs="$CLUSTER_FILES/container.log"
+  mkdir -p "$CLUSTER_FILES"
   kwok_src="$(cd "$MODULES_DIR/kwok" && go list -m -f '{{.Dir}}' sigs.k8s.io/kwok)"
   ms_src="$(cd "$MODULES_DIR/metrics-server" && go list -m -f '{{.Dir}}' sigs.k8s.io/metrics-server)"
   write_container_log "$logs"

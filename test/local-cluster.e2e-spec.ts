@@ -24,6 +24,8 @@ describe('local control plane scripts', () => {
   const name = uniqueName('e2e-scripts');
   const env = { ...process.env, BERTH_CLUSTER_NAME: name };
   let kubeconfig = '';
+  // <cache>/kwok/clusters/<name>/kubeconfig.yaml; the cluster's own files: <cache>/cluster-files/<name>.
+  const clusterFiles = () => join(dirname(kubeconfig), '..', '..', '..', 'cluster-files', name);
 
   const script = async (file: string): Promise<ScriptResult> => {
     try {
@@ -81,6 +83,7 @@ describe('local control plane scripts', () => {
     expect(up).toMatchObject({ code: 0 });
     expect(up.stderr).toContain(`creating cluster "${name}"`);
     kubeconfig = up.stdout.trim();
+    expect(readFileSync(join(clusterFiles(), 'container.log'), 'utf8').split('\n')).toHaveLength(31);
   });
 
   afterAll(async () => {
@@ -135,6 +138,7 @@ describe('local control plane scripts', () => {
     expect(down.code).toBe(0);
     expect(down.stderr).toContain(`deleted cluster "${name}"`);
     expect(existsSync(dirname(kubeconfig))).toBe(false);
+    expect(existsSync(clusterFiles())).toBe(false);
 
     const status = await script('status.sh');
     expect(status.code).toBe(1);

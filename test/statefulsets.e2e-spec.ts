@@ -63,17 +63,21 @@ describe.each(['graphql', 'rest'] as const)('StatefulSets over %s', (transport) 
     return data.statefulSet;
   };
 
-  const logs = async (pod: string): Promise<string> => {
+  const logs = async (
+    pod: string,
+    options: { tailLines?: number; sinceSeconds?: number },
+  ): Promise<string> => {
     if (transport === 'rest') {
       const res = await rest()
-        .get(`${base()}/pods/${pod}/logs?tailLines=3&timestamps=true`)
+        .get(`${base()}/pods/${pod}/logs`)
+        .query({ ...options, timestamps: true })
         .expect(200)
         .expect('content-type', /text\/plain/);
       return res.text;
     }
     const data = await gql<{ podLogs: string }>(
-      'query($p: String!, $pod: String!) { podLogs(project: $p, pod: $pod, tailLines: 3, timestamps: true) }',
-      { pod },
+      'query($p: String!, $pod: String!, $t: Int, $s: Int) { podLogs(project: $p, pod: $pod, tailLines: $t, sinceSeconds: $s, timestamps: true) }',
+      { pod, t: options.tailLines, s: options.sinceSeconds },
     );
     return data.podLogs;
   };
@@ -265,10 +269,22 @@ describe.each(['graphql', 'rest'] as const)('StatefulSets over %s', (transport) 
   });
 
   it('reads container logs with tailLines and timestamps', async () => {
-    const text = await logs(`${name}-0`);
+    const text = await logs(`${name}-0`, { tailLines: 3 });
     const lines = text.trim().split('\n');
     expect(lines).toHaveLength(3);
     for (const line of lines) expect(line).toMatch(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z .*GET \/healthz/);
+  });
+
+  it('reads only the container log lines of the last sinceSeconds', async () => {
+    // The local cluster's container log: 30 lines, 10 s apart, the last written 10 s before it started.
+    const all = (await logs(`${name}-0`, {})).trim().split('\n');
+    expect(all).toHaveLength(30);
+    const at = (line: string) => Date.parse(line.slice(0, line.indexOf(' ')));
+    expect(at(all[20]) - at(all[19])).toBe(10_000);
+    // Since halfway between lines 19 and 20: a second of rounding cannot move the cut.
+    const sinceSeconds = Math.round((Date.now() - at(all[20])) / 1000) + 5;
+    const recent = (await logs(`${name}-0`, { sinceSeconds })).trim().split('\n');
+    expect(recent).toEqual(all.slice(20));
   });
 
   it('downloads the StatefulSet as YAML', async () => {
