@@ -196,6 +196,73 @@ describe('authentication', () => {
       ).toBe(200);
     });
 
+    it('the password policy is enforced on both transports when creating a user and changing a password; nothing is written', async () => {
+      const cases: [string, string][] = [
+        ['Sh0rt-pw', ''], // 8 characters: allowed (set at the end, as the control)
+        ['Sh0rt-p', 'must be 8 to 64 characters long'],
+        [`A1-${'a'.repeat(62)}`, 'must be 8 to 64 characters long'],
+        ['lower-case-0nly', 'must contain an upper-case letter'],
+        ['UPPER-CASE-0NLY', 'must contain a lower-case letter'],
+        ['No-Digits-At-All', 'must contain a digit'],
+      ];
+      for (const [password, problem] of cases.slice(1)) {
+        const username = `weak-${randomBytes(4).toString('hex')}`;
+        const rest = await t
+          .as(adminToken)
+          .post('/api/v1/users')
+          .send({ username, email: `${username}@example.com`, password, platformRole: 'platform-regular' });
+        expect({ status: rest.status, body: rest.body as unknown }).toMatchObject({
+          status: 400,
+          body: { code: 'BAD_USER_INPUT', fields: [{ path: 'password', message: problem }] },
+        });
+        const gql = await t.graphql(
+          'mutation($i: CreateUserInput!) { createUser(input: $i) { username } }',
+          { i: { username, email: `${username}@example.com`, password, platformRole: 'platform-regular' } },
+          adminToken,
+        );
+        expect(gql.errors?.[0].extensions).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          fields: [{ path: 'password', message: problem }],
+        });
+        await expect(account(username)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+        // The rejected password never shows up in an answer.
+        expect(JSON.stringify([rest.body, gql])).not.toContain(password);
+      }
+
+      const { username } = await f.user();
+      for (const [password, problem] of cases.slice(1)) {
+        const res = await t
+          .as(adminToken)
+          .put(`/api/v1/users/${username}/password`)
+          .send({ newPassword: password });
+        expect({ status: res.status, body: res.body as unknown }).toMatchObject({
+          status: 400,
+          body: { code: 'BAD_USER_INPUT', fields: [{ path: 'newPassword', message: problem }] },
+        });
+      }
+      const gql = await t.graphql(
+        'mutation($u: String!, $i: ChangePasswordInput!) { changePassword(username: $u, input: $i) { username } }',
+        { u: username, i: { newPassword: cases[4][0] } },
+        adminToken,
+      );
+      expect(gql.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ path: 'newPassword', message: cases[4][1] }],
+      });
+      // The old password still works; the shortest and the longest allowed are accepted.
+      expect(
+        (await tokenRequest({ grant_type: 'password', username, password: FIXTURE_PASSWORD })).status,
+      ).toBe(200);
+      for (const password of [cases[0][0], `A1-${'a'.repeat(61)}`]) {
+        await t
+          .as(adminToken)
+          .put(`/api/v1/users/${username}/password`)
+          .send({ newPassword: password })
+          .expect(200);
+        expect((await tokenRequest({ grant_type: 'password', username, password })).status).toBe(200);
+      }
+    });
+
     it('your own password change needs the current password', async () => {
       const { username } = await f.user();
       const token = await t.token(username, FIXTURE_PASSWORD);
