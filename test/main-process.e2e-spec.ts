@@ -5,8 +5,10 @@ import { promisify } from 'node:util';
 import { fetch } from 'undici';
 import { IAM_API_VERSION } from '../src/bootstrap/crds';
 import type { V1Node } from '../src/kube';
+import { silentServer } from './support/registry';
 import { boundSockets, freePort, isLoopback, processTree } from './support/sockets';
 import { e2eKubeconfig, TestApp, uniqueName } from './support/test-app';
+import { WorkloadProject, workloadProject } from './support/workload-fixture';
 
 const ROOT = join(__dirname, '..');
 const CLUSTER_PIDS = join(e2eKubeconfig(), '..', 'pids');
@@ -98,15 +100,25 @@ async function signIn(service: Service, username: string, password: string): Pro
 describe('npm start (the README run command)', () => {
   let t: TestApp;
   let service: Service;
+  let w: WorkloadProject;
+  // A registry that never answers: a request to it stays in flight until Berth's registry timeout.
+  let silent: Awaited<ReturnType<typeof silentServer>>;
   const admin = uniqueName('first-admin');
 
   beforeAll(async () => {
     t = await TestApp.start();
+    w = await workloadProject(t, await t.token());
+    silent = await silentServer();
     const port = await freePort();
     service = Service.start(
       'npm',
       ['start'],
-      freshEnv({ PORT: String(port), BERTH_ADMIN_USERNAME: admin }),
+      freshEnv({
+        PORT: String(port),
+        BERTH_ADMIN_USERNAME: admin,
+        BERTH_REGISTRIES: JSON.stringify({ [silent.host]: { insecure: true } }),
+        BERTH_REGISTRY_TIMEOUT_MS: '3000',
+      }),
       port,
     );
     await service.listening(150_000);
@@ -122,14 +134,18 @@ describe('npm start (the README run command)', () => {
       }
     }
     await t.kube.delete({ apiVersion: IAM_API_VERSION, kind: 'Account', name: admin }).catch(() => undefined);
+    await silent.stop();
+    await w.f.cleanUp();
     await t.close();
   });
 
+  const printedPassword = () =>
+    new RegExp(`Platform admin: ${admin}\\s+Password:\\s+(\\S+)`).exec(service.output)?.[1] ?? null;
+
   it('without KUBECONFIG it uses the local control plane, says where, and prints the first admin password once', async () => {
     expect(service.output).toContain(`Local control plane is up; kubeconfig: ${e2eKubeconfig()}`);
-    const printed = new RegExp(`Platform admin: ${admin}\\s+Password:\\s+(\\S+)`).exec(service.output);
-    expect(printed).not.toBeNull();
-    const token = await signIn(service, admin, printed![1]);
+    expect(printedPassword()).not.toBeNull();
+    const token = await signIn(service, admin, printedPassword()!);
 
     const res = await fetch(service.url('/graphql'), {
       method: 'POST',
@@ -200,10 +216,19 @@ describe('npm start (the README run command)', () => {
     }
   });
 
-  it('SIGTERM: it shuts down cleanly, stops listening and exits promptly', async () => {
+  it('SIGTERM: it answers the request in flight, then stops listening and exits promptly', async () => {
     const pid = service.nodePid();
-    expect((await fetch(service.url('/healthz'))).status).toBe(200);
+    const token = await signIn(service, admin, printedPassword()!);
+    const inFlight = fetch(
+      service.url(`/api/v1/projects/${w.project}/images/inspect?image=${silent.host}/team/app:1`),
+      { headers: { authorization: `Bearer ${token}` } },
+    );
+    // Berth has connected to the registry: the request is past routing, auth and access checks.
+    await silent.connected;
     process.kill(pid, 'SIGTERM');
+    const res = await inFlight;
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ code: 'UNAVAILABLE' });
     const exit = await Promise.race([
       service.exited,
       new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 15_000)),

@@ -41,10 +41,20 @@ export function tempDir(prefix: string): { path: string; cleanUp(): void } {
 /** A 127.0.0.1 port nothing listens on (a freshly closed one). */
 export const closedPort = freePort;
 
-/** A server that accepts connections and never says a word: the worst kind of registry. */
-export async function silentServer(): Promise<{ host: string; stop(): Promise<void> }> {
+/**
+ * A server that accepts connections and never says a word: the worst kind of registry.
+ * `connected` resolves when the first client connects (a request to it is then in flight).
+ */
+export async function silentServer(): Promise<{
+  host: string;
+  connected: Promise<void>;
+  stop(): Promise<void>;
+}> {
   const sockets = new Set<Socket>();
+  let onConnection: () => void = () => undefined;
+  const connected = new Promise<void>((resolve) => (onConnection = resolve));
   const server = createNetServer((socket) => {
+    onConnection();
     sockets.add(socket);
     socket.on('error', () => undefined);
     socket.on('close', () => sockets.delete(socket));
@@ -52,6 +62,7 @@ export async function silentServer(): Promise<{ host: string; stop(): Promise<vo
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     host: `127.0.0.1:${(server.address() as AddressInfo).port}`,
+    connected,
     stop: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise((resolve) => server.close(resolve));
