@@ -144,6 +144,49 @@ describe('authentication', () => {
   });
 
   describe('tokens', () => {
+    it('access tokens expire after their lifetime; a refresh token after its lifetime without use, each use renewing it', async () => {
+      const short = await TestApp.start(testConfig({ accessTokenTtlSeconds: 2, refreshTokenTtlSeconds: 5 }));
+      const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+      const refresh = (token: string) =>
+        short
+          .http()
+          .post('/oauth/token')
+          .type('form')
+          .send({ grant_type: 'refresh_token', refresh_token: token });
+      try {
+        const { username } = await f.user();
+        const signedIn = await short.signIn(username, FIXTURE_PASSWORD);
+        expect(signedIn.expires_in).toBe(2);
+        await short.as(signedIn.access_token).get('/api/v1/me').expect(200);
+
+        await sleep(3_100);
+        const rest = await short.as(signedIn.access_token).get('/api/v1/me');
+        expect({ status: rest.status, code: (rest.body as { code: string }).code }).toEqual({
+          status: 401,
+          code: 'UNAUTHENTICATED',
+        });
+        const gql = await short.graphql('{ me { username } }', {}, signedIn.access_token);
+        expect(gql.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+
+        // 3 s unused of its 5: it works, and the new one lives 5 s from now.
+        const renewed = await refresh(signedIn.refresh_token).expect(200);
+        await short
+          .as((renewed.body as TokenBody).access_token)
+          .get('/api/v1/me')
+          .expect(200);
+        await sleep(3_100);
+        // 6 s after sign-in, past the first token's lifetime, but 3 s after the last use.
+        const again = await refresh((renewed.body as TokenBody).refresh_token).expect(200);
+
+        await sleep(6_000);
+        expect((await refresh((again.body as TokenBody).refresh_token)).body).toMatchObject({
+          error: 'invalid_grant',
+        });
+      } finally {
+        await short.close();
+      }
+    });
+
     it('a refresh token is single-use: it rotates, and the old one stops working', async () => {
       const { username } = await f.user();
       const first = (await tokenRequest({ grant_type: 'password', username, password: FIXTURE_PASSWORD }))
