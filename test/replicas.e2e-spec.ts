@@ -1,6 +1,9 @@
 import { FIXTURE_PASSWORD, TenancyFixture } from './support/tenancy-fixture';
 import { TestApp } from './support/test-app';
 
+const refresh = (app: TestApp, token: string) =>
+  app.http().post('/oauth/token').type('form').send({ grant_type: 'refresh_token', refresh_token: token });
+
 /**
  * Two Berth instances against one cluster, as two replicas behind one Service: they share all state
  * through the cluster, so a change made through one is enforced by the other at once (no waiting).
@@ -53,6 +56,36 @@ describe('two replicas', () => {
     await b.as(token).get(`/api/v1/projects/${project}`).expect(200);
     await a.as(adminA).delete(`/api/v1/projects/${project}/members/${user.username}`).expect(200);
     await b.as(token).get(`/api/v1/projects/${project}`).expect(404);
+  });
+
+  it('a password changed through one ends, on the other, every token issued before', async () => {
+    const user = await f.user();
+    const signedIn = await b.signIn(user.username, FIXTURE_PASSWORD);
+    await b.as(signedIn.access_token).get('/api/v1/me').expect(200);
+    await a
+      .as(adminA)
+      .put(`/api/v1/users/${user.username}/password`)
+      .send({ newPassword: 'Replica-Passw0rd' })
+      .expect(200);
+    await b.as(signedIn.access_token).get('/api/v1/me').expect(401);
+    const refreshed = await refresh(b, signedIn.refresh_token);
+    expect(refreshed.body).toMatchObject({ error: 'invalid_grant' });
+    await b.signIn(user.username, 'Replica-Passw0rd');
+  });
+
+  it('an account deleted through one is refused by the other at once', async () => {
+    const user = await f.user();
+    const token = await b.token(user.username, FIXTURE_PASSWORD);
+    await b.as(token).get('/api/v1/me').expect(200);
+    await a.as(adminA).delete(`/api/v1/users/${user.username}`).expect(200);
+    await b.as(token).get('/api/v1/me').expect(401);
+  });
+
+  it('a refresh token revoked through one is refused by the other', async () => {
+    const user = await f.user();
+    const signedIn = await a.signIn(user.username, FIXTURE_PASSWORD);
+    await a.http().post('/oauth/revoke').type('form').send({ token: signedIn.refresh_token }).expect(200);
+    expect((await refresh(b, signedIn.refresh_token)).body).toMatchObject({ error: 'invalid_grant' });
   });
 
   it('a lockout earned on one holds on the other', async () => {
