@@ -1,4 +1,10 @@
-import type { KubeClient, KubeRef, V1PersistentVolumeClaim, V1StorageClass } from '../src/kube';
+import type {
+  KubeClient,
+  KubeRef,
+  V1PersistentVolume,
+  V1PersistentVolumeClaim,
+  V1StorageClass,
+} from '../src/kube';
 import { graphqlApi, restApi } from './support/statefulset-api';
 import { eventually, TestApp, uniqueName } from './support/test-app';
 import { volumeApi, VolumeApi } from './support/volume-api';
@@ -378,5 +384,27 @@ describe.each(['graphql', 'rest'] as const)('volumes over %s', (transport) => {
     expect(await stranger.list()).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     expect(await stranger.get('notes')).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     expect(await stranger.create(input)).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+  });
+  it('a volume whose PersistentVolume was deleted behind its back is Lost, and says so', async () => {
+    ok(await api.create({ name: 'orphan', accessModes: ['ReadWriteOnce'], size: '1Gi' }));
+    const volumeName = (await bound('orphan')).spec?.volumeName ?? '';
+    // What an administrator's forced delete does: the volume goes, protection finalizer and all.
+    const pv = { apiVersion: 'v1', kind: 'PersistentVolume', name: volumeName };
+    await kube.delete(pv);
+    await kube.modify<V1PersistentVolume>(pv, (current) => ({
+      ...current,
+      metadata: { ...current.metadata, finalizers: [] },
+    }));
+    await eventually(
+      async () => ((await claim('orphan'))?.status?.phase === 'Lost' ? true : undefined),
+      30_000,
+      'orphan to be Lost',
+    );
+
+    expect(ok(await api.get('orphan')).status).toMatchObject({
+      phase: 'Lost',
+      reason: `Its volume "${volumeName}" is gone: the PersistentVolume was deleted, and with it possibly the data`,
+    });
+    expect(ok(await api.list({ status: 'Lost' })).names).toEqual(['orphan']);
   });
 });

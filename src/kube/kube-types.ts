@@ -8,6 +8,7 @@ export type {
   V1Namespace,
   V1Node,
   V1StorageClass,
+  V1PersistentVolume,
   V1PersistentVolumeClaim,
   V1Pod,
   V1Service,
