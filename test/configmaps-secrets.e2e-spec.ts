@@ -52,6 +52,7 @@ describe.each(['graphql', 'rest'] as const)('ConfigMaps and Secrets over %s', (t
       const held = await kube.get<V1ConfigMap>(cmRef('app-config'));
       expect(held.data).toEqual({ 'app.properties': 'color=blue\nsize=3\n', greeting: 'hello' });
       expect(held.metadata?.labels).toEqual({ tier: 'web' });
+      expect(held.metadata?.annotations?.['berth.io/creator']).toBe(w.regular.username);
 
       const read = await viewer.configMap('app-config');
       expect(read.body).toMatchObject({
@@ -61,6 +62,7 @@ describe.each(['graphql', 'rest'] as const)('ConfigMaps and Secrets over %s', (t
           { key: 'greeting', value: 'hello' },
         ],
         labels: [{ key: 'tier', value: 'web' }],
+        creator: w.regular.username,
         usedBy: [],
       });
       expect((await regular.configMaps('app-')).body.map((c) => c.name)).toEqual(['app-config']);
@@ -153,6 +155,8 @@ describe.each(['graphql', 'rest'] as const)('ConfigMaps and Secrets over %s', (t
       expect(created.raw).not.toContain(OPAQUE_VALUE);
       const held = await kube.get<V1Secret>(secretRef('db-credentials'));
       expect(held.type).toBe('Opaque');
+      expect(held.metadata?.annotations?.['berth.io/creator']).toBe(w.regular.username);
+      expect((await viewer.secret('db-credentials')).body.creator).toBe(w.regular.username);
       expect(held.data).toEqual({
         username: Buffer.from('app').toString('base64'),
         password: Buffer.from(OPAQUE_VALUE).toString('base64'),

@@ -3,6 +3,7 @@ import { compareKeys, dataProblems, fromRecord, KeyValuePair, toRecord } from '.
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-code';
 import type { ProjectAccess } from '../iam/scope-access';
+import { ANNOTATIONS } from '../tenancy/tenancy-labels';
 import { KubeClient, KubeRef, V1ConfigMap, V1StatefulSet } from '../kube';
 import { workloadsUsing } from '../workloads/workload-references';
 import type { ConfigMapDataInput, ConfigMapView, CreateConfigMapInput } from './configmap.model';
@@ -47,7 +48,12 @@ export class ConfigMapsService {
       {
         apiVersion: 'v1',
         kind: 'ConfigMap',
-        metadata: { name: input.name, namespace: access.project, labels: toRecord(input.labels ?? []) },
+        metadata: {
+          name: input.name,
+          namespace: access.project,
+          labels: toRecord(input.labels ?? []),
+          annotations: { [ANNOTATIONS.creator]: access.principal.username },
+        },
         data: toRecord(input.data),
       },
       { dryRun },
@@ -117,6 +123,7 @@ function toView(map: V1ConfigMap, statefulSets: V1StatefulSet[]): ConfigMapView 
     binaryKeys: Object.keys(map.binaryData ?? {}).sort(compareKeys),
     labels: fromRecord(map.metadata?.labels),
     createdAt: map.metadata?.creationTimestamp ? new Date(map.metadata.creationTimestamp) : null,
+    creator: map.metadata?.annotations?.[ANNOTATIONS.creator] ?? null,
     resourceVersion: map.metadata?.resourceVersion ?? '',
     usedBy: workloadsUsing(statefulSets, 'configMaps', name),
   };

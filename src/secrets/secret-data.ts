@@ -1,6 +1,7 @@
 import { DomainError } from '../common/errors/domain-error';
 import { base64, compareKeys, dataProblems, fromRecord, toRecord, unbase64 } from '../common/key-value-data';
 import type { V1Secret, V1StatefulSet } from '../kube';
+import { ANNOTATIONS } from '../tenancy/tenancy-labels';
 import { workloadsUsing } from '../workloads/workload-references';
 import { KUBE_SECRET_TYPE, SecretDataInput, SecretKind, SecretValues, SecretView } from './secret.model';
 
@@ -42,6 +43,7 @@ export function toSecretView(secret: V1Secret, statefulSets: V1StatefulSet[]): S
     keys: Object.keys({ ...secret.data, ...secret.stringData }).sort(compareKeys),
     labels: fromRecord(secret.metadata?.labels),
     createdAt: secret.metadata?.creationTimestamp ? new Date(secret.metadata.creationTimestamp) : null,
+    creator: secret.metadata?.annotations?.[ANNOTATIONS.creator] ?? null,
     resourceVersion: secret.metadata?.resourceVersion ?? '',
     usedBy: workloadsUsing(statefulSets, 'secrets', name),
   };

@@ -44,6 +44,9 @@ export class SecretView {
   @Field(() => Date, { nullable: true })
   @ApiPropertyOptional({ type: Date, nullable: true })
   createdAt!: Date | null;
+  @Field(() => String, { nullable: true, description: 'Who created it through Berth' })
+  @ApiPropertyOptional({ type: String, nullable: true })
+  creator!: string | null;
   @Field({ description: 'Send it back with an update, so a change made meanwhile is not overwritten' })
   @ApiProperty()
   resourceVersion!: string;

@@ -3,6 +3,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-code';
 import { toRecord } from '../common/key-value-data';
 import type { ProjectAccess } from '../iam/scope-access';
+import { ANNOTATIONS } from '../tenancy/tenancy-labels';
 import { KubeClient, KubeRef, V1Secret, V1StatefulSet } from '../kube';
 import { kindOf, secretData, toSecretValues, toSecretView } from './secret-data';
 import {
@@ -62,7 +63,12 @@ export class SecretsService {
         apiVersion: 'v1',
         kind: 'Secret',
         type: KUBE_SECRET_TYPE[input.kind],
-        metadata: { name: input.name, namespace: access.project, labels: toRecord(input.labels ?? []) },
+        metadata: {
+          name: input.name,
+          namespace: access.project,
+          labels: toRecord(input.labels ?? []),
+          annotations: { [ANNOTATIONS.creator]: access.principal.username },
+        },
         data,
       },
       { dryRun },

@@ -13,6 +13,7 @@ export interface ConfigMapBody {
   name: string;
   data: KV[];
   labels: KV[];
+  creator: string | null;
   resourceVersion: string;
   usedBy: Use[];
 }
@@ -21,6 +22,7 @@ export interface SecretBody {
   kind: string;
   type: string;
   keys: string[];
+  creator: string | null;
   resourceVersion: string;
   usedBy: Use[];
 }
@@ -39,8 +41,8 @@ export interface ConfigApi {
   deleteSecret(name: string, force?: boolean): Promise<ApiResult<SecretBody>>;
 }
 
-const CM = 'name data { key value } labels { key value } resourceVersion usedBy { kind name }';
-const SECRET = 'name kind type keys resourceVersion usedBy { kind name }';
+const CM = 'name data { key value } labels { key value } creator resourceVersion usedBy { kind name }';
+const SECRET = 'name kind type keys creator resourceVersion usedBy { kind name }';
 
 export function configApi(
   t: TestApp,
