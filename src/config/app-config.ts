@@ -25,7 +25,10 @@ const REGISTRY_HOST =
 
 /** Where the Kubernetes connection comes from, decided once at start. */
 export type KubeSource =
-  { kind: 'kubeconfig'; path: string } | { kind: 'in-cluster' } | { kind: 'local'; path: string };
+  | { kind: 'kubeconfig'; path: string }
+  /** `root`: where /var/run/secrets/... is found, `/` unless a test puts a service account elsewhere. */
+  | { kind: 'in-cluster'; root?: string }
+  | { kind: 'local'; path: string };
 
 export interface AppConfig {
   port: number;

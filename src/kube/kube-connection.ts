@@ -25,7 +25,8 @@ export class KubeConnection {
 
   static fromSource(source: KubeSource, timeoutMs: number): KubeConnection {
     const kc = new KubeConfig();
-    if (source.kind === 'in-cluster') kc.loadFromCluster();
+    // The token is not inlined: the library re-reads the file, which the kubelet rotates.
+    if (source.kind === 'in-cluster') kc.loadFromCluster(source.root?.replace(/\/+$/, '') ?? '');
     else kc.loadFromFile(source.path);
     if (!kc.getCurrentCluster()) throw new Error('The kubeconfig has no current cluster');
     inlineCredentialFiles(kc);
