@@ -60,21 +60,27 @@ const probe = fc.option(
 );
 
 const securityContext = fc.option(
-  fc.record(
-    {
-      runAsUser: fc.integer({ min: 0, max: 65535 }),
-      runAsGroup: fc.integer({ min: 0, max: 65535 }),
-      runAsNonRoot: fc.boolean(),
-      allowPrivilegeEscalation: fc.boolean(),
-      readOnlyRootFilesystem: fc.boolean(),
-      capabilitiesAdd: fc.uniqueArray(fc.constantFrom('NET_ADMIN', 'SYS_TIME', 'CHOWN'), {
-        minLength: 1,
-        maxLength: 2,
-      }),
-      capabilitiesDrop: fc.constant(['ALL']),
-    },
-    { requiredKeys: [] },
-  ),
+  fc
+    .record(
+      {
+        runAsUser: fc.integer({ min: 0, max: 65535 }),
+        runAsGroup: fc.integer({ min: 0, max: 65535 }),
+        runAsNonRoot: fc.boolean(),
+        allowPrivilegeEscalation: fc.boolean(),
+        readOnlyRootFilesystem: fc.boolean(),
+        capabilitiesAdd: fc.uniqueArray(fc.constantFrom('NET_ADMIN', 'SYS_TIME', 'CHOWN'), {
+          minLength: 1,
+          maxLength: 2,
+        }),
+        capabilitiesDrop: fc.constant(['ALL']),
+        privileged: fc.boolean(),
+      },
+      { requiredKeys: [] },
+    )
+    // Kubernetes refuses a privileged container that may not escalate.
+    .map((s) =>
+      s.privileged && s.allowPrivilegeEscalation === false ? { ...s, allowPrivilegeEscalation: true } : s,
+    ),
   { nil: undefined },
 );
 
@@ -137,6 +143,7 @@ function containers(
               resources: resources.filter((r) => r !== undefined),
               livenessProbe: main ? probe.filter((p) => p !== undefined) : fc.constant(undefined),
               readinessProbe: main ? probe.filter((p) => p !== undefined) : fc.constant(undefined),
+              startupProbe: main ? probe.filter((p) => p !== undefined) : fc.constant(undefined),
               securityContext: securityContext.filter((s) => s !== undefined),
               volumeMounts: volumeNames.length
                 ? fc.subarray(volumeNames, { minLength: 1 }).map((vs) =>
@@ -204,7 +211,11 @@ export const statefulSetForm: fc.Arbitrary<StatefulSetForm> = fc
         updateStrategy: fc.oneof(
           fc.record({ type: fc.constant('OnDelete') }),
           fc.record(
-            { type: fc.constant('RollingUpdate'), partition: fc.integer({ min: 0, max: 3 }) },
+            {
+              type: fc.constant('RollingUpdate'),
+              partition: fc.integer({ min: 0, max: 3 }),
+              maxUnavailable: fc.constantFrom('1', '2', '50%'),
+            },
             { requiredKeys: ['type'] },
           ),
         ),

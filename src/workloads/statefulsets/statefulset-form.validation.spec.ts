@@ -107,6 +107,18 @@ describe('validateForm', () => {
       /no probes/,
     ],
     [
+      'a startup probe that must succeed twice',
+      (f) => (f.containers[0].startupProbe = { type: 'tcpSocket', port: 80, successThreshold: 2 }),
+      'containers[0].startupProbe.successThreshold',
+      /must be 1/,
+    ],
+    [
+      'a privileged container that may not escalate',
+      (f) => (f.containers[0].securityContext = { privileged: true, allowPrivilegeEscalation: false }),
+      'containers[0].securityContext.allowPrivilegeEscalation',
+      /privileged/,
+    ],
+    [
       'an httpGet probe without a port',
       (f) => (f.containers[0].livenessProbe = { type: 'httpGet', path: '/' }),
       'containers[0].livenessProbe.port',

@@ -136,7 +136,11 @@ function validateContainer(
   for (const kind of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
     const probe = c[kind];
     if (probe) validateProbe(probe, `${at}.${kind}`, add);
+    if (kind !== 'readinessProbe' && probe?.successThreshold !== undefined && probe.successThreshold !== 1)
+      add(`${at}.${kind}.successThreshold`, 'must be 1 for liveness and startup probes');
   }
+  if (c.securityContext?.privileged && c.securityContext.allowPrivilegeEscalation === false)
+    add(`${at}.securityContext.allowPrivilegeEscalation`, 'cannot be false for a privileged container');
   const paths = new Set<string>();
   (c.volumeMounts ?? []).forEach((m, k) => {
     if (!volumes.has(m.name))

@@ -15,6 +15,7 @@ import { RevisionsService } from './revisions.service';
 import type { ServicePortInput } from './statefulset-inputs';
 import type { StatefulSetForm } from './statefulset-form.model';
 import { validateForm } from './statefulset-form.validation';
+import { asksGatedField, droppedFields } from './statefulset-gated-fields';
 import { APP_LABEL, RESTARTED_AT_ANNOTATION, toManifests, toService } from './statefulset-manifest';
 import { immutableChanges, mergeForUpdate } from './statefulset-merge';
 import { StatefulSetQueries, statefulSetRef } from './statefulset-queries.service';
@@ -48,7 +49,7 @@ export class StatefulSetsService {
     const errors = validateForm(form);
     if (errors.length) throw DomainError.badInput(errors);
     const { statefulSet, service } = toManifests(form, access.project, access.principal.username);
-    return this.createPair(access, statefulSet, service, dryRun);
+    return this.createPair(access, statefulSet, service, dryRun, 'form');
   }
 
   /** The Edit Mode YAML: a StatefulSet, with its Service or one made for it. */
@@ -64,7 +65,7 @@ export class StatefulSetsService {
     };
     const service = docs.service ?? headlessServiceFor(statefulSet);
     service.metadata = { ...service.metadata, annotations: { ...service.metadata?.annotations, ...creator } };
-    return this.createPair(access, statefulSet, service, dryRun);
+    return this.createPair(access, statefulSet, service, dryRun, 'yaml');
   }
 
   async update(
@@ -84,7 +85,7 @@ export class StatefulSetsService {
     updated.metadata!.resourceVersion = resourceVersion;
     const immutable = immutableChanges(existing, updated);
     if (immutable.length) throw DomainError.badInput(immutable);
-    const written = await client.replace(updated, { dryRun });
+    const written = await this.replaceChecked(client, updated, dryRun, 'form');
     const service = await this.syncServicePorts(access, form, dryRun);
     return this.change(access, dryRun, written, [written, ...(service ? [service] : [])]);
   }
@@ -116,7 +117,7 @@ export class StatefulSetsService {
     statefulSet.metadata = { ...statefulSet.metadata, resourceVersion: version };
     const immutable = immutableChanges(existing, statefulSet);
     if (immutable.length) throw DomainError.badInput(immutable);
-    const written = await this.kube.as(access.identity).replace(statefulSet, { dryRun });
+    const written = await this.replaceChecked(this.kube.as(access.identity), statefulSet, dryRun, 'yaml');
     return this.change(access, dryRun, written, [written]);
   }
 
@@ -275,12 +276,15 @@ export class StatefulSetsService {
     statefulSet: V1StatefulSet,
     service: V1Service,
     dryRun: boolean,
+    source: 'form' | 'yaml',
   ): Promise<StatefulSetChange> {
     const client = this.kube.as(access.identity);
     const [checkedSet, checkedService] = await Promise.all([
       client.create(statefulSet, { dryRun: true }),
       client.create(service, { dryRun: true }),
     ]);
+    const dropped = droppedFields(statefulSet, checkedSet, source);
+    if (dropped.length) throw DomainError.badInput(dropped);
     if (dryRun)
       return {
         dryRun,
@@ -303,6 +307,20 @@ export class StatefulSetsService {
       throw error;
     }
     return this.change(access, false, created, [created, createdService]);
+  }
+
+  /** Replaces the StatefulSet; a field this cluster would silently drop is refused before anything is written. */
+  private async replaceChecked(
+    client: KubeClient,
+    statefulSet: V1StatefulSet,
+    dryRun: boolean,
+    source: 'form' | 'yaml',
+  ): Promise<V1StatefulSet> {
+    if (!asksGatedField(statefulSet)) return client.replace(statefulSet, { dryRun });
+    const checked = await client.replace(statefulSet, { dryRun: true });
+    const dropped = droppedFields(statefulSet, checked, source);
+    if (dropped.length) throw DomainError.badInput(dropped);
+    return dryRun ? checked : client.replace(statefulSet);
   }
 
   /** Keeps the headless Service's ports in step with the containers' service ports. */
