@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { parse, stringify } from 'yaml';
 import { statefulSetForm } from '../src/workloads/statefulsets/statefulset-form.arbitrary';
 import { normalizeForm } from '../src/workloads/statefulsets/statefulset-manifest';
 import type { KubeClient, V1StatefulSet } from '../src/kube';
@@ -78,6 +79,12 @@ const BAD_YAML: [string, (name: string, project: string) => string, string][] = 
   [
     'a wrong kind',
     () => 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: escalate\n',
+    'yaml[0].kind',
+  ],
+  [
+    'a StatefulSet of an old apiVersion',
+    (name) =>
+      `apiVersion: apps/v1beta2\nkind: StatefulSet\nmetadata:\n  name: ${name}\nspec:\n  serviceName: ${name}\n  selector: {matchLabels: {app: ${name}}}\n  template:\n    metadata: {labels: {app: ${name}}}\n    spec: {containers: [{name: web, image: nginx}]}\n`,
     'yaml[0].kind',
   ],
   [
@@ -173,6 +180,29 @@ describe.each(['graphql', 'rest'] as const)('StatefulSet input over %s', (transp
     });
     expect(held.metadata?.resourceVersion).toBe(before.resourceVersion);
     expect(held.spec?.replicas).toBe(1);
+  });
+
+  it('Edit YAML refuses to change what Kubernetes keeps (the selector), naming it; nothing changes', async () => {
+    const name = `immutable-${transport}`;
+    expect((await api.create(valid(name))).ok).toBe(true);
+    const before = (await api.get(name)).body;
+    const doc = parse(before.yaml) as V1StatefulSet;
+    doc.spec!.selector = { matchLabels: { app: name, tier: 'db' } };
+    doc.spec!.template.metadata = { ...doc.spec!.template.metadata, labels: { app: name, tier: 'db' } };
+    const res = await api.replaceYaml(name, stringify(doc), before.resourceVersion);
+    expect(res.code).toBe('BAD_USER_INPUT');
+    expect(res.fields).toContainEqual({
+      path: 'selector',
+      message: 'cannot be changed after the StatefulSet is created',
+    });
+    const held = await kube.get<V1StatefulSet>({
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      namespace: w.project,
+      name,
+    });
+    expect(held.metadata?.resourceVersion).toBe(before.resourceVersion);
+    expect(held.spec?.selector).toEqual({ matchLabels: { app: name } });
   });
 
   it('a Service name already taken fails the create as a whole (all or nothing)', async () => {
