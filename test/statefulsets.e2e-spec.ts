@@ -6,6 +6,7 @@ import type {
   V1StatefulSet,
   WatchEvent,
 } from '../src/kube';
+import { parse, stringify } from 'yaml';
 import { graphqlApi, restApi } from './support/statefulset-api';
 import { eventually, TestApp } from './support/test-app';
 import { podsOf, waitForReady, WorkloadProject, workloadProject } from './support/workload-fixture';
@@ -287,11 +288,24 @@ describe.each(['graphql', 'rest'] as const)('StatefulSets over %s', (transport) 
     expect(recent).toEqual(all.slice(20));
   });
 
-  it('downloads the StatefulSet as YAML', async () => {
+  it('downloads the StatefulSet as YAML; that YAML, renamed, creates the same StatefulSet (Edit Mode)', async () => {
     const yaml = await download();
     expect(yaml).toContain('kind: StatefulSet');
     expect(yaml).toContain(`name: ${name}`);
     expect(yaml).not.toContain('managedFields');
+
+    const copy = `${name}-copy`;
+    const doc = parse(yaml) as V1StatefulSet;
+    doc.metadata = { ...doc.metadata, name: copy };
+    doc.spec!.serviceName = copy;
+    doc.spec!.selector = { matchLabels: { app: copy } };
+    doc.spec!.template.metadata = { ...doc.spec!.template.metadata, labels: { app: copy } };
+    expect((await api().createYaml(stringify(doc))).ok).toBe(true);
+    const [original, recreated] = await Promise.all([api().get(name), api().get(copy)]);
+    expect({ ...recreated.body.form, name, serviceName: name }).toEqual(original.body.form);
+    expect(
+      await kube.find({ apiVersion: 'v1', kind: 'Service', namespace: w.project, name: copy }),
+    ).not.toBeNull();
   });
 
   it('the pod list is what the cluster holds', async () => {
