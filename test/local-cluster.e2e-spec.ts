@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -24,6 +25,7 @@ describe('local control plane scripts', () => {
   const name = uniqueName('e2e-scripts');
   const env = { ...process.env, BERTH_CLUSTER_NAME: name };
   let kubeconfig = '';
+  let upOutput = '';
   // <cache>/kwok/clusters/<name>/kubeconfig.yaml; the cluster's own files: <cache>/cluster-files/<name>.
   const clusterFiles = () => join(dirname(kubeconfig), '..', '..', '..', 'cluster-files', name);
 
@@ -83,11 +85,25 @@ describe('local control plane scripts', () => {
     expect(up).toMatchObject({ code: 0 });
     expect(up.stderr).toContain(`creating cluster "${name}"`);
     kubeconfig = up.stdout.trim();
+    upOutput = up.stderr;
     expect(readFileSync(join(clusterFiles(), 'container.log'), 'utf8').split('\n')).toHaveLength(31);
   });
 
   afterAll(async () => {
     await script('down.sh');
+  });
+
+  it('cluster:up reused binaries cached under a key of each component’s go.sum', () => {
+    // A version bump changes go.sum, so it builds into a new directory instead of reusing an old build.
+    for (const component of ['etcd', 'kubernetes', 'kwok', 'metrics-server']) {
+      const key = createHash('sha256')
+        .update(readFileSync(join(CLUSTER_DIR, 'modules', component, 'go.sum')))
+        .digest('hex')
+        .slice(0, 12);
+      const dir = upOutput.match(new RegExp(`\\[cluster\\] ${component}: cached in (\\S+)`))?.[1] ?? '';
+      expect(dir.endsWith(`/bin/${component}-${key}`)).toBe(true);
+      expect(existsSync(join(dir, '.complete'))).toBe(true);
+    }
   });
 
   it('cluster:status reports the running cluster, its kubeconfig and its nodes', async () => {
