@@ -8,6 +8,7 @@ import type {
   WatchEvent,
 } from '../src/kube';
 import { eventually, TestApp, uniqueName } from './support/test-app';
+import { statefulSetIn } from './support/workload-fixture';
 
 /**
  * The local control plane is real enough for what Berth builds on it: the StatefulSet controller,
@@ -114,12 +115,7 @@ describe('local control plane', () => {
   });
 
   it('a new pod template yields a second ControllerRevision and replaces pods in reverse ordinal order', async () => {
-    const current = await kube.get<V1StatefulSet>({
-      apiVersion: 'apps/v1',
-      kind: 'StatefulSet',
-      namespace,
-      name,
-    });
+    const current = await statefulSetIn(kube, namespace, name);
     const oldRevision = current.status?.updateRevision;
     current.spec!.template.spec!.containers[0].image = 'nginx:1.28';
     await kube.replace(current);
@@ -131,12 +127,7 @@ describe('local control plane', () => {
     );
     const updated = await eventually(
       async () => {
-        const sts = await kube.get<V1StatefulSet>({
-          apiVersion: 'apps/v1',
-          kind: 'StatefulSet',
-          namespace,
-          name,
-        });
+        const sts = await statefulSetIn(kube, namespace, name);
         const s = sts.status;
         return s &&
           s.updateRevision !== oldRevision &&

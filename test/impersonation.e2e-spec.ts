@@ -1,6 +1,6 @@
 import type { V1ConfigMap, V1RoleBinding } from '../src/kube';
 import { configApi } from './support/config-api';
-import { restApi, graphqlApi } from './support/statefulset-api';
+import { statefulSetApi } from './support/statefulset-api';
 import { TestApp } from './support/test-app';
 import { WorkloadProject, workloadProject } from './support/workload-fixture';
 
@@ -35,10 +35,7 @@ describe.each(['graphql', 'rest'] as const)(
 
     it('with the RoleBinding’s subject changed, Berth’s check passes and the API server refuses', async () => {
       const config = configApi(t, transport, w.project, w.regular.token);
-      const workloads =
-        transport === 'graphql'
-          ? graphqlApi(t, w.project, w.regular.token)
-          : restApi(t, w.project, w.regular.token);
+      const workloads = statefulSetApi(t, transport, w.project, w.regular.token);
       // The control: the member may do both.
       expect((await config.createConfigMap({ name: 'before', data: [] })).ok).toBe(true);
       expect((await workloads.get('none')).code).toBe('NOT_FOUND');

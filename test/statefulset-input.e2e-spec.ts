@@ -4,9 +4,9 @@ import { statefulSetForm } from '../src/workloads/statefulsets/statefulset-form.
 import { normalizeForm } from '../src/workloads/statefulsets/statefulset-manifest';
 import type { KubeClient, V1StatefulSet } from '../src/kube';
 import type { StatefulSetForm } from '../src/workloads/statefulsets/statefulset-form.model';
-import { graphqlApi, restApi, StatefulSetApi } from './support/statefulset-api';
+import { StatefulSetApi, statefulSetApi } from './support/statefulset-api';
 import { TestApp } from './support/test-app';
-import { WorkloadProject, workloadProject } from './support/workload-fixture';
+import { statefulSetIn, workloadProject, WorkloadProject } from './support/workload-fixture';
 
 const valid = (name: string) => ({
   name,
@@ -117,10 +117,7 @@ describe.each(['graphql', 'rest'] as const)('StatefulSet input over %s', (transp
     t = await TestApp.start();
     kube = t.kube;
     w = await workloadProject(t, await t.token());
-    api =
-      transport === 'graphql'
-        ? graphqlApi(t, w.project, w.regular.token)
-        : restApi(t, w.project, w.regular.token);
+    api = statefulSetApi(t, transport, w.project, w.regular.token);
   });
 
   afterAll(async () => {
@@ -172,12 +169,7 @@ describe.each(['graphql', 'rest'] as const)('StatefulSet input over %s', (transp
         },
       ],
     });
-    const held = await kube.get<V1StatefulSet>({
-      apiVersion: 'apps/v1',
-      kind: 'StatefulSet',
-      namespace: w.project,
-      name,
-    });
+    const held = await statefulSetIn(kube, w.project, name);
     expect(held.metadata?.resourceVersion).toBe(before.resourceVersion);
     expect(held.spec?.replicas).toBe(1);
   });
@@ -195,12 +187,7 @@ describe.each(['graphql', 'rest'] as const)('StatefulSet input over %s', (transp
       path: 'selector',
       message: 'cannot be changed after the StatefulSet is created',
     });
-    const held = await kube.get<V1StatefulSet>({
-      apiVersion: 'apps/v1',
-      kind: 'StatefulSet',
-      namespace: w.project,
-      name,
-    });
+    const held = await statefulSetIn(kube, w.project, name);
     expect(held.metadata?.resourceVersion).toBe(before.resourceVersion);
     expect(held.spec?.selector).toEqual({ matchLabels: { app: name } });
   });

@@ -6,7 +6,7 @@ import type {
   V1Service,
   V1StatefulSet,
 } from '../src/kube';
-import { graphqlApi, restApi, StatefulSetApi } from './support/statefulset-api';
+import { StatefulSetApi, statefulSetApi } from './support/statefulset-api';
 import { eventually, TestApp } from './support/test-app';
 import { podsOf, waitForReady, WorkloadProject, workloadProject } from './support/workload-fixture';
 
@@ -47,10 +47,7 @@ describe.each(['graphql', 'rest'] as const)('StatefulSet lifecycle over %s', (tr
     t = await TestApp.start();
     kube = t.kube;
     w = await workloadProject(t, await t.token());
-    api =
-      transport === 'graphql'
-        ? graphqlApi(t, w.project, w.regular.token)
-        : restApi(t, w.project, w.regular.token);
+    api = statefulSetApi(t, transport, w.project, w.regular.token);
     expect((await api.create(form())).ok).toBe(true);
     await waitForReady(kube, w.project, name, 2);
   });

@@ -1,5 +1,5 @@
 import type { KubeClient } from '../src/kube';
-import { graphqlApi, restApi, StatefulSetApi, type Detail } from './support/statefulset-api';
+import { type Detail, StatefulSetApi, statefulSetApi } from './support/statefulset-api';
 import { eventually, TestApp } from './support/test-app';
 import { podsOf, waitForReady, WorkloadProject, workloadProject } from './support/workload-fixture';
 
@@ -38,10 +38,7 @@ describe.each(['graphql', 'rest'] as const)('StatefulSet phases over %s', (trans
     t = await TestApp.start();
     kube = t.kube;
     w = await workloadProject(t, await t.token());
-    api =
-      transport === 'graphql'
-        ? graphqlApi(t, w.project, w.regular.token)
-        : restApi(t, w.project, w.regular.token);
+    api = statefulSetApi(t, transport, w.project, w.regular.token);
   });
 
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import type { KubeClient, V1PersistentVolumeClaim } from '../src/kube';
 import { configApi } from './support/config-api';
-import { graphqlApi, restApi, StatefulSetApi } from './support/statefulset-api';
+import { StatefulSetApi, statefulSetApi } from './support/statefulset-api';
 import { eventually, TestApp } from './support/test-app';
 import { podsOf, waitForReady, WorkloadProject, workloadProject } from './support/workload-fixture';
 
@@ -23,10 +23,7 @@ describe.each(['graphql', 'rest'] as const)(
       t = await TestApp.start();
       kube = t.kube;
       w = await workloadProject(t, await t.token());
-      api =
-        transport === 'graphql'
-          ? graphqlApi(t, w.project, w.regular.token)
-          : restApi(t, w.project, w.regular.token);
+      api = statefulSetApi(t, transport, w.project, w.regular.token);
       const config = configApi(t, transport, w.project, w.regular.token);
       const made = [
         await config.createConfigMap({

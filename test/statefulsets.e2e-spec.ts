@@ -7,9 +7,15 @@ import type {
   WatchEvent,
 } from '../src/kube';
 import { parse, stringify } from 'yaml';
-import { graphqlApi, restApi } from './support/statefulset-api';
+import { statefulSetApi } from './support/statefulset-api';
 import { eventually, TestApp } from './support/test-app';
-import { podsOf, waitForReady, WorkloadProject, workloadProject } from './support/workload-fixture';
+import {
+  podsOf,
+  statefulSetIn,
+  waitForReady,
+  workloadProject,
+  WorkloadProject,
+} from './support/workload-fixture';
 
 /**
  * The seed's StatefulSet page on both transports, as project-regular, checked against what the cluster
@@ -28,10 +34,7 @@ describe.each(['graphql', 'rest'] as const)('StatefulSets over %s', (transport) 
   };
   const rest = () => t.as(w.regular.token);
   const base = () => `/api/v1/projects/${w.project}`;
-  const api = () =>
-    transport === 'graphql'
-      ? graphqlApi(t, w.project, w.regular.token)
-      : restApi(t, w.project, w.regular.token);
+  const api = () => statefulSetApi(t, transport, w.project, w.regular.token);
 
   interface DetailView {
     name: string;
@@ -266,7 +269,16 @@ describe.each(['graphql', 'rest'] as const)('StatefulSets over %s', (transport) 
       expect(pod.containers).toMatchObject([{ name: 'nginx', state: 'running', ready: true }]);
     }
     expect(view.revisions).toMatchObject([{ revision: 1, current: true, update: true, images: ['nginx'] }]);
-    expect(view.events.map((e) => e.reason)).toContain('SuccessfulCreate');
+    // Events are recorded asynchronously by the controller's event broadcaster.
+    const events = await eventually(
+      async () => {
+        const reasons = (await detail()).events.map((e) => e.reason);
+        return reasons.includes('SuccessfulCreate') ? reasons : undefined;
+      },
+      30_000,
+      'the StatefulSet controller’s events',
+    );
+    expect(events).toContain('SuccessfulCreate');
   });
 
   it('reads container logs with tailLines and timestamps', async () => {
@@ -310,12 +322,7 @@ describe.each(['graphql', 'rest'] as const)('StatefulSets over %s', (transport) 
 
   it('the pod list is what the cluster holds', async () => {
     const pods = await podsOf(kube, w.project, name);
-    const sts = await kube.get<V1StatefulSet>({
-      apiVersion: 'apps/v1',
-      kind: 'StatefulSet',
-      namespace: w.project,
-      name,
-    });
+    const sts = await statefulSetIn(kube, w.project, name);
     expect(pods.every((p) => p.metadata?.ownerReferences?.[0].uid === sts.metadata?.uid)).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ import type {
   V1PersistentVolumeClaim,
   V1StorageClass,
 } from '../src/kube';
-import { graphqlApi, restApi } from './support/statefulset-api';
+import { statefulSetApi } from './support/statefulset-api';
 import { eventually, TestApp, uniqueName } from './support/test-app';
 import { volumeApi, VolumeApi } from './support/volume-api';
 import { waitForReady, WorkloadProject, workloadProject } from './support/workload-fixture';
@@ -219,10 +219,7 @@ describe.each(['graphql', 'rest'] as const)('volumes over %s', (transport) => {
 
   it('shows the pods that mount a volume and the StatefulSet template that made one', async () => {
     ok(await api.create({ name: 'shared', accessModes: ['ReadWriteMany'], size: '1Gi' }));
-    const sts =
-      transport === 'graphql'
-        ? graphqlApi(t, w.project, w.regular.token)
-        : restApi(t, w.project, w.regular.token);
+    const sts = statefulSetApi(t, transport, w.project, w.regular.token);
     const created = await sts.create({
       name: 'web',
       replicas: 1,
@@ -280,10 +277,7 @@ describe.each(['graphql', 'rest'] as const)('volumes over %s', (transport) => {
     // (kwok's stages release and delete the volume at once, so the claim may also turn Lost meanwhile;
     // on a real cluster it stays Bound until the pod is gone.)
     expect(ok(await api.get('shared')).status.terminating).toBe(true);
-    const sts =
-      transport === 'graphql'
-        ? graphqlApi(t, w.project, w.regular.token)
-        : restApi(t, w.project, w.regular.token);
+    const sts = statefulSetApi(t, transport, w.project, w.regular.token);
     expect(await sts.delete('web')).toMatchObject({ ok: true });
     await eventually(
       async () => ((await claim('shared')) === null ? true : undefined),

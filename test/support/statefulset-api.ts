@@ -105,6 +105,16 @@ const CONTAINER = `fragment C on Container { name image imagePullPolicy command 
   volumeMounts { name mountPath readOnly subPath } }
 fragment P on Probe { type path port scheme command initialDelaySeconds periodSeconds timeoutSeconds successThreshold failureThreshold }`;
 
+/** The StatefulSet API over one transport (the tests run unchanged on both). */
+export function statefulSetApi(
+  t: TestApp,
+  transport: 'graphql' | 'rest',
+  project: string,
+  token: string,
+): StatefulSetApi {
+  return transport === 'graphql' ? graphqlApi(t, project, token) : restApi(t, project, token);
+}
+
 export function graphqlApi(t: TestApp, project: string, token: string): StatefulSetApi {
   const call = async <T>(field: string, query: string, variables: Record<string, unknown>) =>
     fromGraphQL<T>(await t.graphql<Record<string, T>>(query, { p: project, ...variables }, token), field);

@@ -35,12 +35,7 @@ export async function waitForReady(
 ): Promise<V1StatefulSet> {
   return eventually(
     async () => {
-      const sts = await kube.get<V1StatefulSet>({
-        apiVersion: 'apps/v1',
-        kind: 'StatefulSet',
-        namespace,
-        name,
-      });
+      const sts = await statefulSetIn(kube, namespace, name);
       const s = sts.status;
       const settled =
         (s?.observedGeneration ?? 0) >= (sts.metadata?.generation ?? 1) &&
@@ -59,6 +54,11 @@ export async function waitForReady(
     timeoutMs,
     `${name} to have ${ready} ready pods`,
   );
+}
+
+/** The StatefulSet as the cluster holds it. */
+export function statefulSetIn(kube: KubeClient, namespace: string, name: string): Promise<V1StatefulSet> {
+  return kube.get<V1StatefulSet>({ apiVersion: 'apps/v1', kind: 'StatefulSet', namespace, name });
 }
 
 export async function podsOf(kube: KubeClient, namespace: string, name: string): Promise<V1Pod[]> {
