@@ -1,4 +1,4 @@
-import type { V1ControllerRevision, V1Pod, V1StatefulSet } from '../../kube';
+import type { V1ContainerStatus, V1ControllerRevision, V1Pod, V1StatefulSet } from '../../kube';
 import { toRevisionView } from './statefulset-revisions';
 import { toStatus } from './statefulset-view';
 
@@ -28,6 +28,16 @@ const settled = {
 /** What a rollout leaves in the status: every pod recreated from db-2. */
 const rolledOut = { ...settled, currentReplicas: 0, updateRevision: 'db-2' };
 
+/** The status of container `web` waiting for `reason`. */
+const waiting = (reason: string, restartCount: number, message?: string): V1ContainerStatus => ({
+  name: 'web',
+  image: 'nginx',
+  imageID: '',
+  ready: false,
+  restartCount,
+  state: { waiting: { reason, message } },
+});
+
 const pod = (name: string, status: V1Pod['status']): V1Pod => ({
   metadata: { name },
   spec: { containers: [] },
@@ -48,16 +58,7 @@ describe('toStatus (the phase a StatefulSet is in)', () => {
   it('Degraded names the pod, the container and the reason of a container that cannot run', () => {
     const crashing = pod('db-1', {
       phase: 'Running',
-      containerStatuses: [
-        {
-          name: 'web',
-          image: 'nginx',
-          imageID: '',
-          ready: false,
-          restartCount: 5,
-          state: { waiting: { reason: 'CrashLoopBackOff', message: 'back-off 2m40s' } },
-        },
-      ],
+      containerStatuses: [waiting('CrashLoopBackOff', 5, 'back-off 2m40s')],
     });
     expect(toStatus(statefulSet(settled), [crashing])).toMatchObject({
       phase: 'Degraded',
@@ -74,16 +75,7 @@ describe('toStatus (the phase a StatefulSet is in)', () => {
   it('a container waiting for a reason that passes (ContainerCreating) is not Degraded', () => {
     const creating = pod('db-1', {
       phase: 'Pending',
-      containerStatuses: [
-        {
-          name: 'web',
-          image: 'nginx',
-          imageID: '',
-          ready: false,
-          restartCount: 0,
-          state: { waiting: { reason: 'ContainerCreating' } },
-        },
-      ],
+      containerStatuses: [waiting('ContainerCreating', 0)],
     });
     expect(toStatus(statefulSet({ ...settled, readyReplicas: 1 }), [creating])).toMatchObject({
       phase: 'Pending',
