@@ -6,7 +6,7 @@ import type { KubeClient, V1StatefulSet } from '../src/kube';
 import type { StatefulSetForm } from '../src/workloads/statefulsets/statefulset-form.model';
 import { StatefulSetApi, statefulSetApi } from './support/statefulset-api';
 import { TestApp } from './support/test-app';
-import { statefulSetIn, workloadProject, WorkloadProject } from './support/workload-fixture';
+import { statefulSetIn, waitForReady, workloadProject, WorkloadProject } from './support/workload-fixture';
 
 const valid = (name: string) => ({
   name,
@@ -154,6 +154,7 @@ describe.each(['graphql', 'rest'] as const)('StatefulSet input over %s', (transp
   it('an update asking for a field this cluster would drop is refused, and nothing changes', async () => {
     const name = `gated-${transport}`;
     expect((await api.create(valid(name))).ok).toBe(true);
+    await waitForReady(kube, w.project, name, 1); // the controller's status writes change the resourceVersion
     const before = (await api.get(name)).body;
     const res = await api.update(
       name,
@@ -177,6 +178,7 @@ describe.each(['graphql', 'rest'] as const)('StatefulSet input over %s', (transp
   it('Edit YAML refuses to change what Kubernetes keeps (the selector), naming it; nothing changes', async () => {
     const name = `immutable-${transport}`;
     expect((await api.create(valid(name))).ok).toBe(true);
+    await waitForReady(kube, w.project, name, 1);
     const before = (await api.get(name)).body;
     const doc = parse(before.yaml) as V1StatefulSet;
     doc.spec!.selector = { matchLabels: { app: name, tier: 'db' } };

@@ -382,23 +382,32 @@ describe.each(['graphql', 'rest'] as const)('volumes over %s', (transport) => {
   it('a volume whose PersistentVolume was deleted behind its back is Lost, and says so', async () => {
     ok(await api.create({ name: 'orphan', accessModes: ['ReadWriteOnce'], size: '1Gi' }));
     const volumeName = (await bound('orphan')).spec?.volumeName ?? '';
-    // What an administrator's forced delete does: the volume goes, protection finalizer and all.
     const pv = { apiVersion: 'v1', kind: 'PersistentVolume', name: volumeName };
+    // kwok provisions in several steps (PV, claim, then PV status); let it finish, or a late step
+    // could bring the volume back.
+    await eventually(
+      async () => ((await kube.find<V1PersistentVolume>(pv))?.status?.phase === 'Bound' ? true : undefined),
+      30_000,
+      'its PersistentVolume to be Bound',
+    );
+    // What an administrator's forced delete does: the volume goes, protection finalizer and all.
     await kube.delete(pv);
     await kube.modify<V1PersistentVolume>(pv, (current) => ({
       ...current,
       metadata: { ...current.metadata, finalizers: [] },
     }));
-    await eventually(
-      async () => ((await claim('orphan'))?.status?.phase === 'Lost' ? true : undefined),
+    const lost = await eventually(
+      async () => {
+        const detail = ok(await api.get('orphan'));
+        return detail.status.phase === 'Lost' ? detail : undefined;
+      },
       30_000,
       'orphan to be Lost',
     );
-
-    expect(ok(await api.get('orphan')).status).toMatchObject({
-      phase: 'Lost',
-      reason: `Its volume "${volumeName}" is gone: the PersistentVolume was deleted, and with it possibly the data`,
-    });
+    expect(lost.status.reason).toBe(
+      `Its volume "${volumeName}" is gone: the PersistentVolume was deleted, and with it possibly the data`,
+    );
+    expect((await claim('orphan'))?.status?.phase).toBe('Lost');
     expect(ok(await api.list({ status: 'Lost' })).names).toEqual(['orphan']);
   });
 });
