@@ -14,7 +14,7 @@ import { ObjectApi } from './object-api';
 import type { Configuration, V1APIResourceList } from '@kubernetes/client-node';
 import type { Identity } from './identity';
 import type { KubeConnection } from './kube-connection';
-import { fromStatus, kubeErrorToDomain, parseStatus } from './kube-errors';
+import { fromStatus, kubeErrorToDomain, MAX_ATTEMPTS, parseStatus, retryDelayMs } from './kube-errors';
 import type { KubeReader } from './kube-reader';
 import type {
   DeleteOptions,
@@ -73,7 +73,7 @@ export class KubeClient implements KubeReader {
   }
 
   get<T extends KubeObject>(ref: KubeRef): Promise<T> {
-    return call(() => this.objects.read<T>(header(ref)));
+    return call(() => this.objects.read<T>(header(ref)), READ);
   }
 
   async find<T extends KubeObject>(ref: KubeRef): Promise<T | null> {
@@ -91,19 +91,21 @@ export class KubeClient implements KubeReader {
     kind: string,
     options: ListOptions = {},
   ): Promise<KubeList<T>> {
-    const list = await call(() =>
-      this.objects.list<T>(
-        apiVersion,
-        kind,
-        options.namespace,
-        undefined,
-        undefined,
-        undefined,
-        options.fieldSelector,
-        options.labelSelector,
-        options.limit,
-        options.continue,
-      ),
+    const list = await call(
+      () =>
+        this.objects.list<T>(
+          apiVersion,
+          kind,
+          options.namespace,
+          undefined,
+          undefined,
+          undefined,
+          options.fieldSelector,
+          options.labelSelector,
+          options.limit,
+          options.continue,
+        ),
+      READ,
     );
     for (const item of list.items) {
       item.apiVersion ??= apiVersion;
@@ -210,7 +212,7 @@ export class KubeClient implements KubeReader {
     onEvent: (event: WatchEvent<T>) => void,
     done: (error?: DomainError) => void = () => undefined,
   ): Promise<{ stop(): void }> {
-    const path = await call(() => this.objects.collectionPath(apiVersion, kind, options.namespace));
+    const path = await call(() => this.objects.collectionPath(apiVersion, kind, options.namespace), READ);
     const query: Record<string, string | undefined> = {
       watch: 'true',
       allowWatchBookmarks: 'false',
@@ -256,8 +258,9 @@ export class KubeClient implements KubeReader {
     const ctx = new RequestContext(url.toString(), HttpMethod.GET);
     ctx.setSignal(signal);
     await this.connection.prepare(ctx, this.identity, true);
-    const response = await call(() =>
-      fetch(ctx.getUrl(), { headers: ctx.getHeaders(), dispatcher: ctx.getDispatcher(), signal }),
+    const response = await call(
+      () => fetch(ctx.getUrl(), { headers: ctx.getHeaders(), dispatcher: ctx.getDispatcher(), signal }),
+      READ,
     );
     if (response.status !== 200 || !response.body) {
       const text = await response.text();
@@ -312,20 +315,22 @@ export class KubeClient implements KubeReader {
 
   /** A container's log as text (not followed; see followPodLogs). */
   podLogs(namespace: string, pod: string, options: PodLogOptions = {}): Promise<string> {
-    return call(() =>
-      new CoreV1Api(this.config).readNamespacedPodLog({
-        namespace,
-        name: pod,
-        container: options.container,
-        tailLines: options.tailLines,
-        sinceSeconds: options.sinceSeconds,
-        timestamps: options.timestamps,
-      }),
+    return call(
+      () =>
+        new CoreV1Api(this.config).readNamespacedPodLog({
+          namespace,
+          name: pod,
+          container: options.container,
+          tailLines: options.tailLines,
+          sinceSeconds: options.sinceSeconds,
+          timestamps: options.timestamps,
+        }),
+      READ,
     );
   }
 
   version(): Promise<VersionInfo> {
-    return call(() => new VersionApi(this.config).getCode());
+    return call(() => new VersionApi(this.config).getCode(), READ);
   }
 
   /** Whether the API server answers its own readiness check; never throws. */
@@ -356,10 +361,20 @@ function dryRun(options: WriteOptions): string | undefined {
   return options.dryRun ? 'All' : undefined;
 }
 
-async function call<T>(request: () => Promise<T>): Promise<T> {
-  try {
-    return await request();
-  } catch (error) {
-    throw kubeErrorToDomain(error);
+/**
+ * One call to the API server; failures become domain errors. A transient failure is tried again
+ * (`retryDelayMs`: a 429 for any call, a dropped connection for a `read`).
+ */
+async function call<T>(request: () => Promise<T>, read = false): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await request();
+    } catch (error) {
+      const delay = attempt < MAX_ATTEMPTS ? retryDelayMs(error, read) : null;
+      if (delay === null) throw kubeErrorToDomain(error);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
   }
 }
+
+const READ = true;

@@ -1,3 +1,4 @@
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, Server, Socket } from 'node:net';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +8,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-code';
 import { KubeClient } from './kube-client';
 import { KubeConnection } from './kube-connection';
-import { fromStatus, kubeErrorToDomain } from './kube-errors';
+import { fromStatus, kubeErrorToDomain, retryDelayMs } from './kube-errors';
 
 const status = (reason: string, details: object = {}, message = 'raw message from the API server') => ({
   kind: 'Status',
@@ -227,5 +228,79 @@ current-context: x
       message: 'The Kubernetes API server is unreachable',
     });
     await connection.close();
+  });
+
+  /** An API server that fails the first `failures` calls to /version in the given way, then answers. */
+  const flaky = async (failures: number, how: 'shed' | 'drop') => {
+    let calls = 0;
+    const server = createHttpServer((req, res) => {
+      calls++;
+      if (calls > failures) {
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ major: '1', minor: '36', gitVersion: 'v1.36.3' }));
+      } else if (how === 'drop') {
+        req.socket.destroy();
+      } else {
+        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '0' });
+        res.end(JSON.stringify(status('TooManyRequests', { retryAfterSeconds: 0 }, 'too many requests')));
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    return {
+      url: `http://127.0.0.1:${port}`,
+      calls: () => calls,
+      close: () => new Promise((resolve) => server.close(resolve)),
+    };
+  };
+
+  it('a 429 is tried again after its Retry-After, three tries in all', async () => {
+    const twice = await flaky(2, 'shed');
+    const { client, connection } = clientFor(twice.url, 2000);
+    await expect(client.version()).resolves.toMatchObject({ gitVersion: 'v1.36.3' });
+    expect(twice.calls()).toBe(3);
+    await connection.close();
+    await twice.close();
+
+    const always = await flaky(99, 'shed');
+    const other = clientFor(always.url, 2000);
+    await expect(other.client.version()).rejects.toMatchObject({ code: ErrorCode.UNAVAILABLE });
+    expect(always.calls()).toBe(3);
+    await other.connection.close();
+    await always.close();
+  });
+
+  it('a read whose connection drops is tried again', async () => {
+    const once = await flaky(1, 'drop');
+    const { client, connection } = clientFor(once.url, 2000);
+    await expect(client.version()).resolves.toMatchObject({ gitVersion: 'v1.36.3' });
+    expect(once.calls()).toBe(2);
+    await connection.close();
+    await once.close();
+  });
+});
+
+describe('retryDelayMs: which failures are tried again', () => {
+  const dropped = new TypeError('fetch failed', {
+    cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }),
+  });
+  const timedOut = Object.assign(new Error('aborted'), { name: 'TimeoutError' });
+
+  it('a 429, for reads and writes, after Retry-After capped at 2 s', () => {
+    const shed = (retryAfter: string) =>
+      new ApiException(429, 'too many', status('TooManyRequests'), { 'retry-after': retryAfter });
+    expect(retryDelayMs(shed('1'), false)).toBe(1000);
+    expect(retryDelayMs(shed('30'), true)).toBe(2000);
+  });
+
+  it('a dropped connection for reads only; never a timeout, a refusal or an answer', () => {
+    expect(retryDelayMs(dropped, true)).toBe(50);
+    expect(retryDelayMs(dropped, false)).toBeNull();
+    expect(retryDelayMs(timedOut, true)).toBeNull();
+    expect(retryDelayMs(Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }), true)).toBeNull();
+    expect(
+      retryDelayMs(new ApiException(503, 'unavailable', status('ServiceUnavailable'), {}), true),
+    ).toBeNull();
+    expect(retryDelayMs(new ApiException(409, 'conflict', status('Conflict'), {}), true)).toBeNull();
   });
 });

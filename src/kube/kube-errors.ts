@@ -182,6 +182,29 @@ function networkCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/** Tries of one call at most: two retries of a transient failure. */
+export const MAX_ATTEMPTS = 3;
+const DROPPED = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+
+/**
+ * How long to wait before trying `error`'s call again, or null when it must not be retried. As
+ * client-go does: a 429 (the API server shed load and did nothing) is retried for any call, after its
+ * Retry-After (at most 2 s); a dropped connection only for a read, since a write may have been applied
+ * before the connection dropped. Timeouts and refused connections are not retried: they would only
+ * make the caller wait longer for the same answer.
+ */
+export function retryDelayMs(error: unknown, read: boolean): number | null {
+  if (error instanceof ApiException) {
+    if (error.code !== 429) return null;
+    const headers = (error.headers ?? {}) as Record<string, string | undefined>;
+    const seconds = Number(headers['retry-after'] ?? asStatus(error.body).details?.retryAfterSeconds ?? 1);
+    return Math.min(Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 1000, 2000);
+  }
+  if (!read) return null;
+  const code = networkCode(error) ?? (isFetchFailure(error) ? 'ECONNRESET' : undefined);
+  return code && DROPPED.has(code) ? 50 : null;
+}
+
 /** undici reports every transport-level failure as `TypeError: fetch failed` (the cause says which). */
 function isFetchFailure(error: unknown): boolean {
   return error instanceof TypeError && error.message === 'fetch failed';
