@@ -399,7 +399,12 @@ describe.each(['graphql', 'rest'] as const)('volumes over %s', (transport) => {
     const lost = await eventually(
       async () => {
         const detail = ok(await api.get('orphan'));
-        return detail.status.phase === 'Lost' ? detail : undefined;
+        if (detail.status.phase === 'Lost') return detail;
+        // Said if the wait runs out: whether the volume came back (kwok re-provisioning) or the claim was not synced.
+        const back = await kube.find<V1PersistentVolume>(pv);
+        throw new Error(
+          `claim ${detail.status.phase}, PersistentVolume ${back ? `back (${back.status?.phase})` : 'gone'}`,
+        );
       },
       30_000,
       'orphan to be Lost',
