@@ -73,8 +73,6 @@ stop_component() {
   rm -f "$pid_file"
 }
 
-node_names() { local i; for ((i = 0; i < BERTH_NODE_COUNT; i++)); do echo "kwok-node-$i"; done; }
-
 # A restarted kwok controller has a new identity, while each node's Lease still names the controller
 # that died with the machine; until those Leases expire (200 s) the new one leaves the nodes, and
 # every pod scheduled to them, alone. So: stop it, drop the stale Leases, start it again.
@@ -82,7 +80,7 @@ take_over_nodes() {
   log "handing the nodes to the restarted kwok controller"
   stop_component kwok-controller
   # shellcheck disable=SC2046 # one argument per node name
-  kube -n kube-node-lease delete lease --ignore-not-found $(node_names) >&2
+  kube -n kube-node-lease delete lease --ignore-not-found $(node_names "$BERTH_NODE_COUNT") >&2
   kwokctl -v WARN start cluster --wait 2m >&2 && api_ready
 }
 
@@ -91,7 +89,7 @@ wait_for_node_leases() {
   local i
   for ((i = 0; i < 120; i++)); do
     # shellcheck disable=SC2046 # one argument per node name
-    kube -n kube-node-lease get lease $(node_names) >/dev/null 2>&1 && return 0
+    kube -n kube-node-lease get lease $(node_names "$BERTH_NODE_COUNT") >/dev/null 2>&1 && return 0
     sleep 0.5
   done
   die "the kwok controller did not take the nodes within 60 s (see $CLUSTER_WORKDIR/logs/kwok-controller.log)"

@@ -1,9 +1,8 @@
 import type { KubeClient, V1ConfigMap, V1Secret } from '../src/kube';
 import { configApi, ConfigApi } from './support/config-api';
 import { restApi } from './support/statefulset-api';
-import { FIXTURE_PASSWORD } from './support/tenancy-fixture';
 import { TestApp } from './support/test-app';
-import { WorkloadProject, workloadProject } from './support/workload-fixture';
+import { projectMember, WorkloadProject, workloadProject } from './support/workload-fixture';
 
 const REGISTRY_PASSWORD = 'Registry-Pa55-do-not-leak';
 const OPAQUE_VALUE = 'opaque-value-do-not-leak';
@@ -27,10 +26,7 @@ describe.each(['graphql', 'rest'] as const)('ConfigMaps and Secrets over %s', (t
     kube = t.kube;
     w = await workloadProject(t, await t.token());
     regular = configApi(t, transport, w.project, w.regular.token);
-    const user = await w.f.user();
-    await w.f.workspaceMember(w.workspace, user.username, 'workspace-regular');
-    await w.f.projectMember(w.project, user.username, 'project-viewer');
-    viewer = configApi(t, transport, w.project, await t.token(user.username, FIXTURE_PASSWORD));
+    viewer = configApi(t, transport, w.project, (await projectMember(t, w, 'project-viewer')).token);
   });
 
   afterAll(async () => {

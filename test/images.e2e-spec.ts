@@ -9,9 +9,8 @@ import {
   TestRegistry,
   TokenServer,
 } from './support/registry';
-import { FIXTURE_PASSWORD } from './support/tenancy-fixture';
 import { testConfig, TestApp } from './support/test-app';
-import { WorkloadProject, workloadProject } from './support/workload-fixture';
+import { projectMember, WorkloadProject, workloadProject } from './support/workload-fixture';
 
 /**
  * Image inspection against real registries on 127.0.0.1 (Debian's docker-registry): plain HTTP and
@@ -163,10 +162,7 @@ describe('Image inspection', () => {
       }),
     );
     w = await workloadProject(t, await t.token());
-    const viewer = await w.f.user();
-    await w.f.workspaceMember(w.workspace, viewer.username, 'workspace-regular');
-    await w.f.projectMember(w.project, viewer.username, 'project-viewer');
-    viewerToken = await t.token(viewer.username, FIXTURE_PASSWORD);
+    viewerToken = (await projectMember(t, w, 'project-viewer')).token;
 
     // project-regular makes the image-registry secrets through the Secrets API, one per transport.
     const viaGraphql = await t.graphql(

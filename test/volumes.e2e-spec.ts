@@ -8,7 +8,7 @@ import type {
 import { statefulSetApi } from './support/statefulset-api';
 import { eventually, TestApp, uniqueName } from './support/test-app';
 import { volumeApi, VolumeApi } from './support/volume-api';
-import { waitForReady, WorkloadProject, workloadProject } from './support/workload-fixture';
+import { projectMember, waitForReady, WorkloadProject, workloadProject } from './support/workload-fixture';
 
 /**
  * Storage classes and a project's volumes on both transports, as project-regular, checked against
@@ -52,10 +52,7 @@ describe.each(['graphql', 'rest'] as const)('volumes over %s', (transport) => {
     const adminToken = await t.token();
     w = await workloadProject(t, adminToken);
     api = volumeApi(t, transport, w.project, w.regular.token);
-    const viewerUser = await w.f.user();
-    await w.f.workspaceMember(w.workspace, viewerUser.username, 'workspace-regular');
-    await w.f.projectMember(w.project, viewerUser.username, 'project-viewer');
-    viewer = volumeApi(t, transport, w.project, await w.f.signIn(viewerUser.username));
+    viewer = volumeApi(t, transport, w.project, (await projectMember(t, w, 'project-viewer')).token);
     const outsider = await w.f.user();
     stranger = volumeApi(t, transport, w.project, await w.f.signIn(outsider.username));
 

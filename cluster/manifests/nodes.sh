@@ -2,10 +2,17 @@
 # Prints the simulated nodes (sourced by up.sh). kwok's stock node template would give them
 # InternalIPs in 192.0.2.x, an outside network here; these nodes have only 127.0.0.1, so the API
 # server's calls to a "kubelet" (logs, metrics) land on the kwok controller on this host.
+
+# node_names <count>: the simulated nodes' names, one a line (their Leases have the same names).
+node_names() {
+  local i
+  for ((i = 0; i < $1; i++)); do echo "kwok-node-$i"; done
+}
+
 print_nodes() {
-  local count="$1" i name
-  for ((i = 0; i < count; i++)); do
-    name="kwok-node-$i"
+  local name i
+  for name in $(node_names "$1"); do
+    i="${name##*-}"
     cat <<YAML
 ---
 apiVersion: v1

@@ -247,35 +247,34 @@ current-context: x
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as { port: number }).port;
+    // A Berth client of that server; `close` ends both.
+    const { client, connection } = clientFor(`http://127.0.0.1:${port}`, 2000);
     return {
-      url: `http://127.0.0.1:${port}`,
+      client,
       calls: () => calls,
-      close: () => new Promise((resolve) => server.close(resolve)),
+      close: async () => {
+        await connection.close();
+        await new Promise((resolve) => server.close(resolve));
+      },
     };
   };
 
   it('a 429 is tried again after its Retry-After, three tries in all', async () => {
     const twice = await flaky(2, 'shed');
-    const { client, connection } = clientFor(twice.url, 2000);
-    await expect(client.version()).resolves.toMatchObject({ gitVersion: 'v1.36.3' });
+    await expect(twice.client.version()).resolves.toMatchObject({ gitVersion: 'v1.36.3' });
     expect(twice.calls()).toBe(3);
-    await connection.close();
     await twice.close();
 
     const always = await flaky(99, 'shed');
-    const other = clientFor(always.url, 2000);
-    await expect(other.client.version()).rejects.toMatchObject({ code: ErrorCode.UNAVAILABLE });
+    await expect(always.client.version()).rejects.toMatchObject({ code: ErrorCode.UNAVAILABLE });
     expect(always.calls()).toBe(3);
-    await other.connection.close();
     await always.close();
   });
 
   it('a read whose connection drops is tried again', async () => {
     const once = await flaky(1, 'drop');
-    const { client, connection } = clientFor(once.url, 2000);
-    await expect(client.version()).resolves.toMatchObject({ gitVersion: 'v1.36.3' });
+    await expect(once.client.version()).resolves.toMatchObject({ gitVersion: 'v1.36.3' });
     expect(once.calls()).toBe(2);
-    await connection.close();
     await once.close();
   });
 });

@@ -43,7 +43,7 @@ const TIMED_OUT = new Set([
 export function kubeErrorToDomain(error: unknown): DomainError {
   if (error instanceof DomainError) return error;
   if (error instanceof ApiException) return fromStatus(error.code, asStatus(error.body), error);
-  const code = networkCode(error) ?? (isFetchFailure(error) ? 'ECONNRESET' : undefined);
+  const code = transportCode(error);
   if (code && TIMED_OUT.has(code)) {
     return new DomainError(ErrorCode.UNAVAILABLE, 'The Kubernetes API server did not answer in time', {
       retryAfterSeconds: 1,
@@ -201,8 +201,13 @@ export function retryDelayMs(error: unknown, read: boolean): number | null {
     return Math.min(Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 1000, 2000);
   }
   if (!read) return null;
-  const code = networkCode(error) ?? (isFetchFailure(error) ? 'ECONNRESET' : undefined);
+  const code = transportCode(error);
   return code && DROPPED.has(code) ? 50 : null;
+}
+
+/** The transport failure behind `error`, if any; a bare `fetch failed` counts as a dropped connection. */
+function transportCode(error: unknown): string | undefined {
+  return networkCode(error) ?? (isFetchFailure(error) ? 'ECONNRESET' : undefined);
 }
 
 /** undici reports every transport-level failure as `TypeError: fetch failed` (the cause says which). */

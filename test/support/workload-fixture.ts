@@ -14,15 +14,29 @@ export async function workloadProject(t: TestApp, adminToken: string): Promise<W
   const f = new TenancyFixture(t, adminToken);
   const workspace = await f.workspace();
   const project = await f.project(workspace);
-  const user = await f.user();
-  await f.workspaceMember(workspace, user.username, 'workspace-regular');
-  await f.projectMember(project, user.username, 'project-regular');
-  return {
-    f,
-    workspace,
-    project,
-    regular: { username: user.username, token: await t.token(user.username, FIXTURE_PASSWORD) },
-  };
+  return { f, workspace, project, regular: await newMember(t, f, workspace, project, 'project-regular') };
+}
+
+/** Another member of the project (a workspace-regular there) with `role`, signed in. */
+export function projectMember(
+  t: TestApp,
+  w: WorkloadProject,
+  role: 'project-admin' | 'project-regular' | 'project-viewer',
+): Promise<{ username: string; token: string }> {
+  return newMember(t, w.f, w.workspace, w.project, role);
+}
+
+async function newMember(
+  t: TestApp,
+  f: TenancyFixture,
+  workspace: string,
+  project: string,
+  role: 'project-admin' | 'project-regular' | 'project-viewer',
+): Promise<{ username: string; token: string }> {
+  const { username } = await f.user();
+  await f.workspaceMember(workspace, username, 'workspace-regular');
+  await f.projectMember(project, username, role);
+  return { username, token: await t.token(username, FIXTURE_PASSWORD) };
 }
 
 /** Waits until the StatefulSet's controller has caught up and `ready` pods are Running and Ready. */
