@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { NAME_RULES, nameProblem } from '../common/validation/names';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { AccountResource, isLocked } from '../iam/account.resource';
@@ -33,7 +34,8 @@ export class LoginService {
   /** Verifies the credentials (for the local strategy); throws an OAuthError if they do not open a session. */
   async verify(username: string, password: string, client: string): Promise<AccountResource> {
     this.throttle(client);
-    const account = await this.accounts.find(username);
+    // A name no account can have is an unknown user (never a lookup: `.` would read the collection).
+    const account = nameProblem(username, NAME_RULES.user) ? null : await this.accounts.find(username);
     if (!account) {
       await this.hasher.verifyNothing(password);
       throw new OAuthError('invalid_grant', BAD_CREDENTIALS);

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Inject, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
@@ -13,6 +13,7 @@ import { Permission } from '../iam/roles';
 import type { ProjectAccess } from '../iam/scope-access';
 import { ConfigMapDataInput, ConfigMapView, CreateConfigMapInput } from './configmap.model';
 import { ConfigMapsService } from './configmaps.service';
+import { NameParam } from '../common/validation/names';
 
 @ApiTags('configmaps')
 @ApiBearerAuth()
@@ -42,7 +43,10 @@ export class ConfigMapsController {
   @Get(':name')
   @Access.project(Permission.CONFIG_VIEW)
   @ApiOkResponse({ type: ConfigMapView })
-  get(@Param('name') name: string, @CurrentProject() access: ProjectAccess): Promise<ConfigMapView> {
+  get(
+    @NameParam('name', 'configMap') name: string,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<ConfigMapView> {
     return this.service.get(access, name);
   }
 
@@ -50,7 +54,7 @@ export class ConfigMapsController {
   @Access.project(Permission.CONFIG_MANAGE)
   @ApiOkResponse({ type: ConfigMapView })
   update(
-    @Param('name') name: string,
+    @NameParam('name', 'configMap') name: string,
     @Body() body: ConfigMapDataInput,
     @Query() query: UpdateParams,
     @CurrentProject() access: ProjectAccess,
@@ -62,7 +66,7 @@ export class ConfigMapsController {
   @Access.project(Permission.CONFIG_MANAGE)
   @ApiOkResponse({ type: ConfigMapView, description: 'What was deleted' })
   delete(
-    @Param('name') name: string,
+    @NameParam('name', 'configMap') name: string,
     @Query() query: ForceDeleteParams,
     @CurrentProject() access: ProjectAccess,
   ): Promise<ConfigMapView> {

@@ -6,6 +6,7 @@ import { Permission } from '../iam/roles';
 import type { ProjectAccess } from '../iam/scope-access';
 import { ConfigMapDataInput, ConfigMapView, CreateConfigMapInput } from './configmap.model';
 import { ConfigMapsService } from './configmaps.service';
+import { NameArg } from '../common/validation/names';
 
 const dryRun = { name: 'dryRun', type: () => Boolean, defaultValue: false };
 
@@ -27,7 +28,7 @@ export class ConfigMapsResolver {
   @Access.project(Permission.CONFIG_VIEW)
   configMap(
     @Args('project') _project: string,
-    @Args('name') name: string,
+    @NameArg('name', 'configMap') name: string,
     @CurrentProject() access: ProjectAccess,
   ): Promise<ConfigMapView> {
     return this.service.get(access, name);
@@ -48,7 +49,7 @@ export class ConfigMapsResolver {
   @Access.project(Permission.CONFIG_MANAGE)
   updateConfigMap(
     @Args('project') _project: string,
-    @Args('name') name: string,
+    @NameArg('name', 'configMap') name: string,
     @Args('input') input: ConfigMapDataInput,
     @Args('resourceVersion', { description: 'As read; a change made meanwhile fails with CONFLICT' })
     resourceVersion: string,
@@ -62,7 +63,7 @@ export class ConfigMapsResolver {
   @Access.project(Permission.CONFIG_MANAGE)
   deleteConfigMap(
     @Args('project') _project: string,
-    @Args('name') name: string,
+    @NameArg('name', 'configMap') name: string,
     @Args('force', {
       type: () => Boolean,
       defaultValue: false,

@@ -1,23 +1,27 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import { PassportService } from '../auth/passport.service';
 import type { Principal } from '../auth/principal';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-code';
+import { checkName, declaredNames, NameKind } from '../common/validation/names';
 import { ACCESS_RULE, AccessRule } from './access.decorator';
 import { AccessService, forbidden } from './access.service';
-import type { RequestAccess } from './scope-access';
+import { httpOf, scopeArgOf, scopesOf } from './request-scopes';
 
-export interface AuthenticatedRequest extends Request {
-  user?: Principal;
-  access?: RequestAccess;
-}
+/** The naming rule of each scope parameter, checked before the scope is looked up. */
+const SCOPE_NAME: Record<'project' | 'workspace' | 'user', NameKind> = {
+  project: 'project',
+  workspace: 'workspace',
+  user: 'user',
+};
 
 /**
- * The one global guard, for GraphQL and REST alike: authenticates the bearer token (Passport), then
- * applies the endpoint's declared AccessRule. No declaration means no access.
+ * The one global guard, for GraphQL and REST alike: authenticates the bearer token (Passport, once
+ * per HTTP request), then applies the endpoint's declared AccessRule to the scope that endpoint
+ * names. No declaration means no access.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -28,74 +32,87 @@ export class AccessGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
+    checkDeclaredNames(context);
+    const rule = accessRuleOf(this.reflector, context);
     if (!rule) throw new DomainError(ErrorCode.FORBIDDEN, 'This operation is not open to anyone');
     if (rule.kind === 'public') return true;
+    // The scope's own name too is checked before anything is looked up.
+    if ('param' in rule) scopeName(context, rule.param, SCOPE_NAME[rule.kind]);
 
-    const { req, res } = this.httpOf(context);
-    const principal = await this.passport.authenticate<Principal>('bearer', req, res);
+    const { req, res } = httpOf(context);
+    const scopes = scopesOf(req);
+    const principal = await scopes.authenticate(() =>
+      this.passport.authenticate<Principal>('bearer', req, res),
+    );
     if (!principal) {
       throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in first: send "Authorization: Bearer <token>"');
     }
     req.user = principal;
-    req.access = await this.authorize(principal, rule, context);
+    await this.authorize(principal, rule, context);
     return true;
-  }
-
-  private httpOf(context: ExecutionContext): { req: AuthenticatedRequest; res: Response } {
-    if (context.getType<GqlContextType>() === 'graphql') {
-      return GqlExecutionContext.create(context).getContext<{ req: AuthenticatedRequest; res: Response }>();
-    }
-    return {
-      req: context.switchToHttp().getRequest<AuthenticatedRequest>(),
-      res: context.switchToHttp().getResponse<Response>(),
-    };
   }
 
   private async authorize(
     principal: Principal,
     rule: Exclude<AccessRule, { kind: 'public' }>,
     context: ExecutionContext,
-  ): Promise<RequestAccess> {
+  ): Promise<void> {
     const write = isWrite(context);
     if (write && principal.scope === 'read-only') throw forbidden('This API token is read-only');
+    const scopes = scopesOf(httpOf(context).req);
     switch (rule.kind) {
       case 'authenticated':
         if (rule.sessionOnly && principal.via === 'api-token')
           throw forbidden('Sign in with a password for this (API tokens cannot)');
-        return { principal };
+        return;
       case 'platform':
         this.access.requirePlatform(principal, rule.permission);
-        return { principal };
-      case 'user':
+        return;
+      case 'user': {
         if (rule.sessionOnly && principal.via === 'api-token')
           throw forbidden('Sign in with a password for this (API tokens cannot)');
-        this.access.user(principal, this.scopeArg(context, rule.param), rule.permission, rule.self);
-        return { principal };
+        const username = scopeName(context, rule.param, SCOPE_NAME.user);
+        this.access.user(principal, username, rule.permission, rule.self);
+        return;
+      }
       case 'workspace': {
-        const workspace = await this.access.workspace(principal, this.scopeArg(context, rule.param));
+        const name = scopeName(context, rule.param, SCOPE_NAME.workspace);
+        const workspace = await scopes.resolve('workspace', name, () =>
+          this.access.workspace(principal, name),
+        );
         AccessService.require(workspace.permissions, rule.permission);
-        return { principal, workspace };
+        return;
       }
       case 'project': {
-        const project = await this.access.project(principal, this.scopeArg(context, rule.param));
+        const name = scopeName(context, rule.param, SCOPE_NAME.project);
+        const project = await scopes.resolve('project', name, () => this.access.project(principal, name));
         AccessService.require(project.permissions, rule.permission);
-        return { principal, project };
+        return;
       }
     }
   }
+}
 
-  private scopeArg(context: ExecutionContext, param: string): string {
-    const value: unknown =
-      context.getType<GqlContextType>() === 'graphql'
-        ? GqlExecutionContext.create(context).getArgs<Record<string, unknown>>()[param]
-        : this.httpOf(context).req.params[param];
-    if (typeof value !== 'string' || value === '') throw DomainError.badField(param, 'is required');
-    return value;
+/** The access rule declared on the handler (or its class). */
+export function accessRuleOf(reflector: Reflector, context: ExecutionContext): AccessRule | undefined {
+  return reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [
+    context.getHandler(),
+    context.getClass(),
+  ]);
+}
+
+/** Every name the handler declared, checked before anything else (no lookup for a bad one). */
+function checkDeclaredNames(context: ExecutionContext): void {
+  for (const { param, kind, optional } of declaredNames(context.getHandler())) {
+    const value = scopeArgOf(context, param);
+    if (optional && (value === undefined || value === null)) continue;
+    checkName(value, kind, param);
   }
+}
+
+/** The scope's name from the argument or path parameter, checked against its naming rule. */
+function scopeName(context: ExecutionContext, param: string, kind: NameKind): string {
+  return checkName(scopeArgOf(context, param), kind, param);
 }
 
 function isWrite(context: ExecutionContext): boolean {

@@ -20,9 +20,3 @@ export interface ProjectAccess {
   /** Who namespaced Kubernetes calls for this request impersonate. */
   identity: Identity;
 }
-
-export interface RequestAccess {
-  principal: Principal;
-  workspace?: WorkspaceAccess;
-  project?: ProjectAccess;
-}

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Inject, Param, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Inject, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../auth/principal';
 import { Access } from './access.decorator';
@@ -8,6 +8,7 @@ import { Permission } from './roles';
 import { ChangePasswordInput, CreateUserInput, UpdateUserInput } from './user.inputs';
 import { User } from './user.model';
 import { UsersService } from './users.service';
+import { NameParam } from '../common/validation/names';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -35,14 +36,14 @@ export class UsersController {
 
   @Get('users/:username')
   @Access.user(Permission.USERS_VIEW)
-  get(@Param('username') username: string): Promise<User> {
+  get(@NameParam('username', 'user') username: string): Promise<User> {
     return this.users.get(username);
   }
 
   @Patch('users/:username')
   @Access.user(Permission.USERS_MANAGE)
   update(
-    @Param('username') username: string,
+    @NameParam('username', 'user') username: string,
     @Body() input: UpdateUserInput,
     @CurrentPrincipal() principal: Principal,
   ): Promise<User> {
@@ -51,14 +52,14 @@ export class UsersController {
 
   @Delete('users/:username')
   @Access.user(Permission.USERS_MANAGE, { self: false })
-  delete(@Param('username') username: string): Promise<User> {
+  delete(@NameParam('username', 'user') username: string): Promise<User> {
     return this.users.delete(username);
   }
 
   @Put('users/:username/password')
   @Access.user(Permission.USERS_MANAGE, { sessionOnly: true })
   changePassword(
-    @Param('username') username: string,
+    @NameParam('username', 'user') username: string,
     @Body() input: ChangePasswordInput,
     @CurrentPrincipal() principal: Principal,
   ): Promise<User> {
@@ -67,14 +68,14 @@ export class UsersController {
 
   @Get('users/:username/tokens')
   @Access.user(Permission.USERS_MANAGE, { sessionOnly: true })
-  tokens(@Param('username') username: string): Promise<ApiToken[]> {
+  tokens(@NameParam('username', 'user') username: string): Promise<ApiToken[]> {
     return this.users.listTokens(username);
   }
 
   @Post('users/:username/tokens')
   @Access.user(Permission.USERS_MANAGE, { sessionOnly: true })
   createToken(
-    @Param('username') username: string,
+    @NameParam('username', 'user') username: string,
     @Body() input: CreateApiTokenInput,
     @CurrentPrincipal() principal: Principal,
   ): Promise<CreatedApiToken> {
@@ -83,7 +84,10 @@ export class UsersController {
 
   @Delete('users/:username/tokens/:name')
   @Access.user(Permission.USERS_MANAGE, { sessionOnly: true })
-  revokeToken(@Param('username') username: string, @Param('name') name: string): Promise<ApiToken> {
+  revokeToken(
+    @NameParam('username', 'user') username: string,
+    @NameParam('name', 'apiToken') name: string,
+  ): Promise<ApiToken> {
     return this.users.revokeToken(username, name);
   }
 }

@@ -8,6 +8,7 @@ import { Permission } from './roles';
 import { ChangePasswordInput, CreateUserInput, UpdateUserInput } from './user.inputs';
 import { User } from './user.model';
 import { UsersService } from './users.service';
+import { NameArg } from '../common/validation/names';
 
 @Resolver(() => User)
 export class UsersResolver {
@@ -27,7 +28,7 @@ export class UsersResolver {
 
   @Query(() => User)
   @Access.user(Permission.USERS_VIEW)
-  user(@Args('username') username: string): Promise<User> {
+  user(@NameArg('username', 'user') username: string): Promise<User> {
     return this.service.get(username);
   }
 
@@ -43,7 +44,7 @@ export class UsersResolver {
   })
   @Access.user(Permission.USERS_MANAGE)
   updateUser(
-    @Args('username') username: string,
+    @NameArg('username', 'user') username: string,
     @Args('input') input: UpdateUserInput,
     @CurrentPrincipal() principal: Principal,
   ): Promise<User> {
@@ -53,7 +54,7 @@ export class UsersResolver {
   @Mutation(() => User, { description: 'Ends every session and API token of the user' })
   @Access.user(Permission.USERS_MANAGE, { sessionOnly: true })
   changePassword(
-    @Args('username') username: string,
+    @NameArg('username', 'user') username: string,
     @Args('input') input: ChangePasswordInput,
     @CurrentPrincipal() principal: Principal,
   ): Promise<User> {
@@ -62,13 +63,13 @@ export class UsersResolver {
 
   @Mutation(() => User)
   @Access.user(Permission.USERS_MANAGE, { self: false })
-  deleteUser(@Args('username') username: string): Promise<User> {
+  deleteUser(@NameArg('username', 'user') username: string): Promise<User> {
     return this.service.delete(username);
   }
 
   @Query(() => [ApiToken])
   @Access.user(Permission.USERS_MANAGE, { sessionOnly: true })
-  apiTokens(@Args('username') username: string): Promise<ApiToken[]> {
+  apiTokens(@NameArg('username', 'user') username: string): Promise<ApiToken[]> {
     return this.service.listTokens(username);
   }
 
@@ -77,7 +78,7 @@ export class UsersResolver {
   })
   @Access.user(Permission.USERS_MANAGE, { sessionOnly: true })
   createApiToken(
-    @Args('username') username: string,
+    @NameArg('username', 'user') username: string,
     @Args('input') input: CreateApiTokenInput,
     @CurrentPrincipal() principal: Principal,
   ): Promise<CreatedApiToken> {
@@ -86,7 +87,10 @@ export class UsersResolver {
 
   @Mutation(() => ApiToken)
   @Access.user(Permission.USERS_MANAGE, { sessionOnly: true })
-  revokeApiToken(@Args('username') username: string, @Args('name') name: string): Promise<ApiToken> {
+  revokeApiToken(
+    @NameArg('username', 'user') username: string,
+    @NameArg('name', 'apiToken') name: string,
+  ): Promise<ApiToken> {
     return this.service.revokeToken(username, name);
   }
 }

@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsObjectName } from '../common/validation/names';
 import { Access } from '../iam/access.decorator';
 import { CurrentProject } from '../iam/request-context.decorators';
 import { Permission } from '../iam/roles';
@@ -13,8 +14,7 @@ export class InspectImageQuery {
   @ApiProperty({ example: 'nginx:1.27' }) @IsString() @MaxLength(1024) image!: string;
   @ApiPropertyOptional({ description: 'An image-registry Secret of the project' })
   @IsOptional()
-  @IsString()
-  @MaxLength(253)
+  @IsObjectName('secret')
   secret?: string;
   @ApiPropertyOptional({ example: 'linux/arm64', description: 'Default linux/amd64' })
   @IsOptional()

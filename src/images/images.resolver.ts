@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, Query, Resolver } from '@nestjs/graphql';
+import { NameArg } from '../common/validation/names';
 import { Access } from '../iam/access.decorator';
 import { CurrentProject } from '../iam/request-context.decorators';
 import { Permission } from '../iam/roles';
@@ -22,8 +23,7 @@ export class ImagesResolver {
     @Args('image', { description: 'e.g. nginx, nginx:1.27, registry.example.com:5000/team/app@sha256:…' })
     image: string,
     @CurrentProject() access: ProjectAccess,
-    @Args('secret', {
-      type: () => String,
+    @NameArg('secret', 'secret', {
       nullable: true,
       description: 'An image-registry Secret of the project with credentials for the registry',
     })

@@ -3,3 +3,4 @@ export { KubeModule } from './kube.module';
 export type { KubeReader } from './kube-reader';
 export type { Identity } from './identity';
 export * from './kube-types';
+export type { KubeRequestListener, KubeRequestRecord } from './kube-connection';

@@ -13,7 +13,7 @@ import { fetch } from 'undici';
 import { ObjectApi } from './object-api';
 import type { Configuration, V1APIResourceList } from '@kubernetes/client-node';
 import type { Identity } from './identity';
-import type { KubeConnection } from './kube-connection';
+import type { KubeConnection, KubeRequestListener } from './kube-connection';
 import { fromStatus, kubeErrorToDomain, MAX_ATTEMPTS, parseStatus, retryDelayMs } from './kube-errors';
 import type { KubeReader } from './kube-reader';
 import type {
@@ -67,6 +67,11 @@ export class KubeClient implements KubeReader {
     this.objects = new ObjectApi(this.config, discoveryCache);
   }
 
+  /** Calls `listener` before each request any client of this connection sends; returns the stop function. */
+  observe(listener: KubeRequestListener): () => void {
+    return this.connection.observe(listener);
+  }
+
   /** The same connection, impersonating `identity`. */
   as(identity: Identity): KubeClient {
     return new KubeClient(this.connection, identity, this.discoveryCache);
@@ -91,6 +96,7 @@ export class KubeClient implements KubeReader {
     kind: string,
     options: ListOptions = {},
   ): Promise<KubeList<T>> {
+    if (options.namespace !== undefined) pathSegment(options.namespace, 'namespace');
     const list = await call(
       () =>
         this.objects.list<T>(
@@ -115,11 +121,13 @@ export class KubeClient implements KubeReader {
   }
 
   create<T extends KubeObject>(object: T, options: WriteOptions = {}): Promise<T> {
+    checkObjectPath(object);
     return call(() => this.objects.create<T>(object, undefined, dryRun(options), FIELD_MANAGER));
   }
 
   /** Replaces the object; a `metadata.resourceVersion` makes it fail with CONFLICT if the object changed. */
   replace<T extends KubeObject>(object: T, options: WriteOptions = {}): Promise<T> {
+    checkObjectPath(object);
     return call(() => this.objects.replace<T>(object, undefined, dryRun(options), FIELD_MANAGER));
   }
 
@@ -150,6 +158,7 @@ export class KubeClient implements KubeReader {
 
   /** Server-side apply as Berth's field manager: creates or converges the fields Berth owns. */
   apply<T extends KubeObject>(object: T, options: WriteOptions = {}): Promise<T> {
+    checkObjectPath(object);
     return call(() =>
       this.objects.patch<T>(
         object,
@@ -163,6 +172,7 @@ export class KubeClient implements KubeReader {
   }
 
   patch<T extends KubeObject>(object: T, type: PatchType, options: WriteOptions = {}): Promise<T> {
+    checkObjectPath(object);
     return call(() =>
       this.objects.patch<T>(
         object,
@@ -212,6 +222,7 @@ export class KubeClient implements KubeReader {
     onEvent: (event: WatchEvent<T>) => void,
     done: (error?: DomainError) => void = () => undefined,
   ): Promise<{ stop(): void }> {
+    if (options.namespace !== undefined) pathSegment(options.namespace, 'namespace');
     const path = await call(() => this.objects.collectionPath(apiVersion, kind, options.namespace), READ);
     const query: Record<string, string | undefined> = {
       watch: 'true',
@@ -276,6 +287,8 @@ export class KubeClient implements KubeReader {
     replicas: number,
     options: WriteOptions = {},
   ): Promise<V1Scale> {
+    pathSegment(namespace, 'namespace');
+    pathSegment(name, 'StatefulSet name');
     return call(() =>
       new AppsV1Api(this.config).replaceNamespacedStatefulSetScale({
         namespace,
@@ -299,6 +312,8 @@ export class KubeClient implements KubeReader {
     options: PodLogOptions,
     signal: AbortSignal,
   ): Promise<WebReadableStream<Uint8Array>> {
+    pathSegment(namespace, 'namespace');
+    pathSegment(pod, 'Pod name');
     const query: Record<string, string | undefined> = {
       follow: 'true',
       container: options.container,
@@ -315,6 +330,8 @@ export class KubeClient implements KubeReader {
 
   /** A container's log as text (not followed; see followPodLogs). */
   podLogs(namespace: string, pod: string, options: PodLogOptions = {}): Promise<string> {
+    pathSegment(namespace, 'namespace');
+    pathSegment(pod, 'Pod name');
     return call(
       () =>
         new CoreV1Api(this.config).readNamespacedPodLog({
@@ -353,8 +370,32 @@ export class KubeClient implements KubeReader {
 }
 
 function header(ref: KubeRef): KubeObject & { metadata: { name: string; namespace?: string } } {
+  pathSegment(ref.name, `${ref.kind} name`);
+  if (ref.namespace !== undefined) pathSegment(ref.namespace, 'namespace');
   const metadata = ref.namespace ? { name: ref.name, namespace: ref.namespace } : { name: ref.name };
   return { apiVersion: ref.apiVersion, kind: ref.kind, metadata };
+}
+
+/**
+ * The last line of defence against path traversal: names travel in URL paths, where `.` and `..`
+ * (however encoded) address the collection or its parent. Callers check names against their
+ * Kubernetes rule first; this refuses whatever slipped through, before any request is made.
+ */
+export function pathSegment(value: string, what: string): string {
+  if (!value || value === '.' || value === '..' || /[/%\\]/.test(value) || hasControlCharacter(value))
+    throw DomainError.badField('name', `${what} "${value.slice(0, 64)}" is not a valid name`);
+  return value;
+}
+
+function hasControlCharacter(value: string): boolean {
+  return [...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+}
+
+/** The name and namespace of an object written by value end up in the request path too. */
+function checkObjectPath(object: KubeObject): void {
+  const { name, namespace } = object.metadata ?? {};
+  if (name !== undefined) pathSegment(name, `${object.kind ?? 'object'} name`);
+  if (namespace !== undefined) pathSegment(namespace, 'namespace');
 }
 
 function dryRun(options: WriteOptions): string | undefined {

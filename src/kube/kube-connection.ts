@@ -9,12 +9,23 @@ import { Agent, type Dispatcher } from 'undici';
 import type { KubeSource } from '../config/app-config';
 import type { Identity } from './identity';
 
+/** One request about to be sent to the API server (for metrics and for tests that count calls). */
+export interface KubeRequestRecord {
+  method: string;
+  url: string;
+  /** The impersonated user, or undefined for the service's own identity. */
+  user?: string;
+}
+
+export type KubeRequestListener = (request: KubeRequestRecord) => void;
+
 /**
  * One connection to one API server: its KubeConfig, plus a single pooled HTTP dispatcher. The
  * client library would otherwise open a new agent (a new TCP and TLS handshake) for every request.
  */
 export class KubeConnection {
   private readonly dispatcher: Dispatcher | undefined;
+  private readonly listeners = new Set<KubeRequestListener>();
 
   private constructor(
     readonly kubeConfig: KubeConfig,
@@ -45,8 +56,16 @@ export class KubeConnection {
     });
   }
 
+  /** Calls `listener` before each request to the API server; returns the function that stops it. */
+  observe(listener: KubeRequestListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   /** Applies credentials, the pooled dispatcher, impersonation and (unless streaming) a timeout. */
   async prepare(ctx: RequestContext, identity: Identity | undefined, stream: boolean): Promise<void> {
+    for (const listener of this.listeners)
+      listener({ method: ctx.getHttpMethod(), url: ctx.getUrl(), user: identity?.user });
     await this.kubeConfig.applySecurityAuthentication(ctx);
     if (this.dispatcher) ctx.setDispatcher(this.dispatcher);
     if (!stream && !ctx.getSignal()) ctx.setSignal(AbortSignal.timeout(this.timeoutMs));

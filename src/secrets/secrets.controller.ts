@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Inject, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
@@ -13,6 +13,7 @@ import { Permission } from '../iam/roles';
 import type { ProjectAccess } from '../iam/scope-access';
 import { CreateSecretInput, SecretDataInput, SecretValues, SecretView } from './secret.model';
 import { SecretsService } from './secrets.service';
+import { NameParam } from '../common/validation/names';
 
 @ApiTags('secrets')
 @ApiBearerAuth()
@@ -43,14 +44,20 @@ export class SecretsController {
   @Get(':name')
   @Access.project(Permission.CONFIG_VIEW)
   @ApiOkResponse({ type: SecretView, description: 'Keys only, never values' })
-  get(@Param('name') name: string, @CurrentProject() access: ProjectAccess): Promise<SecretView> {
+  get(
+    @NameParam('name', 'secret') name: string,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<SecretView> {
     return this.service.get(access, name);
   }
 
   @Get(':name/values')
   @Access.project(Permission.SECRET_VALUES_VIEW)
   @ApiOkResponse({ type: SecretValues })
-  values(@Param('name') name: string, @CurrentProject() access: ProjectAccess): Promise<SecretValues> {
+  values(
+    @NameParam('name', 'secret') name: string,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<SecretValues> {
     return this.service.values(access, name);
   }
 
@@ -58,7 +65,7 @@ export class SecretsController {
   @Access.project(Permission.CONFIG_MANAGE)
   @ApiOkResponse({ type: SecretView })
   update(
-    @Param('name') name: string,
+    @NameParam('name', 'secret') name: string,
     @Body() body: SecretDataInput,
     @Query() query: UpdateParams,
     @CurrentProject() access: ProjectAccess,
@@ -70,7 +77,7 @@ export class SecretsController {
   @Access.project(Permission.CONFIG_MANAGE)
   @ApiOkResponse({ type: SecretView, description: 'What was deleted' })
   delete(
-    @Param('name') name: string,
+    @NameParam('name', 'secret') name: string,
     @Query() query: ForceDeleteParams,
     @CurrentProject() access: ProjectAccess,
   ): Promise<SecretView> {

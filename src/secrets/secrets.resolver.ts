@@ -6,6 +6,7 @@ import { Permission } from '../iam/roles';
 import type { ProjectAccess } from '../iam/scope-access';
 import { CreateSecretInput, SecretDataInput, SecretValues, SecretView } from './secret.model';
 import { SecretsService } from './secrets.service';
+import { NameArg } from '../common/validation/names';
 
 const dryRun = { name: 'dryRun', type: () => Boolean, defaultValue: false };
 
@@ -27,7 +28,7 @@ export class SecretsResolver {
   @Access.project(Permission.CONFIG_VIEW)
   secret(
     @Args('project') _project: string,
-    @Args('name') name: string,
+    @NameArg('name', 'secret') name: string,
     @CurrentProject() access: ProjectAccess,
   ): Promise<SecretView> {
     return this.service.get(access, name);
@@ -37,7 +38,7 @@ export class SecretsResolver {
   @Access.project(Permission.SECRET_VALUES_VIEW)
   secretValues(
     @Args('project') _project: string,
-    @Args('name') name: string,
+    @NameArg('name', 'secret') name: string,
     @CurrentProject() access: ProjectAccess,
   ): Promise<SecretValues> {
     return this.service.values(access, name);
@@ -58,7 +59,7 @@ export class SecretsResolver {
   @Access.project(Permission.CONFIG_MANAGE)
   updateSecret(
     @Args('project') _project: string,
-    @Args('name') name: string,
+    @NameArg('name', 'secret') name: string,
     @Args('input') input: SecretDataInput,
     @Args('resourceVersion', { description: 'As read; a change made meanwhile fails with CONFLICT' })
     resourceVersion: string,
@@ -72,7 +73,7 @@ export class SecretsResolver {
   @Access.project(Permission.CONFIG_MANAGE)
   deleteSecret(
     @Args('project') _project: string,
-    @Args('name') name: string,
+    @NameArg('name', 'secret') name: string,
     @Args('force', {
       type: () => Boolean,
       defaultValue: false,

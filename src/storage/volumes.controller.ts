@@ -1,16 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -30,6 +18,7 @@ import { CreateVolumeInput, ExpandVolumeBody, ListVolumesQuery, REST_SORT_FIELD 
 import { VolumeQueries } from './volume-queries.service';
 import { VolumeClaimChange, VolumeClaimConnection, VolumeClaimDetail } from './volume.model';
 import { VolumesService } from './volumes.service';
+import { NameParam } from '../common/validation/names';
 
 @ApiTags('volumes')
 @ApiBearerAuth()
@@ -84,7 +73,7 @@ export class VolumesController {
     description: 'With "Accept: application/yaml", the claim as YAML',
   })
   async get(
-    @Param('name') name: string,
+    @NameParam('name', 'volume') name: string,
     @Req() req: Request,
     @Res() res: Response,
     @CurrentProject() access: ProjectAccess,
@@ -109,7 +98,7 @@ export class VolumesController {
   })
   @ApiOkResponse({ type: VolumeClaimChange })
   expand(
-    @Param('name') name: string,
+    @NameParam('name', 'volume') name: string,
     @Body() body: ExpandVolumeBody,
     @Query() query: DryRunParams,
     @CurrentProject() access: ProjectAccess,
@@ -125,7 +114,7 @@ export class VolumesController {
   })
   @ApiOkResponse({ type: VolumeClaimChange })
   delete(
-    @Param('name') name: string,
+    @NameParam('name', 'volume') name: string,
     @Query() query: ForceDeleteParams,
     @CurrentProject() access: ProjectAccess,
   ): Promise<VolumeClaimChange> {

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { clampPageSize } from '../common/paging';
 import { Access } from '../iam/access.decorator';
-import { CurrentProject } from '../iam/request-context.decorators';
+import { CurrentProject, ParentProject } from '../iam/request-context.decorators';
 import { Permission } from '../iam/roles';
 import type { ProjectAccess } from '../iam/scope-access';
 import { SortDirection } from '../workloads/statefulsets/statefulset-inputs';
@@ -11,6 +11,7 @@ import { CreateVolumeInput, VolumeClaimFilter, VolumeClaimSort } from './volume-
 import { VolumeQueries } from './volume-queries.service';
 import { VolumeClaimChange, VolumeClaimConnection, VolumeClaimView } from './volume.model';
 import { VolumesService } from './volumes.service';
+import { NameArg } from '../common/validation/names';
 
 const dryRunArg = {
   name: 'dryRun',
@@ -49,20 +50,26 @@ export class VolumesResolver {
   @Access.project(Permission.VOLUMES_VIEW)
   volume(
     @Args('project') _project: string,
-    @Args('name') name: string,
+    @NameArg('name', 'volume') name: string,
     @CurrentProject() access: ProjectAccess,
   ): Promise<VolumeClaimView> {
     return this.queries.get(access, name);
   }
 
-  // Reached only through the queries above, which checked the project access.
+  // Each field reads its parent's own project: one operation may name several.
   @ResolveField(() => [EventView], { description: 'Recent events of the claim, newest first' })
-  events(@Parent() view: VolumeClaimView, @CurrentProject() access: ProjectAccess): Promise<EventView[]> {
+  events(
+    @Parent() view: VolumeClaimView,
+    @ParentProject(Permission.VOLUMES_VIEW) access: ProjectAccess,
+  ): Promise<EventView[]> {
     return this.queries.events(access, view.name);
   }
 
   @ResolveField(() => String, { description: 'The PersistentVolumeClaim as YAML' })
-  yaml(@Parent() view: VolumeClaimView, @CurrentProject() access: ProjectAccess): Promise<string> {
+  yaml(
+    @Parent() view: VolumeClaimView,
+    @ParentProject(Permission.VOLUMES_VIEW) access: ProjectAccess,
+  ): Promise<string> {
     return this.queries.yaml(access, view.name);
   }
 
@@ -85,7 +92,7 @@ export class VolumesResolver {
   @Access.project(Permission.VOLUMES_MANAGE)
   expandVolume(
     @Args('project') _project: string,
-    @Args('name') name: string,
+    @NameArg('name', 'volume') name: string,
     @Args('size', { description: 'The new size, e.g. 20Gi' }) size: string,
     @Args(dryRunArg) dryRun: boolean,
     @CurrentProject() access: ProjectAccess,
@@ -99,7 +106,7 @@ export class VolumesResolver {
   @Access.project(Permission.VOLUMES_MANAGE)
   deleteVolume(
     @Args('project') _project: string,
-    @Args('name') name: string,
+    @NameArg('name', 'volume') name: string,
     @Args('force', { type: () => Boolean, defaultValue: false }) force: boolean,
     @Args(dryRunArg) dryRun: boolean,
     @CurrentProject() access: ProjectAccess,

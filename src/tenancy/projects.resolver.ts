@@ -7,6 +7,7 @@ import type { ProjectAccess } from '../iam/scope-access';
 import { ProjectsService } from './projects.service';
 import { ProjectMemberInput, ProjectRoleInput, UpdateProjectInput } from './tenancy.inputs';
 import { Member, Project } from './tenancy.models';
+import { NameArg } from '../common/validation/names';
 
 @Resolver(() => Project)
 export class ProjectsResolver {
@@ -14,7 +15,7 @@ export class ProjectsResolver {
 
   @Query(() => Project)
   @Access.project(Permission.PROJECT_VIEW, 'name')
-  project(@Args('name') name: string): Promise<Project> {
+  project(@NameArg('name', 'project') name: string): Promise<Project> {
     return this.service.get(name);
   }
 
@@ -27,13 +28,16 @@ export class ProjectsResolver {
 
   @Mutation(() => Project)
   @Access.project(Permission.PROJECT_MANAGE, 'name')
-  updateProject(@Args('name') name: string, @Args('input') input: UpdateProjectInput): Promise<Project> {
+  updateProject(
+    @NameArg('name', 'project') name: string,
+    @Args('input') input: UpdateProjectInput,
+  ): Promise<Project> {
     return this.service.update(name, input);
   }
 
   @Mutation(() => Project, { description: 'Deletes the project and everything in it' })
   @Access.project(Permission.PROJECT_DELETE, 'name')
-  deleteProject(@Args('name') name: string): Promise<Project> {
+  deleteProject(@NameArg('name', 'project') name: string): Promise<Project> {
     return this.service.delete(name);
   }
 
@@ -53,7 +57,7 @@ export class ProjectsResolver {
   @Access.project(Permission.PROJECT_MEMBERS_MANAGE)
   changeProjectMemberRole(
     @Args('project') project: string,
-    @Args('username') username: string,
+    @NameArg('username', 'user') username: string,
     @Args('input') input: ProjectRoleInput,
     @CurrentProject() access: ProjectAccess,
   ): Promise<Member> {
@@ -64,7 +68,7 @@ export class ProjectsResolver {
   @Access.project(Permission.PROJECT_MEMBERS_MANAGE)
   removeProjectMember(
     @Args('project') project: string,
-    @Args('username') username: string,
+    @NameArg('username', 'user') username: string,
     @CurrentProject() access: ProjectAccess,
   ): Promise<Member> {
     return this.service.removeMember(project, username, access.principal.username);

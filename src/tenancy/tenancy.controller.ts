@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Inject, Param, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Inject, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../auth/principal';
 import { Access } from '../iam/access.decorator';
@@ -18,6 +18,7 @@ import {
 } from './tenancy.inputs';
 import { Member, Project, ProjectDetail, Workspace } from './tenancy.models';
 import { WorkspacesService } from './workspaces.service';
+import { NameParam } from '../common/validation/names';
 
 @ApiTags('workspaces')
 @ApiBearerAuth()
@@ -42,14 +43,14 @@ export class WorkspacesController {
 
   @Get(':workspace')
   @Access.workspace(Permission.WORKSPACE_VIEW)
-  get(@Param('workspace') workspace: string): Promise<Workspace> {
+  get(@NameParam('workspace', 'workspace') workspace: string): Promise<Workspace> {
     return this.workspaces.get(workspace);
   }
 
   @Patch(':workspace')
   @Access.workspace(Permission.WORKSPACE_MANAGE)
   update(
-    @Param('workspace') workspace: string,
+    @NameParam('workspace', 'workspace') workspace: string,
     @Body() input: UpdateWorkspaceInput,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Workspace> {
@@ -58,20 +59,20 @@ export class WorkspacesController {
 
   @Delete(':workspace')
   @Access.workspace(Permission.WORKSPACE_MANAGE)
-  delete(@Param('workspace') workspace: string): Promise<Workspace> {
+  delete(@NameParam('workspace', 'workspace') workspace: string): Promise<Workspace> {
     return this.workspaces.delete(workspace);
   }
 
   @Get(':workspace/members')
   @Access.workspace(Permission.WORKSPACE_MEMBERS_VIEW)
-  members(@Param('workspace') workspace: string): Promise<Member[]> {
+  members(@NameParam('workspace', 'workspace') workspace: string): Promise<Member[]> {
     return this.workspaces.members(workspace);
   }
 
   @Post(':workspace/members')
   @Access.workspace(Permission.WORKSPACE_MEMBERS_MANAGE)
   addMember(
-    @Param('workspace') workspace: string,
+    @NameParam('workspace', 'workspace') workspace: string,
     @Body() input: WorkspaceMemberInput,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Member> {
@@ -81,8 +82,8 @@ export class WorkspacesController {
   @Put(':workspace/members/:username')
   @Access.workspace(Permission.WORKSPACE_MEMBERS_MANAGE)
   changeMemberRole(
-    @Param('workspace') workspace: string,
-    @Param('username') username: string,
+    @NameParam('workspace', 'workspace') workspace: string,
+    @NameParam('username', 'user') username: string,
     @Body() input: WorkspaceRoleInput,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Member> {
@@ -91,14 +92,17 @@ export class WorkspacesController {
 
   @Delete(':workspace/members/:username')
   @Access.workspace(Permission.WORKSPACE_MEMBERS_MANAGE)
-  removeMember(@Param('workspace') workspace: string, @Param('username') username: string): Promise<Member> {
+  removeMember(
+    @NameParam('workspace', 'workspace') workspace: string,
+    @NameParam('username', 'user') username: string,
+  ): Promise<Member> {
     return this.workspaces.removeMember(workspace, username);
   }
 
   @Get(':workspace/projects')
   @Access.workspace(Permission.WORKSPACE_VIEW)
   projectsOf(
-    @Param('workspace') workspace: string,
+    @NameParam('workspace', 'workspace') workspace: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Project[]> {
     return this.projects.list(principal, workspace);
@@ -128,32 +132,35 @@ export class ProjectsController {
 
   @Get(':project')
   @Access.project(Permission.PROJECT_VIEW)
-  get(@Param('project') project: string): Promise<ProjectDetail> {
+  get(@NameParam('project', 'project') project: string): Promise<ProjectDetail> {
     return this.projects.detail(project);
   }
 
   @Patch(':project')
   @Access.project(Permission.PROJECT_MANAGE)
-  update(@Param('project') project: string, @Body() input: UpdateProjectInput): Promise<Project> {
+  update(
+    @NameParam('project', 'project') project: string,
+    @Body() input: UpdateProjectInput,
+  ): Promise<Project> {
     return this.projects.update(project, input);
   }
 
   @Delete(':project')
   @Access.project(Permission.PROJECT_DELETE)
-  delete(@Param('project') project: string): Promise<Project> {
+  delete(@NameParam('project', 'project') project: string): Promise<Project> {
     return this.projects.delete(project);
   }
 
   @Get(':project/members')
   @Access.project(Permission.PROJECT_MEMBERS_VIEW)
-  members(@Param('project') project: string): Promise<Member[]> {
+  members(@NameParam('project', 'project') project: string): Promise<Member[]> {
     return this.projects.members(project);
   }
 
   @Post(':project/members')
   @Access.project(Permission.PROJECT_MEMBERS_MANAGE)
   addMember(
-    @Param('project') project: string,
+    @NameParam('project', 'project') project: string,
     @Body() input: ProjectMemberInput,
     @CurrentProject() access: ProjectAccess,
   ): Promise<Member> {
@@ -163,8 +170,8 @@ export class ProjectsController {
   @Put(':project/members/:username')
   @Access.project(Permission.PROJECT_MEMBERS_MANAGE)
   changeMemberRole(
-    @Param('project') project: string,
-    @Param('username') username: string,
+    @NameParam('project', 'project') project: string,
+    @NameParam('username', 'user') username: string,
     @Body() input: ProjectRoleInput,
     @CurrentProject() access: ProjectAccess,
   ): Promise<Member> {
@@ -174,8 +181,8 @@ export class ProjectsController {
   @Delete(':project/members/:username')
   @Access.project(Permission.PROJECT_MEMBERS_MANAGE)
   removeMember(
-    @Param('project') project: string,
-    @Param('username') username: string,
+    @NameParam('project', 'project') project: string,
+    @NameParam('username', 'user') username: string,
     @CurrentProject() access: ProjectAccess,
   ): Promise<Member> {
     return this.projects.removeMember(project, username, access.principal.username);

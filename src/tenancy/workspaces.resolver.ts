@@ -1,8 +1,7 @@
 import { Inject } from '@nestjs/common';
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Principal } from '../auth/principal';
 import { Access } from '../iam/access.decorator';
-import type { AuthenticatedRequest } from '../iam/access.guard';
 import { CurrentPrincipal, CurrentWorkspace } from '../iam/request-context.decorators';
 import { Permission } from '../iam/roles';
 import type { WorkspaceAccess } from '../iam/scope-access';
@@ -16,6 +15,7 @@ import {
 } from './tenancy.inputs';
 import { Member, Project, Workspace } from './tenancy.models';
 import { WorkspacesService } from './workspaces.service';
+import { NameArg } from '../common/validation/names';
 
 @Resolver(() => Workspace)
 export class WorkspacesResolver {
@@ -35,7 +35,7 @@ export class WorkspacesResolver {
 
   @Query(() => Workspace)
   @Access.workspace(Permission.WORKSPACE_VIEW, 'name')
-  workspace(@Args('name') name: string): Promise<Workspace> {
+  workspace(@NameArg('name', 'workspace') name: string): Promise<Workspace> {
     return this.workspaces.get(name);
   }
 
@@ -50,9 +50,9 @@ export class WorkspacesResolver {
   })
   workspaceProjects(
     @Parent() workspace: Workspace,
-    @Context('req') req: AuthenticatedRequest,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<Project[]> {
-    return this.projectsService.list(req.user!, workspace.name);
+    return this.projectsService.list(principal, workspace.name);
   }
 
   @Mutation(() => Workspace)
@@ -67,7 +67,7 @@ export class WorkspacesResolver {
   @Mutation(() => Workspace)
   @Access.workspace(Permission.WORKSPACE_MANAGE, 'name')
   updateWorkspace(
-    @Args('name') name: string,
+    @NameArg('name', 'workspace') name: string,
     @Args('input') input: UpdateWorkspaceInput,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Workspace> {
@@ -76,7 +76,7 @@ export class WorkspacesResolver {
 
   @Mutation(() => Workspace, { description: 'Refused while the workspace has projects' })
   @Access.workspace(Permission.WORKSPACE_MANAGE, 'name')
-  deleteWorkspace(@Args('name') name: string): Promise<Workspace> {
+  deleteWorkspace(@NameArg('name', 'workspace') name: string): Promise<Workspace> {
     return this.workspaces.delete(name);
   }
 
@@ -94,7 +94,7 @@ export class WorkspacesResolver {
   @Access.workspace(Permission.WORKSPACE_MEMBERS_MANAGE)
   changeWorkspaceMemberRole(
     @Args('workspace') workspace: string,
-    @Args('username') username: string,
+    @NameArg('username', 'user') username: string,
     @Args('input') input: WorkspaceRoleInput,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Member> {
@@ -105,7 +105,7 @@ export class WorkspacesResolver {
   @Access.workspace(Permission.WORKSPACE_MEMBERS_MANAGE)
   removeWorkspaceMember(
     @Args('workspace') workspace: string,
-    @Args('username') username: string,
+    @NameArg('username', 'user') username: string,
   ): Promise<Member> {
     return this.workspaces.removeMember(workspace, username);
   }

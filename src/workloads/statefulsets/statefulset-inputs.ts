@@ -1,3 +1,4 @@
+import { IsObjectName } from '../../common/validation/names';
 import { Field, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
@@ -149,7 +150,7 @@ export class DeleteStatefulSetQuery extends DryRunQuery {
 }
 
 export class LogsQuery {
-  @ApiPropertyOptional() @IsOptional() @IsString() container?: string;
+  @ApiPropertyOptional() @IsOptional() @IsObjectName('container') container?: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(100_000) tailLines?: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) sinceSeconds?: number;
   @ApiPropertyOptional() @IsOptional() @bool() @IsBoolean() timestamps?: boolean;

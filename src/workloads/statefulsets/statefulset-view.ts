@@ -111,6 +111,7 @@ export function toPodView(pod: V1Pod, usage: ResourceUsage): PodView {
   const ordinalSuffix = /-(\d+)$/.exec(pod.metadata?.name ?? '')?.[1];
   return {
     name: pod.metadata?.name ?? '',
+    project: pod.metadata?.namespace ?? '',
     ordinal:
       ordinalLabel !== undefined
         ? Number(ordinalLabel)

@@ -91,6 +91,7 @@ export class EventView {
 @ObjectType('Pod')
 export class PodView {
   @Field() @ApiProperty() name!: string;
+  @Field() @ApiProperty() project!: string;
   @Field(() => Int, { nullable: true }) @ApiPropertyOptional({ type: Number, nullable: true }) ordinal!:
     number | null;
   @Field() @ApiProperty() phase!: string;

@@ -1,17 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  Post,
-  Put,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { sendJsonOrYaml } from '../../common/http/yaml-download';
@@ -48,6 +35,7 @@ import {
   StatefulSetDetail,
 } from './statefulset.model';
 import { StatefulSetsService } from './statefulsets.service';
+import { NameParam } from '../../common/validation/names';
 
 const isYaml = (req: Request) => Boolean(req.is(['application/yaml', 'application/x-yaml', 'text/yaml']));
 
@@ -108,7 +96,7 @@ export class StatefulSetsController {
     description: 'With "Accept: application/yaml", the StatefulSet as YAML',
   })
   async get(
-    @Param('name') name: string,
+    @NameParam('name', 'statefulSet') name: string,
     @Req() req: Request,
     @Res() res: Response,
     @CurrentProject() access: ProjectAccess,
@@ -129,7 +117,7 @@ export class StatefulSetsController {
     description: 'The edited form as JSON (with ?resourceVersion=), or the StatefulSet as YAML',
   })
   async update(
-    @Param('name') name: string,
+    @NameParam('name', 'statefulSet') name: string,
     @Req() req: Request,
     @Body() body: unknown,
     @Query() query: UpdateStatefulSetQuery,
@@ -155,7 +143,7 @@ export class StatefulSetsController {
   @Delete('statefulsets/:name')
   @Access.project(Permission.WORKLOADS_MANAGE)
   delete(
-    @Param('name') name: string,
+    @NameParam('name', 'statefulSet') name: string,
     @Query() query: DeleteStatefulSetQuery,
     @CurrentProject() access: ProjectAccess,
   ): Promise<StatefulSetChange> {
@@ -171,7 +159,7 @@ export class StatefulSetsController {
   @HttpCode(200)
   @Access.project(Permission.WORKLOADS_MANAGE)
   scale(
-    @Param('name') name: string,
+    @NameParam('name', 'statefulSet') name: string,
     @Body() body: ScaleBody,
     @Query() query: DryRunQuery,
     @CurrentProject() access: ProjectAccess,
@@ -183,7 +171,7 @@ export class StatefulSetsController {
   @HttpCode(200)
   @Access.project(Permission.WORKLOADS_MANAGE)
   redeploy(
-    @Param('name') name: string,
+    @NameParam('name', 'statefulSet') name: string,
     @Query() query: DryRunQuery,
     @CurrentProject() access: ProjectAccess,
   ): Promise<StatefulSetChange> {
@@ -193,7 +181,7 @@ export class StatefulSetsController {
   @Put('statefulsets/:name/service')
   @Access.project(Permission.WORKLOADS_MANAGE)
   updateService(
-    @Param('name') name: string,
+    @NameParam('name', 'statefulSet') name: string,
     @Body() body: ServicePortsBody,
     @Query() query: DryRunQuery,
     @CurrentProject() access: ProjectAccess,
@@ -205,7 +193,7 @@ export class StatefulSetsController {
   @Access.project(Permission.WORKLOADS_VIEW)
   @ApiOkResponse({ type: [RevisionView] })
   async listRevisions(
-    @Param('name') name: string,
+    @NameParam('name', 'statefulSet') name: string,
     @CurrentProject() access: ProjectAccess,
   ): Promise<RevisionView[]> {
     return this.revisions.list(access, await this.queries.raw(access, name));
@@ -215,7 +203,7 @@ export class StatefulSetsController {
   @Access.project(Permission.WORKLOADS_VIEW)
   @ApiOkResponse({ type: RevisionDiff })
   async diff(
-    @Param('name') name: string,
+    @NameParam('name', 'statefulSet') name: string,
     @Query() query: DiffQuery,
     @CurrentProject() access: ProjectAccess,
   ): Promise<RevisionDiff> {
@@ -226,7 +214,7 @@ export class StatefulSetsController {
   @HttpCode(200)
   @Access.project(Permission.WORKLOADS_MANAGE)
   rollback(
-    @Param('name') name: string,
+    @NameParam('name', 'statefulSet') name: string,
     @Body() body: RollbackBody,
     @Query() query: DryRunQuery,
     @CurrentProject() access: ProjectAccess,
@@ -237,14 +225,17 @@ export class StatefulSetsController {
   @Get('statefulsets/:name/pods')
   @Access.project(Permission.WORKLOADS_VIEW)
   @ApiOkResponse({ type: [PodView] })
-  async listPods(@Param('name') name: string, @CurrentProject() access: ProjectAccess): Promise<PodView[]> {
+  async listPods(
+    @NameParam('name', 'statefulSet') name: string,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<PodView[]> {
     return this.pods.ofStatefulSet(access, await this.queries.raw(access, name));
   }
 
   @Get('pods/:pod')
   @Access.project(Permission.WORKLOADS_VIEW)
   async pod(
-    @Param('pod') pod: string,
+    @NameParam('pod', 'pod') pod: string,
     @CurrentProject() access: ProjectAccess,
   ): Promise<PodView & { events: EventView[] }> {
     const [view, events] = await Promise.all([
@@ -257,7 +248,7 @@ export class StatefulSetsController {
   @Delete('pods/:pod')
   @Access.project(Permission.WORKLOADS_MANAGE)
   deletePod(
-    @Param('pod') pod: string,
+    @NameParam('pod', 'pod') pod: string,
     @Query() query: DryRunQuery,
     @CurrentProject() access: ProjectAccess,
   ): Promise<PodView> {
@@ -268,7 +259,7 @@ export class StatefulSetsController {
   @Access.project(Permission.LOGS_VIEW)
   @ApiProduces('text/plain')
   async logs(
-    @Param('pod') pod: string,
+    @NameParam('pod', 'pod') pod: string,
     @Query() query: LogsQuery,
     @Res() res: Response,
     @CurrentProject() access: ProjectAccess,

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Access } from '../../iam/access.decorator';
-import { CurrentProject } from '../../iam/request-context.decorators';
+import { CurrentProject, ParentProject } from '../../iam/request-context.decorators';
 import { Permission } from '../../iam/roles';
 import type { ProjectAccess } from '../../iam/scope-access';
 import { PodsService } from './pods.service';
@@ -26,6 +26,7 @@ import {
   StatefulSetView,
 } from './statefulset.model';
 import { StatefulSetsService } from './statefulsets.service';
+import { NameArg } from '../../common/validation/names';
 
 const dryRunArg = {
   name: 'dryRun',
@@ -66,41 +67,50 @@ export class StatefulSetsResolver {
   @Access.project(Permission.WORKLOADS_VIEW)
   statefulSet(
     @Args('project') _project: string,
-    @Args('name') name: string,
+    @NameArg('name', 'statefulSet') name: string,
     @CurrentProject() access: ProjectAccess,
   ): Promise<StatefulSetView> {
     return this.queries.get(access, name);
   }
 
-  // The fields below are reached only through the query above, which checked the project access.
+  // Each field reads its parent's own project: one operation may name several.
   @ResolveField(() => ServiceView, { nullable: true })
   service(
     @Parent() view: StatefulSetView,
-    @CurrentProject() access: ProjectAccess,
+    @ParentProject(Permission.WORKLOADS_VIEW) access: ProjectAccess,
   ): Promise<ServiceView | null> {
     return this.queries.service(access, view.name);
   }
 
   @ResolveField(() => [PodView])
-  async pods(@Parent() view: StatefulSetView, @CurrentProject() access: ProjectAccess): Promise<PodView[]> {
+  async pods(
+    @Parent() view: StatefulSetView,
+    @ParentProject(Permission.WORKLOADS_VIEW) access: ProjectAccess,
+  ): Promise<PodView[]> {
     return this.podsService.ofStatefulSet(access, await this.queries.raw(access, view.name));
   }
 
   @ResolveField(() => [RevisionView], { description: 'Newest first' })
   async revisions(
     @Parent() view: StatefulSetView,
-    @CurrentProject() access: ProjectAccess,
+    @ParentProject(Permission.WORKLOADS_VIEW) access: ProjectAccess,
   ): Promise<RevisionView[]> {
     return this.revisionsService.list(access, await this.queries.raw(access, view.name));
   }
 
   @ResolveField(() => [EventView], { description: 'Recent events of the StatefulSet, newest first' })
-  events(@Parent() view: StatefulSetView, @CurrentProject() access: ProjectAccess): Promise<EventView[]> {
+  events(
+    @Parent() view: StatefulSetView,
+    @ParentProject(Permission.WORKLOADS_VIEW) access: ProjectAccess,
+  ): Promise<EventView[]> {
     return this.podsService.events(access, 'StatefulSet', view.name);
   }
 
   @ResolveField(() => String, { description: 'The StatefulSet as YAML (the download)' })
-  yaml(@Parent() view: StatefulSetView, @CurrentProject() access: ProjectAccess): Promise<string> {
+  yaml(
+    @Parent() view: StatefulSetView,
+    @ParentProject(Permission.WORKLOADS_VIEW) access: ProjectAccess,
+  ): Promise<string> {
     return this.queries.yaml(access, view.name);
   }
 
@@ -108,7 +118,7 @@ export class StatefulSetsResolver {
   @Access.project(Permission.WORKLOADS_VIEW)
   async revisionDiff(
     @Args('project') _project: string,
-    @Args('name') name: string,
+    @NameArg('name', 'statefulSet') name: string,
     @Args('from', { type: () => Int }) from: number,
     @Args('to', { type: () => Int }) to: number,
     @CurrentProject() access: ProjectAccess,
@@ -148,7 +158,7 @@ export class StatefulSetsResolver {
   @Access.project(Permission.WORKLOADS_MANAGE)
   updateStatefulSet(
     @Args('project') _project: string,
-    @Args('name') name: string,
+    @NameArg('name', 'statefulSet') name: string,
     @Args('input') input: StatefulSetForm,
     @Args('resourceVersion') resourceVersion: string,
     @Args(dryRunArg) dryRun: boolean,
@@ -163,7 +173,7 @@ export class StatefulSetsResolver {
   @Access.project(Permission.WORKLOADS_MANAGE)
   replaceStatefulSetYaml(
     @Args('project') _project: string,
-    @Args('name') name: string,
+    @NameArg('name', 'statefulSet') name: string,
     @Args('yaml') yaml: string,
     @Args(dryRunArg) dryRun: boolean,
     @CurrentProject() access: ProjectAccess,
@@ -176,7 +186,7 @@ export class StatefulSetsResolver {
   @Access.project(Permission.WORKLOADS_MANAGE)
   scaleStatefulSet(
     @Args('project') _project: string,
-    @Args('name') name: string,
+    @NameArg('name', 'statefulSet') name: string,
     @Args('replicas', { type: () => Int }) replicas: number,
     @Args(dryRunArg) dryRun: boolean,
     @CurrentProject() access: ProjectAccess,
@@ -190,7 +200,7 @@ export class StatefulSetsResolver {
   @Access.project(Permission.WORKLOADS_MANAGE)
   redeployStatefulSet(
     @Args('project') _project: string,
-    @Args('name') name: string,
+    @NameArg('name', 'statefulSet') name: string,
     @Args(dryRunArg) dryRun: boolean,
     @CurrentProject() access: ProjectAccess,
   ): Promise<StatefulSetChange> {
@@ -201,7 +211,7 @@ export class StatefulSetsResolver {
   @Access.project(Permission.WORKLOADS_MANAGE)
   updateStatefulSetService(
     @Args('project') _project: string,
-    @Args('name') name: string,
+    @NameArg('name', 'statefulSet') name: string,
     @Args('ports', { type: () => [ServicePortInput] }) ports: ServicePortInput[],
     @Args(dryRunArg) dryRun: boolean,
     @CurrentProject() access: ProjectAccess,
@@ -215,7 +225,7 @@ export class StatefulSetsResolver {
   @Access.project(Permission.WORKLOADS_MANAGE)
   rollbackStatefulSet(
     @Args('project') _project: string,
-    @Args('name') name: string,
+    @NameArg('name', 'statefulSet') name: string,
     @Args('revision', { type: () => Int }) revision: number,
     @Args(dryRunArg) dryRun: boolean,
     @CurrentProject() access: ProjectAccess,
@@ -229,7 +239,7 @@ export class StatefulSetsResolver {
   @Access.project(Permission.WORKLOADS_MANAGE)
   deleteStatefulSet(
     @Args('project') _project: string,
-    @Args('name') name: string,
+    @NameArg('name', 'statefulSet') name: string,
     @Args('deleteService', { type: () => Boolean, defaultValue: true }) deleteService: boolean,
     @Args('deleteVolumes', { type: () => Boolean, defaultValue: false }) deleteVolumes: boolean,
     @Args(dryRunArg) dryRun: boolean,
@@ -247,14 +257,17 @@ export class PodsResolver {
   @Access.project(Permission.WORKLOADS_VIEW)
   pod(
     @Args('project') _project: string,
-    @Args('name') name: string,
+    @NameArg('name', 'pod') name: string,
     @CurrentProject() access: ProjectAccess,
   ): Promise<PodView> {
     return this.pods.get(access, name);
   }
 
   @ResolveField(() => [EventView], { description: 'Recent events of the pod, newest first' })
-  events(@Parent() pod: PodView, @CurrentProject() access: ProjectAccess): Promise<EventView[]> {
+  events(
+    @Parent() pod: PodView,
+    @ParentProject(Permission.WORKLOADS_VIEW) access: ProjectAccess,
+  ): Promise<EventView[]> {
     return this.pods.events(access, 'Pod', pod.name);
   }
 
@@ -262,9 +275,9 @@ export class PodsResolver {
   @Access.project(Permission.LOGS_VIEW)
   podLogs(
     @Args('project') _project: string,
-    @Args('pod') pod: string,
+    @NameArg('pod', 'pod') pod: string,
     @CurrentProject() access: ProjectAccess,
-    @Args('container', { type: () => String, nullable: true }) container?: string,
+    @NameArg('container', 'container', { nullable: true }) container?: string,
     @Args('tailLines', { type: () => Int, nullable: true }) tailLines?: number,
     @Args('sinceSeconds', { type: () => Int, nullable: true }) sinceSeconds?: number,
     @Args('timestamps', { type: () => Boolean, nullable: true }) timestamps?: boolean,
@@ -276,7 +289,7 @@ export class PodsResolver {
   @Access.project(Permission.WORKLOADS_MANAGE)
   deletePod(
     @Args('project') _project: string,
-    @Args('name') name: string,
+    @NameArg('name', 'pod') name: string,
     @Args(dryRunArg) dryRun: boolean,
     @CurrentProject() access: ProjectAccess,
   ): Promise<PodView> {
