@@ -15,6 +15,7 @@ import { ConfigMapsModule } from './configmaps/configmaps.module';
 import { SecretsModule } from './secrets/secrets.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { formatGraphQLError } from './common/errors/format-graphql-error';
+import { costLimitPlugin, limitRules, noCacheControl } from './common/graphql/query-limits';
 import { InputValidationPipe } from './common/validation/input-validation.pipe';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -43,9 +44,19 @@ export class AppModule {
           sortSchema: true,
           // Field resolvers share the exception filter; they are authorised by the query they belong to.
           fieldResolverEnhancers: ['interceptors', 'filters'],
-          introspection: true,
+          // Introspection and GraphiQL only when asked for (BERTH_GRAPHQL_PLAYGROUND); the page is
+          // served by http-app.ts from this server, so Apollo's own landing page stays off.
+          introspection: config.graphql.playground,
+          graphiql: false,
+          // Bounded before anything runs: tokens at parse, depth/aliases/directives at validation,
+          // root fields and cost once the variables are known.
+          parseOptions: { maxTokens: config.graphql.maxTokens },
+          validationRules: limitRules(config.graphql),
+          plugins: [costLimitPlugin(config.graphql), noCacheControl()],
+          allowBatchedHttpRequests: config.graphql.maxBatch > 0,
           includeStacktraceInErrorResponses: false,
-          formatError: formatGraphQLError,
+          formatError: (formatted, error) =>
+            formatGraphQLError(formatted, error, { hideSuggestions: !config.graphql.playground }),
           context: ({ req, res }: GraphQLContext): GraphQLContext => ({ req, res }),
         }),
         AccessModule,

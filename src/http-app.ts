@@ -4,6 +4,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { AppConfig, enabledLogLevels } from './config/app-config';
+import { serveGraphiql } from './common/graphql/graphiql';
+import { securityHeaders, useBodyParsers } from './common/http/edge';
 
 export const API_PREFIX = 'api/v1';
 export const UNPREFIXED = [
@@ -28,10 +30,13 @@ export async function createApp(
     logger: options.logger ?? enabledLogLevels(config.logLevel),
     // Fail with the error instead of exiting the process, so callers (tests, tools) see it.
     abortOnError: false,
+    // Bodies are parsed below, with limits, in a known order before anything else sees them.
+    bodyParser: false,
   });
   app.disable('x-powered-by');
-  // YAML bodies (the StatefulSet Edit Mode) arrive as text; the handler parses them as data.
-  app.useBodyParser('text', { type: ['application/yaml', 'application/x-yaml', 'text/yaml'], limit: '1mb' });
+  app.use(securityHeaders());
+  useBodyParsers(app, config.graphql);
+  if (config.graphql.playground) serveGraphiql(app);
   app.setGlobalPrefix(API_PREFIX, {
     exclude: UNPREFIXED,
   });

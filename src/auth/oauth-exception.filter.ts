@@ -29,6 +29,19 @@ function toOAuthError(exception: unknown): OAuthError {
     switch (exception.code) {
       case ErrorCode.BAD_USER_INPUT:
         return new OAuthError('invalid_request', exception.message);
+      // A refresh that lost a race with another use of the same token, or an account gone meanwhile.
+      case ErrorCode.CONFLICT:
+      case ErrorCode.NOT_FOUND:
+      case ErrorCode.UNAUTHENTICATED:
+      case ErrorCode.FORBIDDEN:
+        return new OAuthError('invalid_grant', 'The grant is invalid, expired or revoked');
+      case ErrorCode.TOO_MANY_REQUESTS:
+        return new OAuthError(
+          'invalid_request',
+          'Too many sign-in attempts; try again later',
+          429,
+          exception.retryAfterSeconds,
+        );
       case ErrorCode.UNAVAILABLE:
         return new OAuthError(
           'temporarily_unavailable',

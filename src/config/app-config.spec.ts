@@ -24,7 +24,29 @@ describe('loadConfig', () => {
       defaultRegistry: 'docker.io',
       registries: {},
       registryTimeoutMs: 5000,
+      graphql: {
+        playground: false,
+        maxDepth: 10,
+        maxAliases: 20,
+        maxRootFields: 20,
+        maxCost: 1000,
+        maxTokens: 5000,
+        maxDirectives: 20,
+        maxBatch: 0,
+      },
     });
+  });
+
+  it('reads the GraphQL limits and the playground switch, naming a bad one', () => {
+    const config = loadConfig({
+      BERTH_GRAPHQL_PLAYGROUND: 'true',
+      BERTH_GRAPHQL_MAX_COST: '50',
+      BERTH_GRAPHQL_MAX_BATCH: '5',
+    });
+    expect(config.graphql).toMatchObject({ playground: true, maxCost: 50, maxBatch: 5 });
+    expect(() => loadConfig({ BERTH_GRAPHQL_PLAYGROUND: 'maybe', BERTH_GRAPHQL_MAX_DEPTH: '0' })).toThrow(
+      /BERTH_GRAPHQL_PLAYGROUND must be true or false \(got "maybe"\)[\s\S]*BERTH_GRAPHQL_MAX_DEPTH must be an integer from 2/,
+    );
   });
 
   it('uses KUBECONFIG when it names a file, and the service account inside a cluster', () => {

@@ -52,6 +52,23 @@ export interface AppConfig {
   registries: Record<string, RegistrySettings>;
   /** Deadline of each call to an image registry (connecting included). */
   registryTimeoutMs: number;
+  graphql: GraphQLLimits;
+}
+
+/** What one GraphQL request may ask for; everything over a limit is refused before it runs. */
+export interface GraphQLLimits {
+  /** Introspection and the GraphiQL page (served from this server, nothing from the internet). */
+  playground: boolean;
+  maxDepth: number;
+  maxAliases: number;
+  maxRootFields: number;
+  /** Estimated cost (resolver calls, lists weighted by their page size). */
+  maxCost: number;
+  /** Lexical tokens of the document (graphql-js parser limit). */
+  maxTokens: number;
+  maxDirectives: number;
+  /** Operations per batched (array) request; 0 refuses batches. */
+  maxBatch: number;
 }
 
 export class ConfigError extends Error {
@@ -119,6 +136,17 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const registries = registrySettings(env.BERTH_REGISTRIES, problems);
   const registryTimeoutMs = integer(env, 'BERTH_REGISTRY_TIMEOUT_MS', 5000, 100, 120_000, problems);
 
+  const graphql: GraphQLLimits = {
+    playground: boolean(env, 'BERTH_GRAPHQL_PLAYGROUND', false, problems),
+    maxDepth: integer(env, 'BERTH_GRAPHQL_MAX_DEPTH', 10, 2, 100, problems),
+    maxAliases: integer(env, 'BERTH_GRAPHQL_MAX_ALIASES', 20, 0, 1000, problems),
+    maxRootFields: integer(env, 'BERTH_GRAPHQL_MAX_ROOT_FIELDS', 20, 1, 1000, problems),
+    maxCost: integer(env, 'BERTH_GRAPHQL_MAX_COST', 1000, 1, 1_000_000, problems),
+    maxTokens: integer(env, 'BERTH_GRAPHQL_MAX_TOKENS', 5000, 100, 1_000_000, problems),
+    maxDirectives: integer(env, 'BERTH_GRAPHQL_MAX_DIRECTIVES', 20, 0, 1000, problems),
+    maxBatch: integer(env, 'BERTH_GRAPHQL_MAX_BATCH', 0, 0, 100, problems),
+  };
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -135,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     defaultRegistry,
     registries,
     registryTimeoutMs,
+    graphql,
   };
 }
 
@@ -184,6 +213,15 @@ function registrySettings(raw: string | undefined, problems: string[]): Record<s
     result[host] = settings;
   }
   return result;
+}
+
+function boolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean, problems: string[]): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  problems.push(`${name} must be true or false (got "${env[name]}")`);
+  return fallback;
 }
 
 function integer(

@@ -11,6 +11,8 @@ export enum ErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   /** The request is malformed or fails validation; `fields` says where. */
   BAD_USER_INPUT = 'BAD_USER_INPUT',
+  /** A GraphQL operation over the limits (depth, aliases, root fields, cost); refused before it ran. */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   /** The object already exists, or changed since the caller read it. */
   CONFLICT = 'CONFLICT',
   /** The caller sent too many requests (or failed too many logins); retry later. */

@@ -18,6 +18,7 @@ describe('presentError', () => {
     [ErrorCode.FORBIDDEN, 'FORBIDDEN', 403],
     [ErrorCode.NOT_FOUND, 'NOT_FOUND', 404],
     [ErrorCode.BAD_USER_INPUT, 'BAD_USER_INPUT', 400],
+    [ErrorCode.QUERY_TOO_COMPLEX, 'QUERY_TOO_COMPLEX', 400],
     [ErrorCode.CONFLICT, 'CONFLICT', 409],
     [ErrorCode.TOO_MANY_REQUESTS, 'TOO_MANY_REQUESTS', 429],
     [ErrorCode.UNAVAILABLE, 'UNAVAILABLE', 503],

@@ -21,6 +21,8 @@ export function presentError(code: ErrorCode): ErrorPresentation {
       return { graphqlCode: 'NOT_FOUND', httpStatus: HttpStatus.NOT_FOUND };
     case ErrorCode.BAD_USER_INPUT:
       return { graphqlCode: 'BAD_USER_INPUT', httpStatus: HttpStatus.BAD_REQUEST };
+    case ErrorCode.QUERY_TOO_COMPLEX:
+      return { graphqlCode: 'QUERY_TOO_COMPLEX', httpStatus: HttpStatus.BAD_REQUEST };
     case ErrorCode.CONFLICT:
       return { graphqlCode: 'CONFLICT', httpStatus: HttpStatus.CONFLICT };
     case ErrorCode.TOO_MANY_REQUESTS:

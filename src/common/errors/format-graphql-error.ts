@@ -4,6 +4,7 @@ import { ErrorCode } from './error-code';
 import { presentError } from './error-presentation';
 import { toDomainError } from './to-domain-error';
 import { toGraphQLError } from './all-exceptions.filter';
+import { TOO_COMPLEX_PREFIX } from '../graphql/query-limits';
 
 const OWN_CODES = new Set<string>(Object.values(ErrorCode).map((code) => presentError(code).graphqlCode));
 
@@ -18,13 +19,20 @@ const REQUEST_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
+/** graphql-js's parser limit (`maxTokens`), reported as a parse error. */
+const TOKEN_LIMIT = /^Syntax Error: Document contains more that \d+ tokens/;
+
 /**
  * Apollo's `formatError`: the last gate before a GraphQL error reaches a client. Errors from
  * resolvers already carry one of our codes (AllExceptionsFilter); errors from parsing and validation
  * become BAD_USER_INPUT; anything else is INTERNAL with its message hidden. Only `code`, `fields` and
  * `retryAfterSeconds` survive in `extensions` (no stack traces).
  */
-export function formatGraphQLError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
+export function formatGraphQLError(
+  formatted: GraphQLFormattedError,
+  error?: unknown,
+  options: { hideSuggestions?: boolean } = {},
+): GraphQLFormattedError {
   // An error thrown by a resolver that Nest's filters did not see (e.g. a field resolver) arrives
   // here still wrapped; map it the same way AllExceptionsFilter would.
   const original = error instanceof GraphQLError ? error.originalError : undefined;
@@ -48,10 +56,16 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error?: unk
     return { ...base, message: formatted.message, extensions: kept };
   }
   if (code !== undefined && REQUEST_ERROR_CODES.has(code)) {
-    const fields = coercionFields(formatted.message);
+    // Without introspection, "Did you mean …?" would hand out the schema one guess at a time.
+    const message = options.hideSuggestions
+      ? formatted.message.replace(/ Did you mean .*\?$/s, '')
+      : formatted.message;
+    if (TOKEN_LIMIT.test(message) || message.startsWith(TOO_COMPLEX_PREFIX))
+      return { ...base, message, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } };
+    const fields = coercionFields(message);
     return {
       ...base,
-      message: formatted.message,
+      message,
       extensions: { code: ErrorCode.BAD_USER_INPUT, ...(fields ? { fields } : {}) },
     };
   }

@@ -2,6 +2,7 @@ import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
 import { DomainError, FieldError } from '../errors/domain-error';
+import { plainDataProblem } from './plain-data';
 
 const PRIMITIVES: ReadonlySet<unknown> = new Set([String, Boolean, Number, Array, Object]);
 
@@ -31,6 +32,9 @@ export class InputValidationPipe implements PipeTransform<unknown> {
 export async function validateInput<T extends object>(metatype: new () => T, value: unknown): Promise<T> {
   if (value === null || typeof value !== 'object' || Array.isArray(value))
     throw DomainError.badField('body', 'must be a JSON object');
+  // Before class-transformer and class-validator walk it (recursively, trusting its keys).
+  const problem = plainDataProblem(value, '', { strictLists: true });
+  if (problem) throw DomainError.badInput([{ ...problem, path: problem.path || 'body' }]);
   const instance = plainToInstance(metatype, value);
   const errors = await validate(instance, {
     whitelist: true,

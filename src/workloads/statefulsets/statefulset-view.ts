@@ -195,7 +195,7 @@ export function toEventView(event: CoreV1Event): EventView {
 
 /** The label selector of a StatefulSet's pods (and template claims), as a string. */
 export function selectorOf(statefulSet: V1StatefulSet): string {
-  return Object.entries(statefulSet.spec?.selector.matchLabels ?? {})
+  return Object.entries(statefulSet.spec?.selector?.matchLabels ?? {})
     .map(([k, v]) => `${k}=${v}`)
     .join(',');
 }

@@ -1,11 +1,16 @@
-import { parseAllDocuments } from 'yaml';
+import { Document, parseAllDocuments } from 'yaml';
 import { DomainError, FieldError } from '../../common/errors/domain-error';
 import { DNS1123_LABEL } from '../../common/validation/names';
+import { plainDataProblem } from '../../common/validation/plain-data';
+import { shapeProblem } from '../../common/validation/shape';
+import { SERVICE_SHAPE, STATEFUL_SET_SHAPE } from './manifest-shapes';
 import type { V1Service, V1StatefulSet } from '../../kube';
 import { MAX_NAME } from './statefulset-form.model';
 
 /** YAML is read as data; nothing in it is trusted before these checks pass. */
 const MAX_YAML_BYTES = 1024 * 1024;
+/** Aliases expanded per document (anchors are legitimate; a billion laughs is not). */
+const MAX_ALIASES = 100;
 const SERVER_SET = [
   'uid',
   'resourceVersion',
@@ -46,7 +51,7 @@ export function parseStatefulSetYaml(
     for (const error of doc.errors) errors.push({ path: 'yaml', message: error.message.split('\n')[0] });
   }
   if (errors.length) throw DomainError.badInput(errors, `The YAML is not valid: ${errors[0].message}`);
-  const docs = parsed.map((d) => d.toJS() as unknown).filter((d) => d !== null && d !== undefined);
+  const docs = parsed.map(toData).filter((d) => d !== null && d !== undefined);
   if (docs.length === 0) throw DomainError.badField('yaml', 'contains no document');
   if (docs.length > 2) throw DomainError.badField('yaml', 'takes one StatefulSet and at most its Service');
 
@@ -57,8 +62,14 @@ export function parseStatefulSetYaml(
     const at = `yaml[${i}]`;
     if (typeof raw !== 'object' || Array.isArray(raw))
       throw DomainError.badField(at, 'must be a Kubernetes object');
+    const problem = plainDataProblem(raw, at);
+    if (problem) throw DomainError.badInput([problem]);
     const doc = raw as Doc;
     const kind = `${String(doc.apiVersion)}/${String(doc.kind)}`;
+    const shape =
+      kind === 'apps/v1/StatefulSet' ? STATEFUL_SET_SHAPE : kind === 'v1/Service' ? SERVICE_SHAPE : null;
+    const misfit = shape && shapeProblem(doc, shape, at);
+    if (misfit) throw DomainError.badInput([misfit]);
     if (kind === 'apps/v1/StatefulSet' && !statefulSet) {
       statefulSet = clean(doc, at, namespace, keepResourceVersion) as V1StatefulSet;
       index.statefulSet = i;
@@ -80,6 +91,8 @@ export function parseStatefulSetYaml(
       `must be a DNS-1123 label of at most ${MAX_NAME} characters`,
     );
   }
+  // What the form does too: without a serviceName the StatefulSet gets a headless Service of its name.
+  if (!sts.spec!.serviceName) sts.spec!.serviceName = name;
   if (service && (service as V1Service).metadata?.name !== sts.spec?.serviceName) {
     throw DomainError.badField(
       `yaml[${index.service}].metadata.name`,
@@ -87,6 +100,20 @@ export function parseStatefulSetYaml(
     );
   }
   return { statefulSet: sts, service };
+}
+
+/** A document as plain data; an alias bomb is refused instead of expanded. */
+function toData(doc: Document.Parsed): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    if (error instanceof ReferenceError || error instanceof RangeError)
+      throw DomainError.badField(
+        'yaml',
+        `uses more than ${MAX_ALIASES} aliases, or aliases that cannot be resolved`,
+      );
+    throw error;
+  }
 }
 
 function clean(doc: Doc, at: string, namespace: string, keepResourceVersion: boolean): Doc {

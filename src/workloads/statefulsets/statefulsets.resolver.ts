@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Extensions, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Access } from '../../iam/access.decorator';
 import { CurrentProject, ParentProject } from '../../iam/request-context.decorators';
 import { Permission } from '../../iam/roles';
@@ -44,7 +44,9 @@ export class StatefulSetsResolver {
     @Inject(RevisionsService) private readonly revisionsService: RevisionsService,
   ) {}
 
+  // Costs: roughly the API server calls a resolver makes (see common/graphql/query-limits.ts).
   @Query(() => StatefulSetConnection)
+  @Extensions({ cost: 3 })
   @Access.project(Permission.WORKLOADS_VIEW)
   statefulSets(
     @Args('project') _project: string,
@@ -83,6 +85,7 @@ export class StatefulSetsResolver {
   }
 
   @ResolveField(() => [PodView])
+  @Extensions({ cost: 3 })
   async pods(
     @Parent() view: StatefulSetView,
     @ParentProject(Permission.WORKLOADS_VIEW) access: ProjectAccess,
@@ -91,6 +94,7 @@ export class StatefulSetsResolver {
   }
 
   @ResolveField(() => [RevisionView], { description: 'Newest first' })
+  @Extensions({ cost: 2 })
   async revisions(
     @Parent() view: StatefulSetView,
     @ParentProject(Permission.WORKLOADS_VIEW) access: ProjectAccess,

@@ -369,11 +369,11 @@ export function headlessServiceFor(statefulSet: V1StatefulSet): V1Service {
     metadata: {
       name: statefulSet.spec?.serviceName,
       namespace: statefulSet.metadata?.namespace,
-      labels: statefulSet.spec?.selector.matchLabels,
+      labels: statefulSet.spec?.selector?.matchLabels,
     },
     spec: {
       clusterIP: 'None',
-      selector: statefulSet.spec?.selector.matchLabels,
+      selector: statefulSet.spec?.selector?.matchLabels,
       ...(ports.length ? { ports } : {}),
     },
   };

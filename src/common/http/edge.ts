@@ -1,0 +1,93 @@
+import type { INestApplication } from '@nestjs/common';
+import { json, type NextFunction, type Request, type Response, text, urlencoded } from 'express';
+import helmet from 'helmet';
+import type { GraphQLLimits } from '../../config/app-config';
+import { DomainError } from '../errors/domain-error';
+import { ErrorCode } from '../errors/error-code';
+import { toErrorBody } from '../errors/all-exceptions.filter';
+import { MAX_INPUT_DEPTH } from '../validation/plain-data';
+
+export const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml'];
+/** The largest JSON or YAML body (a StatefulSet with its Service is a few KiB). */
+export const MAX_BODY = '1mb';
+
+/**
+ * helmet's defaults (CSP 'self', no sniffing, frame denial, ...) on every answer, and no caching:
+ * answers carry tenants' data, Secret values and tokens. Static files may say otherwise.
+ */
+export function securityHeaders(): (req: Request, res: Response, next: NextFunction) => void {
+  // Berth speaks plain HTTP unless TLS is terminated in front of it: upgrading its pages' requests
+  // to https would break them (GraphiQL, the OpenAPI UI).
+  const headers = helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
+  return (req, res, next) =>
+    headers(req, res, () => {
+      res.setHeader('Cache-Control', 'no-store');
+      next();
+    });
+}
+
+/**
+ * JSON (REST bodies, GraphQL requests), forms (the OAuth endpoints) and YAML (the Edit Mode) with
+ * size limits; JSON nested deeper than any input needs is refused while it is still bytes, before
+ * anything walks it recursively. Batched GraphQL requests only as configured.
+ */
+export function useBodyParsers(app: INestApplication, limits: GraphQLLimits): void {
+  app.use(oauthTolerant(json({ limit: MAX_BODY, verify: refuseDeepJson })));
+  app.use(oauthTolerant(urlencoded({ limit: '64kb', extended: false, parameterLimit: 100 })));
+  app.use(text({ type: YAML_TYPES, limit: MAX_BODY }));
+  app.use('/graphql', (req: Request, res: Response, next: NextFunction) => {
+    if (!Array.isArray(req.body) || req.body.length <= limits.maxBatch) return next();
+    const message =
+      limits.maxBatch === 0
+        ? 'Batched requests are not accepted: send one operation per request'
+        : `At most ${limits.maxBatch} operations per batched request`;
+    res.status(400).json({ errors: [{ message, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
+  });
+}
+
+type Middleware = (req: Request, res: Response, next: (error?: unknown) => void) => void;
+
+/**
+ * The OAuth endpoints answer in OAuth's own error format (RFC 6749 §5.2): a body they cannot read
+ * reaches them as empty, and they answer `invalid_request` as for any other missing parameter.
+ */
+function oauthTolerant(parse: Middleware): Middleware {
+  return (req, res, next) =>
+    parse(req, res, (error?: unknown) => {
+      if (error && req.path.startsWith('/oauth/')) {
+        req.body = {};
+        return next();
+      }
+      next(error);
+    });
+}
+
+/** body-parser's `verify`: counts nesting in the raw text (strings skipped) without parsing it. */
+function refuseDeepJson(_req: Request, _res: Response, buffer: Buffer): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < buffer.length; i++) {
+    const c = buffer[i];
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      // The outer request (GraphQL's {query, variables}) adds a few levels to any input's own.
+      if (++depth > MAX_INPUT_DEPTH + 4) throw tooDeep();
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+}
+
+function tooDeep(): Error {
+  const error = new DomainError(
+    ErrorCode.BAD_USER_INPUT,
+    `The body is nested more than ${MAX_INPUT_DEPTH} levels deep`,
+    {
+      fields: [{ path: 'body', message: `is nested more than ${MAX_INPUT_DEPTH} levels deep` }],
+    },
+  );
+  // body-parser answers with this status (it would say 403 otherwise).
+  return Object.assign(error, { status: 400, expose: true, body: toErrorBody(error) });
+}
