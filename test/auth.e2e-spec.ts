@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { IAM_API_VERSION } from '../src/bootstrap/crds';
-import type { AccountResource } from '../src/iam/account.resource';
-import type { V1Secret } from '../src/kube';
+import type { AccountResource, LoginAttemptsResource } from '../src/iam/account.resource';
+import type { KubeObject, V1Secret } from '../src/kube';
 import { FIXTURE_PASSWORD, TenancyFixture } from './support/tenancy-fixture';
 import { ADMIN, TestApp, testConfig } from './support/test-app';
 
@@ -36,6 +36,9 @@ describe('authentication', () => {
   const me = (token: string) => t.as(token).get('/api/v1/me');
   const account = (username: string) =>
     t.kube.get<AccountResource>({ apiVersion: IAM_API_VERSION, kind: 'Account', name: username });
+  const credentialsOf = async <T extends KubeObject>(kind: string, username: string): Promise<T[]> =>
+    (await t.kube.list<T>(IAM_API_VERSION, kind, { labelSelector: `iam.berth.io/username=${username}` }))
+      .items;
 
   describe('POST /oauth/token', () => {
     it('password grant (form or JSON) answers an OAuth token response that authenticates both transports', async () => {
@@ -111,8 +114,9 @@ describe('authentication', () => {
       expect(Number(locked.headers['retry-after'])).toBeLessThanOrEqual(600);
       expect(locked.body).toMatchObject({ error: 'invalid_grant' });
 
-      const stored = await account(username);
-      expect(Date.parse(stored.status!.lockedUntil!) - Date.now()).toBeGreaterThan(590_000);
+      const records = await credentialsOf<LoginAttemptsResource>('LoginAttempts', username);
+      const until = Math.max(...records.map((r) => Date.parse(r.spec.lockedUntil ?? '') || 0));
+      expect(until - Date.now()).toBeGreaterThan(590_000);
       expect((await t.as(adminToken).get(`/api/v1/users/${username}`)).body).toMatchObject({
         state: 'Locked',
       });
@@ -356,9 +360,11 @@ describe('authentication', () => {
       });
       key = Buffer.from(secret.data!.key, 'base64');
       valid = await t.token();
+      adminUid = (await account(ADMIN.username)).metadata.uid ?? '';
     });
 
-    const claims = (overrides: Record<string, unknown> = {}) => ({ gen: 0, ...overrides });
+    let adminUid = '';
+    const claims = (overrides: Record<string, unknown> = {}) => ({ gen: 0, uid: adminUid, ...overrides });
     const sign = (payload: Record<string, unknown>, signingKey: Uint8Array, exp: string | number = '5m') =>
       new SignJWT(payload)
         .setProtectedHeader({ alg: 'HS256', typ: 'at+jwt' })
@@ -408,6 +414,11 @@ describe('authentication', () => {
       });
     });
 
+    it('refuses a token for another account of the same name (another UID)', async () => {
+      expect((await me(await sign(claims({ uid: 'not-the-admin' }), key))).status).toBe(401);
+      expect((await me(await sign({ gen: 0 }, key))).status).toBe(401);
+    });
+
     it('refuses a token of an older generation (issued before a revocation)', async () => {
       expect((await me(await sign(claims({ gen: 99 }), key))).body).toMatchObject({
         message: 'The access token has been revoked',
@@ -436,8 +447,12 @@ describe('authentication', () => {
       expect(res.status).toBe(201);
       const { token } = res.body as { token: string };
       expect(token).toMatch(/^bat\./);
-      const stored = JSON.stringify(await account(owner.username));
-      expect(stored).not.toContain(token.split('.')[3]);
+      // Stored in an ApiToken object of its own, as a hash of its secret part only.
+      const [, , secret] = token.split('.');
+      const stored = JSON.stringify(await credentialsOf('ApiToken', owner.username));
+      expect(stored).toContain(createHash('sha256').update(secret).digest('hex'));
+      expect(stored).not.toContain(secret);
+      expect(JSON.stringify(await account(owner.username))).not.toContain(secret);
 
       const list = await t.as(owner.token).get(`/api/v1/users/${owner.username}/tokens`);
       expect(list.body).toContainEqual(

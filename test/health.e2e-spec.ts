@@ -46,8 +46,8 @@ describe('health probes', () => {
     });
 
     it('API calls answer UNAVAILABLE on both transports, without the server address', async () => {
-      // Authenticating an API token reads its account from the cluster: the first call that fails.
-      const token = `bat.admin.${'0'.repeat(16)}.${'0'.repeat(64)}`;
+      // Checking an API token needs the signing key from the cluster: the first call that fails.
+      const token = `bat.${'0'.repeat(16)}.${'0'.repeat(64)}.${'0'.repeat(43)}`;
       const rest = await t.as(token).get('/api/v1/cluster');
       expect(rest.status).toBe(503);
       expect(rest.headers['retry-after']).toBe('1');

@@ -1,10 +1,20 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { IAM_API_VERSION } from '../bootstrap/crds';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-code';
-import type { ApiTokenRecord, ApiTokenScope } from '../iam/account.resource';
+import {
+  AccountResource,
+  ApiTokenResource,
+  ApiTokenScope,
+  apiTokenRef,
+  CREDENTIAL_LABELS,
+  ownedBy,
+} from '../iam/account.resource';
 import { AccountStore } from '../iam/account.store';
+import { CredentialStore } from '../iam/credential.store';
 import type { Principal } from './principal';
-import { newOpaqueToken, parseOpaqueToken, secretMatches } from './secrets';
+import { formatOpaqueToken, newSecret, parseOpaqueToken, secretMatches, sha256 } from './secrets';
+import { SigningKeyStore } from './signing-key.store';
 
 const API_TOKEN_KIND = 'bat';
 const MAX_TOKENS = 50;
@@ -20,53 +30,76 @@ export interface ApiTokenInfo {
 }
 
 /**
- * Named tokens for automation. The token is shown once at creation and stored only as a hash in the
- * owner's account; it acts with the owner's roles, limited to reads when its scope is read-only.
+ * Named tokens for automation, one ApiToken object each (owned by the account, holding the hash
+ * only). A token acts with its owner's roles, limited to reads when its scope is read-only; it names
+ * the account's UID, so it dies with the account and never works for a later one of the same name.
  */
 @Injectable()
 export class ApiTokenService {
   private readonly logger = new Logger(ApiTokenService.name);
 
-  constructor(@Inject(AccountStore) private readonly accounts: AccountStore) {}
+  constructor(
+    @Inject(AccountStore) private readonly accounts: AccountStore,
+    @Inject(CredentialStore) private readonly credentials: CredentialStore,
+    @Inject(SigningKeyStore) private readonly keys: SigningKeyStore,
+  ) {}
 
-  async list(username: string): Promise<ApiTokenInfo[]> {
-    const account = await this.accounts.get(username);
-    return (account.status?.apiTokens ?? []).map(toInfo).sort((a, b) => a.name.localeCompare(b.name));
+  async list(account: AccountResource): Promise<ApiTokenInfo[]> {
+    const tokens = await this.credentials.tokensOf(account.metadata.uid ?? '');
+    return tokens.map(toInfo).sort((a, b) => a.name.localeCompare(b.name));
   }
 
   async create(
-    username: string,
+    account: AccountResource,
     name: string,
     scope: ApiTokenScope,
     expiresAt: Date | null,
   ): Promise<{ token: string; info: ApiTokenInfo }> {
     if (expiresAt && expiresAt.getTime() <= Date.now())
       throw DomainError.badField('expiresAt', 'must be in the future');
-    const { token, id, secretHash } = newOpaqueToken(API_TOKEN_KIND, username);
-    const record: ApiTokenRecord = { id, name, secretHash, scope, createdAt: new Date().toISOString() };
-    if (expiresAt) record.expiresAt = expiresAt.toISOString();
-    await this.accounts.modify(username, (account) => {
-      const tokens = account.status?.apiTokens ?? [];
-      if (tokens.some((t) => t.name === name))
-        throw new DomainError(ErrorCode.CONFLICT, `API token "${name}" already exists`);
-      if (tokens.length >= MAX_TOKENS)
-        throw DomainError.badField('name', `at most ${MAX_TOKENS} API tokens per user`);
-      account.status = { ...account.status, apiTokens: [...tokens, record] };
-      return account;
-    });
-    return { token, info: toInfo(record) };
+    const uid = account.metadata.uid ?? '';
+    if ((await this.credentials.tokensOf(uid)).length >= MAX_TOKENS)
+      throw DomainError.badField('name', `at most ${MAX_TOKENS} API tokens per user`);
+    const id = tokenId(uid, name);
+    const { secret, secretHash } = newSecret();
+    const resource: ApiTokenResource = {
+      apiVersion: IAM_API_VERSION,
+      kind: 'ApiToken',
+      metadata: {
+        name: `t-${id}`,
+        labels: { [CREDENTIAL_LABELS.accountUID]: uid, [CREDENTIAL_LABELS.username]: account.metadata.name },
+        ownerReferences: ownedBy(account),
+      },
+      spec: {
+        accountUID: uid,
+        username: account.metadata.name,
+        name,
+        secretHash,
+        scope,
+        createdAt: new Date().toISOString(),
+        ...(expiresAt ? { expiresAt: expiresAt.toISOString() } : {}),
+      },
+    };
+    try {
+      await this.credentials.createToken(resource);
+    } catch (error) {
+      // The object's name comes from the account and the token's name: a second one cannot exist.
+      if (error instanceof DomainError && error.code === ErrorCode.CONFLICT)
+        throw new DomainError(ErrorCode.CONFLICT, `API token "${name}" already exists`, {
+          fields: [{ path: 'name', message: 'is taken' }],
+        });
+      throw error;
+    }
+    const token = formatOpaqueToken(await this.keys.key(), { kind: API_TOKEN_KIND, id, secret });
+    return { token, info: toInfo(resource) };
   }
 
-  async revoke(username: string, name: string): Promise<ApiTokenInfo> {
-    let revoked: ApiTokenRecord | undefined;
-    await this.accounts.modify(username, (account) => {
-      const tokens = account.status?.apiTokens ?? [];
-      revoked = tokens.find((t) => t.name === name);
-      if (!revoked) throw DomainError.notFound('API token', name);
-      account.status = { ...account.status, apiTokens: tokens.filter((t) => t.name !== name) };
-      return account;
-    });
-    return toInfo(revoked!);
+  async revoke(account: AccountResource, name: string): Promise<ApiTokenInfo> {
+    const ref = apiTokenRef(`t-${tokenId(account.metadata.uid ?? '', name)}`);
+    const existing = await this.credentials.findToken(ref.name);
+    if (!existing) throw DomainError.notFound('API token', name);
+    await this.credentials.delete(ref);
+    return toInfo(existing);
   }
 
   static isApiToken(bearer: string): boolean {
@@ -75,33 +108,34 @@ export class ApiTokenService {
 
   async authenticate(bearer: string): Promise<Principal> {
     const invalid = new DomainError(ErrorCode.UNAUTHENTICATED, 'Invalid API token');
-    const parsed = parseOpaqueToken(bearer, API_TOKEN_KIND);
+    // A made-up or altered token fails its MAC here, before anything is looked up.
+    const parsed = parseOpaqueToken(await this.keys.key(), bearer, API_TOKEN_KIND);
     if (!parsed) throw invalid;
-    const account = await this.accounts.find(parsed.username);
-    const record = account?.status?.apiTokens?.find((t) => t.id === parsed.id);
-    if (!account || !record || !secretMatches(parsed.secret, record.secretHash)) throw invalid;
-    if (record.expiresAt && Date.parse(record.expiresAt) <= Date.now())
+    const record = await this.credentials.findToken(`t-${parsed.id}`);
+    if (!record || !secretMatches(parsed.secret, record.spec.secretHash)) throw invalid;
+    if (record.spec.expiresAt && Date.parse(record.spec.expiresAt) <= Date.now())
       throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The API token has expired');
-    if (account.spec.state !== 'Active') throw invalid;
-    this.touch(parsed.username, record);
+    const account = await this.accounts.find(record.spec.username);
+    if (!account || account.metadata.uid !== record.spec.accountUID || account.spec.state !== 'Active')
+      throw invalid;
+    await this.touch(record);
     return {
-      username: parsed.username,
+      username: account.metadata.name,
       platformRole: account.spec.platformRole,
       via: 'api-token',
-      scope: record.scope,
+      scope: record.spec.scope,
     };
   }
 
-  private touch(username: string, record: ApiTokenRecord): void {
+  /** Best effort, and before the request goes on (nothing of it is left running after the answer). */
+  private async touch(record: ApiTokenResource): Promise<void> {
     const now = Date.now();
-    if (record.lastUsedAt && now - Date.parse(record.lastUsedAt) < LAST_USED_RESOLUTION_MS) return;
-    this.accounts
-      .modify(username, (account) => {
-        const tokens = account.status?.apiTokens ?? [];
-        const current = tokens.find((t) => t.id === record.id);
-        if (!current) return undefined;
-        current.lastUsedAt = new Date(now).toISOString();
-        return account;
+    const last = record.spec.lastUsedAt;
+    if (last && now - Date.parse(last) < LAST_USED_RESOLUTION_MS) return;
+    await this.credentials
+      .modifyToken(record.metadata.name, (token) => {
+        token.spec.lastUsedAt = new Date(now).toISOString();
+        return token;
       })
       .catch((error: unknown) =>
         this.logger.warn(
@@ -111,12 +145,17 @@ export class ApiTokenService {
   }
 }
 
-function toInfo(record: ApiTokenRecord): ApiTokenInfo {
+/** The token's object id: from the account and the name, so names are unique per account by construction. */
+function tokenId(accountUID: string, name: string): string {
+  return sha256(`${accountUID}/${name}`).slice(0, 24);
+}
+
+function toInfo(record: ApiTokenResource): ApiTokenInfo {
   return {
-    name: record.name,
-    scope: record.scope,
-    createdAt: record.createdAt,
-    expiresAt: record.expiresAt ?? null,
-    lastUsedAt: record.lastUsedAt ?? null,
+    name: record.spec.name,
+    scope: record.spec.scope,
+    createdAt: record.spec.createdAt,
+    expiresAt: record.spec.expiresAt ?? null,
+    lastUsedAt: record.spec.lastUsedAt ?? null,
   };
 }

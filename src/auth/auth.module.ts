@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { AccessGuard } from '../iam/access.guard';
 import { ApiTokenService } from './api-token.service';
 import { Authenticator } from './authenticator.service';
+import { CredentialSweeper } from './credential-sweeper';
 import { LoginService } from './login.service';
 import { OAuthController } from './oauth.controller';
 import { PassportService } from './passport.service';
@@ -23,6 +24,7 @@ import { TokenService } from './token.service';
     ApiTokenService,
     Authenticator,
     PassportService,
+    CredentialSweeper,
     // The one global guard: authentication here, authorisation by the declared access rules.
     { provide: APP_GUARD, useClass: AccessGuard },
   ],

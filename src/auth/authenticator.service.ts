@@ -8,7 +8,8 @@ import { TokenService } from './token.service';
 
 /**
  * Turns a bearer token into a Principal. The account is read on every request, so a password change,
- * a disabled or deleted account, or a revoked API token takes effect at once on every replica.
+ * a disabled or deleted account, or a revoked API token takes effect at once on every replica; a
+ * token names the account's UID, so a later account of the same name gets none of its power.
  */
 @Injectable()
 export class Authenticator {
@@ -24,6 +25,7 @@ export class Authenticator {
     const account = await this.accounts.find(claims.username);
     if (
       !account ||
+      account.metadata.uid !== claims.uid ||
       account.spec.state !== 'Active' ||
       (account.spec.tokenGeneration ?? 0) !== claims.generation
     ) {

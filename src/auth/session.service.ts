@@ -1,10 +1,21 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { IAM_API_VERSION } from '../bootstrap/crds';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
-import type { AccountResource, SessionRecord } from '../iam/account.resource';
+import { DomainError } from '../common/errors/domain-error';
+import { ErrorCode } from '../common/errors/error-code';
+import {
+  AccountResource,
+  CREDENTIAL_LABELS,
+  ownedBy,
+  SessionResource,
+  sessionRef,
+} from '../iam/account.resource';
 import { AccountStore } from '../iam/account.store';
+import { CredentialStore } from '../iam/credential.store';
 import { OAuthError } from './oauth-error';
-import { formatOpaqueToken, newOpaqueToken, newSecret, parseOpaqueToken, secretMatches } from './secrets';
+import { formatOpaqueToken, newId, newSecret, parseOpaqueToken, secretMatches } from './secrets';
+import { SigningKeyStore } from './signing-key.store';
 import { TokenService } from './token.service';
 
 const REFRESH_KIND = 'brt';
@@ -19,34 +30,89 @@ export interface TokenResponse {
 }
 
 /**
- * Sessions: each sign-in gets a refresh token, stored only as a hash in the account. A refresh
- * rotates it (the old one stops working; a replayed one loses the race), so each is single-use.
+ * Sessions: each sign-in gets a Session object of its own holding the refresh token's hash. A refresh
+ * rotates it at the version it was read, so each refresh token is single-use (a replay loses the
+ * race), and no two sessions ever contend for one object.
  */
 @Injectable()
 export class SessionService {
+  private readonly logger = new Logger(SessionService.name);
+  /** Accounts whose old sessions are being pruned, and whether another prune was asked for meanwhile. */
+  private readonly pruning = new Map<string, boolean>();
+
   constructor(
     @Inject(AccountStore) private readonly accounts: AccountStore,
+    @Inject(CredentialStore) private readonly credentials: CredentialStore,
     @Inject(TokenService) private readonly tokens: TokenService,
+    @Inject(SigningKeyStore) private readonly keys: SigningKeyStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Adds a session to `account` (to be written by the caller) and returns its refresh token. */
-  open(account: AccountResource, now: Date): string {
-    const { token, id, secretHash } = newOpaqueToken(REFRESH_KIND, account.metadata.name);
-    const live = (account.status?.sessions ?? []).filter((s) => Date.parse(s.expiresAt) > now.getTime());
-    const session: SessionRecord = {
-      id,
-      secretHash,
-      createdAt: now.toISOString(),
-      expiresAt: this.expiry(now),
-    };
-    account.status = { ...account.status, sessions: [...live, session].slice(-MAX_SESSIONS) };
-    return token;
+  /** A new session for a verified account. */
+  async open(account: AccountResource): Promise<TokenResponse> {
+    const uid = account.metadata.uid ?? '';
+    const id = newId();
+    const { secret, secretHash } = newSecret();
+    const now = new Date();
+    await this.credentials.createSession({
+      apiVersion: IAM_API_VERSION,
+      kind: 'Session',
+      metadata: {
+        name: `s-${id}`,
+        labels: { [CREDENTIAL_LABELS.accountUID]: uid, [CREDENTIAL_LABELS.username]: account.metadata.name },
+        ownerReferences: ownedBy(account),
+      },
+      spec: {
+        accountUID: uid,
+        username: account.metadata.name,
+        secretHash,
+        createdAt: now.toISOString(),
+        expiresAt: this.expiry(now),
+      },
+    });
+    await this.prune(uid);
+    return this.respond(
+      account,
+      formatOpaqueToken(await this.keys.key(), { kind: REFRESH_KIND, id, secret }),
+    );
   }
 
-  async respond(account: AccountResource, refreshToken: string): Promise<TokenResponse> {
+  async refresh(refreshToken: string): Promise<TokenResponse> {
+    const { session, account, parsed } = await this.resolve(refreshToken);
+    if (!session || !account || !parsed) throw invalidGrant();
+    const next = newSecret();
+    const now = new Date();
+    try {
+      await this.credentials.replaceSession({
+        ...session,
+        spec: {
+          ...session.spec,
+          secretHash: next.secretHash,
+          refreshedAt: now.toISOString(),
+          expiresAt: this.expiry(now),
+        },
+      });
+    } catch (error) {
+      // Another use of the same refresh token won: this one is spent.
+      if (error instanceof DomainError && error.code === ErrorCode.CONFLICT) throw invalidGrant();
+      throw error;
+    }
+    return this.respond(
+      account,
+      formatOpaqueToken(await this.keys.key(), { ...parsed, secret: next.secret }),
+    );
+  }
+
+  /** RFC 7009: revoking an unknown or already revoked token is not an error. */
+  async revoke(refreshToken: string): Promise<void> {
+    const { session } = await this.resolve(refreshToken, false);
+    if (session) await this.credentials.delete(sessionRef(session.metadata.name));
+  }
+
+  private async respond(account: AccountResource, refreshToken: string): Promise<TokenResponse> {
     const accessToken = await this.tokens.issue({
       username: account.metadata.name,
+      uid: account.metadata.uid ?? '',
       generation: account.spec.tokenGeneration ?? 0,
     });
     return {
@@ -57,55 +123,69 @@ export class SessionService {
     };
   }
 
-  async refresh(refreshToken: string): Promise<TokenResponse> {
-    const parsed = parseOpaqueToken(refreshToken, REFRESH_KIND);
-    const invalid = () => new OAuthError('invalid_grant', 'The refresh token is invalid, expired or revoked');
-    if (!parsed) throw invalid();
-    const account = await this.accounts.find(parsed.username);
-    if (!account || account.spec.state !== 'Active') throw invalid();
-    let rotated = '';
-    const updated = await this.accounts.modify(parsed.username, (current) => {
-      const now = new Date();
-      const sessions = current.status?.sessions ?? [];
-      const session = sessions.find((s) => s.id === parsed.id);
-      if (
-        !session ||
-        Date.parse(session.expiresAt) <= now.getTime() ||
-        !secretMatches(parsed.secret, session.secretHash)
-      )
-        throw invalid();
-      const next = newSecret();
-      rotated = formatOpaqueToken({ ...parsed, secret: next.secret });
-      const replacement: SessionRecord = {
-        ...session,
-        secretHash: next.secretHash,
-        refreshedAt: now.toISOString(),
-        expiresAt: this.expiry(now),
-      };
-      current.status = {
-        ...current.status,
-        sessions: sessions.map((s) => (s.id === parsed.id ? replacement : s)),
-      };
-      return current;
-    });
-    if (updated.spec.state !== 'Active') throw invalid();
-    return this.respond(updated, rotated);
+  /** The live session a refresh token names, and (when `withAccount`) its still-active account. */
+  private async resolve(
+    refreshToken: string,
+    withAccount = true,
+  ): Promise<{
+    session?: SessionResource;
+    account?: AccountResource;
+    parsed?: ReturnType<typeof parseOpaqueToken>;
+  }> {
+    const parsed = parseOpaqueToken(await this.keys.key(), refreshToken, REFRESH_KIND);
+    if (!parsed) return {};
+    const session = await this.credentials.findSession(`s-${parsed.id}`);
+    if (!session || !secretMatches(parsed.secret, session.spec.secretHash)) return {};
+    if (Date.parse(session.spec.expiresAt) <= Date.now()) return {};
+    if (!withAccount) return { session, parsed };
+    const account = await this.accounts.find(session.spec.username);
+    // The account of that name must be the one the session was opened for, and still active.
+    if (!account || account.metadata.uid !== session.spec.accountUID || account.spec.state !== 'Active')
+      return {};
+    return { session, account, parsed };
   }
 
-  /** RFC 7009: revoking an unknown or already revoked token is not an error. */
-  async revoke(refreshToken: string): Promise<void> {
-    const parsed = parseOpaqueToken(refreshToken, REFRESH_KIND);
-    if (!parsed || !(await this.accounts.find(parsed.username))) return;
-    await this.accounts.modify(parsed.username, (current) => {
-      const sessions = current.status?.sessions ?? [];
-      const session = sessions.find((s) => s.id === parsed.id);
-      if (!session || !secretMatches(parsed.secret, session.secretHash)) return undefined;
-      current.status = { ...current.status, sessions: sessions.filter((s) => s.id !== parsed.id) };
-      return current;
-    });
+  /**
+   * Keeps the newest MAX_SESSIONS live sessions of an account, before the sign-in answers; one prune at
+   * a time per account (a sign-in meanwhile asks the running one to go round once more).
+   */
+  private async prune(accountUID: string): Promise<void> {
+    if (this.pruning.has(accountUID)) {
+      this.pruning.set(accountUID, true);
+      return;
+    }
+    this.pruning.set(accountUID, false);
+    const run = async (): Promise<void> => {
+      const sessions = await this.credentials.sessionsOf(accountUID);
+      const now = Date.now();
+      const live = sessions
+        .filter((s) => Date.parse(s.spec.expiresAt) > now)
+        .sort((a, b) => Date.parse(b.spec.createdAt) - Date.parse(a.spec.createdAt));
+      const doomed = [
+        ...sessions.filter((s) => Date.parse(s.spec.expiresAt) <= now),
+        ...live.slice(MAX_SESSIONS),
+      ];
+      await Promise.all(doomed.map((s) => this.credentials.delete(sessionRef(s.metadata.name))));
+    };
+    const loop = async (): Promise<void> => {
+      do {
+        this.pruning.set(accountUID, false);
+        await run().catch((error: unknown) =>
+          this.logger.warn(
+            `Could not prune old sessions: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+        );
+      } while (this.pruning.get(accountUID));
+      this.pruning.delete(accountUID);
+    };
+    await loop();
   }
 
   private expiry(now: Date): string {
     return new Date(now.getTime() + this.config.refreshTokenTtlSeconds * 1000).toISOString();
   }
+}
+
+function invalidGrant(): OAuthError {
+  return new OAuthError('invalid_grant', 'The refresh token is invalid, expired or revoked');
 }

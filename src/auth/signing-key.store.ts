@@ -14,14 +14,31 @@ const SECRET_NAME = 'berth-token-signing-key';
  */
 @Injectable()
 export class SigningKeyStore {
-  private key: Uint8Array | undefined;
+  private loading: Promise<Uint8Array> | undefined;
 
   constructor(
     @Inject(KubeClient) private readonly kube: KubeClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** Loads the key (at bootstrap); later calls share the first load. */
   async load(): Promise<void> {
+    await this.key();
+  }
+
+  /**
+   * The key, loaded once. A replica that could not load it at start (the API server unreachable)
+   * tries again on use, so the caller sees that failure (UNAVAILABLE), not an internal error.
+   */
+  key(): Promise<Uint8Array> {
+    this.loading ??= this.read().catch((error: unknown) => {
+      this.loading = undefined;
+      throw error;
+    });
+    return this.loading;
+  }
+
+  private async read(): Promise<Uint8Array> {
     const ref = {
       apiVersion: 'v1',
       kind: 'Secret',
@@ -51,11 +68,6 @@ export class SigningKeyStore {
     }
     const data = secret.data?.key;
     if (!data) throw new Error(`Secret ${this.config.systemNamespace}/${SECRET_NAME} has no "key"`);
-    this.key = Buffer.from(data, 'base64');
-  }
-
-  get(): Uint8Array {
-    if (!this.key) throw new Error('The token signing key has not been loaded');
-    return this.key;
+    return Buffer.from(data, 'base64');
   }
 }

@@ -11,6 +11,8 @@ const TYPE = 'at+jwt';
 
 export interface AccessClaims {
   username: string;
+  /** The account's UID: a token never works for a later account of the same name. */
+  uid: string;
   /** The account's token generation when the token was issued; a newer generation revokes it. */
   generation: number;
 }
@@ -27,27 +29,32 @@ export class TokenService {
     return this.config.accessTokenTtlSeconds;
   }
 
-  issue(claims: AccessClaims): Promise<string> {
-    return new SignJWT({ gen: claims.generation })
+  async issue(claims: AccessClaims): Promise<string> {
+    return new SignJWT({ gen: claims.generation, uid: claims.uid })
       .setProtectedHeader({ alg: 'HS256', typ: TYPE })
       .setIssuer(ISSUER)
       .setSubject(claims.username)
       .setIssuedAt()
       .setExpirationTime(`${this.config.accessTokenTtlSeconds}s`)
-      .sign(this.keys.get());
+      .sign(await this.keys.key());
   }
 
   /** The claims of a valid token; UNAUTHENTICATED for anything forged, tampered, expired or unsigned. */
   async verify(token: string): Promise<AccessClaims> {
+    const key = await this.keys.key();
     try {
-      const { payload } = await jwtVerify(token, this.keys.get(), {
+      const { payload } = await jwtVerify(token, key, {
         algorithms: ['HS256'],
         issuer: ISSUER,
         typ: TYPE,
       });
-      if (typeof payload.sub !== 'string' || typeof payload.gen !== 'number')
+      if (
+        typeof payload.sub !== 'string' ||
+        typeof payload.gen !== 'number' ||
+        typeof payload.uid !== 'string'
+      )
         throw new Error('missing claims');
-      return { username: payload.sub, generation: payload.gen };
+      return { username: payload.sub, uid: payload.uid, generation: payload.gen };
     } catch (error) {
       const expired = error instanceof errors.JWTExpired;
       throw new DomainError(

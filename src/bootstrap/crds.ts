@@ -13,7 +13,6 @@ const obj = (properties: Record<string, Schema>, extra: Schema = {}): Schema => 
   properties,
   ...extra,
 });
-const list = (items: Schema): Schema => ({ type: 'array', items });
 
 function crd(
   group: string,
@@ -45,7 +44,7 @@ function crd(
   } as KubeObject;
 }
 
-/** Accounts: identity, platform role and credentials. Only the service reads them (they hold hashes). */
+/** Accounts: identity, platform role and password. Only the service reads them (they hold hashes). */
 const ACCOUNT = crd(
   IAM_GROUP,
   'Account',
@@ -62,35 +61,90 @@ const ACCOUNT = crd(
     },
     { required: ['email', 'platformRole', 'state', 'passwordHash'] },
   ),
-  obj({
-    failedLogins: list(str({ format: 'date-time' })),
-    lockedUntil: str({ format: 'date-time' }),
-    lastLoginAt: str({ format: 'date-time' }),
-    sessions: list(
-      obj(
-        { id: str(), secretHash: str(), createdAt: str(), expiresAt: str(), refreshedAt: str() },
-        { required: ['id', 'secretHash', 'expiresAt'] },
-      ),
-    ),
-    apiTokens: list(
-      obj(
-        {
-          id: str(),
-          name: str(),
-          secretHash: str(),
-          scope: str({ enum: ['read-only', 'read-write'] }),
-          createdAt: str(),
-          expiresAt: str(),
-          lastUsedAt: str(),
-        },
-        { required: ['id', 'name', 'secretHash', 'scope', 'createdAt'] },
-      ),
-    ),
-  }),
+  obj({ lastLoginAt: str({ format: 'date-time' }) }),
   [
     ['Email', '.spec.email'],
     ['Role', '.spec.platformRole'],
     ['State', '.spec.state'],
+  ],
+);
+
+/**
+ * One per sign-in (refresh token), so parallel sign-ins and refreshes of one account never contend
+ * for one object. Owned by the Account: deleting it deletes them; its UID ties them to that account.
+ */
+const SESSION = crd(
+  IAM_GROUP,
+  'Session',
+  'sessions',
+  obj(
+    {
+      accountUID: str(),
+      username: str(),
+      secretHash: str(),
+      createdAt: str({ format: 'date-time' }),
+      expiresAt: str({ format: 'date-time' }),
+      refreshedAt: str({ format: 'date-time' }),
+    },
+    { required: ['accountUID', 'username', 'secretHash', 'createdAt', 'expiresAt'] },
+  ),
+  null,
+  [
+    ['User', '.spec.username'],
+    ['Expires', '.spec.expiresAt'],
+  ],
+);
+
+/** One per named API token of an account (its hash only), owned by the Account like sessions. */
+const API_TOKEN = crd(
+  IAM_GROUP,
+  'ApiToken',
+  'apitokens',
+  obj(
+    {
+      accountUID: str(),
+      username: str(),
+      name: str(),
+      secretHash: str(),
+      scope: str({ enum: ['read-only', 'read-write'] }),
+      createdAt: str({ format: 'date-time' }),
+      expiresAt: str({ format: 'date-time' }),
+      lastUsedAt: str({ format: 'date-time' }),
+    },
+    { required: ['accountUID', 'username', 'name', 'secretHash', 'scope', 'createdAt'] },
+  ),
+  null,
+  [
+    ['User', '.spec.username'],
+    ['Token', '.spec.name'],
+    ['Scope', '.spec.scope'],
+  ],
+);
+
+/**
+ * Failed sign-ins of one username from one client address (or from all, for the global ceiling),
+ * whether or not such an account exists; counted with optimistic concurrency, so none is lost.
+ */
+const LOGIN_ATTEMPTS = crd(
+  IAM_GROUP,
+  'LoginAttempts',
+  'loginattempts',
+  obj(
+    {
+      username: str(),
+      address: str(),
+      failures: { type: 'integer', minimum: 0 },
+      windowStart: str({ format: 'date-time' }),
+      lockedUntil: str({ format: 'date-time' }),
+    },
+    { required: ['failures', 'windowStart'] },
+  ),
+  null,
+  [
+    ['User', '.spec.username'],
+    ['Address', '.spec.address'],
+    ['Failures', '.spec.failures'],
+    ['Locked until', '.spec.lockedUntil'],
   ],
 );
 
@@ -126,4 +180,4 @@ const WORKSPACE_MEMBER = crd(
   ],
 );
 
-export const CRDS: KubeObject[] = [ACCOUNT, WORKSPACE, WORKSPACE_MEMBER];
+export const CRDS: KubeObject[] = [ACCOUNT, SESSION, API_TOKEN, LOGIN_ATTEMPTS, WORKSPACE, WORKSPACE_MEMBER];

@@ -46,6 +46,12 @@ export interface AppConfig {
   refreshTokenTtlSeconds: number;
   /** Login attempts per client address per minute before TOO_MANY_REQUESTS. */
   loginRateLimitPerMinute: number;
+  /** Failed sign-ins of one username from one client address, within the lock period, before a lock. */
+  loginMaxFailures: number;
+  /** Failed sign-ins of one username from all addresses together before every address is locked. */
+  loginMaxFailuresPerUser: number;
+  /** How long a lock lasts, and the window failures are counted in. */
+  loginLockSeconds: number;
   /** The registry of image references that name none (`nginx` -> docker.io/library/nginx:latest). */
   defaultRegistry: string;
   /** Per-registry transport settings, keyed by lower-case host[:port]. */
@@ -127,6 +133,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     problems,
   );
   const loginRateLimitPerMinute = integer(env, 'BERTH_LOGIN_RATE_LIMIT_PER_MINUTE', 30, 1, 100_000, problems);
+  const loginMaxFailures = integer(env, 'BERTH_LOGIN_MAX_FAILURES', 5, 1, 1000, problems);
+  const loginMaxFailuresPerUser = integer(env, 'BERTH_LOGIN_MAX_FAILURES_PER_USER', 20, 1, 100_000, problems);
+  const loginLockSeconds = integer(env, 'BERTH_LOGIN_LOCK_SECONDS', 600, 1, 86_400, problems);
 
   const defaultRegistry = (env.BERTH_DEFAULT_REGISTRY?.trim() || 'docker.io').toLowerCase();
   if (!REGISTRY_HOST.test(defaultRegistry))
@@ -160,6 +169,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     accessTokenTtlSeconds,
     refreshTokenTtlSeconds,
     loginRateLimitPerMinute,
+    loginMaxFailures,
+    loginMaxFailuresPerUser,
+    loginLockSeconds,
     defaultRegistry,
     registries,
     registryTimeoutMs,

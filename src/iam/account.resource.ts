@@ -1,39 +1,29 @@
 import { IAM_API_VERSION } from '../bootstrap/crds';
-import type { KubeObject, KubeRef } from '../kube';
+import type { KubeObject, KubeRef, V1OwnerReference } from '../kube';
 import type { PlatformRole } from './roles';
 
 export type AccountState = 'Active' | 'Disabled';
-
-export interface SessionRecord {
-  id: string;
-  /** SHA-256 of the refresh token's secret part; the token itself is never stored. */
-  secretHash: string;
-  createdAt: string;
-  expiresAt: string;
-  refreshedAt?: string;
-}
-
 export type ApiTokenScope = 'read-only' | 'read-write';
 
-export interface ApiTokenRecord {
-  id: string;
+/** Labels that tie credentials to the one account (by UID) they were issued to. */
+export const CREDENTIAL_LABELS = {
+  accountUID: 'iam.berth.io/account-uid',
+  username: 'iam.berth.io/username',
+} as const;
+
+interface ClusterMetadata {
   name: string;
-  secretHash: string;
-  scope: ApiTokenScope;
-  createdAt: string;
-  expiresAt?: string;
-  lastUsedAt?: string;
+  uid?: string;
+  resourceVersion?: string;
+  creationTimestamp?: Date;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  ownerReferences?: V1OwnerReference[];
 }
 
 /** The Account custom resource (cluster-scoped; its name is the username). */
 export interface AccountResource extends KubeObject {
-  metadata: {
-    name: string;
-    resourceVersion?: string;
-    creationTimestamp?: Date;
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-  };
+  metadata: ClusterMetadata;
   spec: {
     email: string;
     displayName?: string;
@@ -42,22 +32,67 @@ export interface AccountResource extends KubeObject {
     passwordHash: string;
     tokenGeneration?: number;
   };
-  status?: {
-    failedLogins?: string[];
-    lockedUntil?: string;
-    lastLoginAt?: string;
-    sessions?: SessionRecord[];
-    apiTokens?: ApiTokenRecord[];
+  status?: { lastLoginAt?: string };
+}
+
+/** One signed-in session: its refresh token, stored only as a hash. */
+export interface SessionResource extends KubeObject {
+  metadata: ClusterMetadata;
+  spec: {
+    accountUID: string;
+    username: string;
+    /** SHA-256 of the refresh token's secret part; the token itself is never stored. */
+    secretHash: string;
+    createdAt: string;
+    expiresAt: string;
+    refreshedAt?: string;
   };
 }
 
-export const accountRef = (username: string): KubeRef => ({
-  apiVersion: IAM_API_VERSION,
-  kind: 'Account',
-  name: username,
-});
+/** One named API token of an account, stored only as a hash. */
+export interface ApiTokenResource extends KubeObject {
+  metadata: ClusterMetadata;
+  spec: {
+    accountUID: string;
+    username: string;
+    name: string;
+    secretHash: string;
+    scope: ApiTokenScope;
+    createdAt: string;
+    expiresAt?: string;
+    lastUsedAt?: string;
+  };
+}
 
-export function isLocked(account: AccountResource, now = Date.now()): boolean {
-  const until = account.status?.lockedUntil;
-  return until !== undefined && Date.parse(until) > now;
+/** Failed sign-ins of a username from an address (or from anywhere: no address). */
+export interface LoginAttemptsResource extends KubeObject {
+  metadata: ClusterMetadata;
+  spec: {
+    username?: string;
+    address?: string;
+    failures: number;
+    windowStart: string;
+    lockedUntil?: string;
+  };
+}
+
+const ref =
+  (kind: string) =>
+  (name: string): KubeRef => ({ apiVersion: IAM_API_VERSION, kind, name });
+export const accountRef = ref('Account');
+export const sessionRef = ref('Session');
+export const apiTokenRef = ref('ApiToken');
+export const loginAttemptsRef = ref('LoginAttempts');
+
+/** Credentials belong to their account: the garbage collector deletes them with it. */
+export function ownedBy(account: AccountResource): V1OwnerReference[] {
+  return [
+    {
+      apiVersion: IAM_API_VERSION,
+      kind: 'Account',
+      name: account.metadata.name,
+      uid: account.metadata.uid ?? '',
+      blockOwnerDeletion: false,
+    },
+  ];
 }

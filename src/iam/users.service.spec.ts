@@ -10,6 +10,9 @@ import { IdentityService } from './identity.service';
 import { PlatformRole } from './roles';
 import { UsersService } from './users.service';
 import type { TenancyStore } from '../tenancy/tenancy.store';
+import type { AppConfig } from '../config/app-config';
+import type { CredentialStore } from './credential.store';
+import type { LoginAttemptsStore } from './login-attempts.store';
 
 /** UsersService's own rules, with the cluster replaced by an in-memory account store. */
 describe('UsersService', () => {
@@ -35,13 +38,10 @@ describe('UsersService', () => {
   ): AccountResource => ({
     apiVersion: 'iam.berth.io/v1alpha1',
     kind: 'Account',
-    metadata: { name },
+    metadata: { name, uid: `uid-${name}` },
     spec: { email: `${name}@example.com`, platformRole, state, passwordHash: 'hash', tokenGeneration: 3 },
-    status: {
-      sessions: [{ id: 's', secretHash: 'h', createdAt: '', expiresAt: '' }],
-      apiTokens: [{ id: 't', name: 'ci', secretHash: 'h', scope: 'read-only', createdAt: '' }],
-    },
   });
+  let revoked: string[];
 
   beforeEach(() => {
     accounts = new Map([
@@ -68,12 +68,23 @@ describe('UsersService', () => {
     const identity = new IdentityService({ impersonationPrefix: 'berth:' } as never);
     const access = new AccessService({} as TenancyStore, identity);
     const cleanup: Pick<MembershipCleanup, 'removeUser'> = { removeUser: () => Promise.resolve() };
+    revoked = [];
+    const credentials: Pick<CredentialStore, 'revokeAll'> = {
+      revokeAll: (uid) => Promise.resolve(void revoked.push(uid)),
+    };
+    const attempts: Pick<LoginAttemptsStore, 'lockedUsernames' | 'clear'> = {
+      lockedUsernames: () => Promise.resolve(new Set<string>()),
+      clear: () => Promise.resolve(),
+    };
     service = new UsersService(
       store as AccountStore,
+      credentials as CredentialStore,
+      attempts as LoginAttemptsStore,
       hasher as PasswordHasher,
       access,
       cleanup as MembershipCleanup,
       {} as ApiTokenService,
+      { loginMaxFailures: 5, loginMaxFailuresPerUser: 20, loginLockSeconds: 600 } as AppConfig,
     );
   });
 
@@ -103,12 +114,11 @@ describe('UsersService', () => {
     });
   });
 
-  it('disabling revokes every token: new generation, no sessions, no API tokens', async () => {
+  it('disabling revokes every token: new generation, its sessions and API tokens deleted', async () => {
     await service.update(admin, 'alice', { state: 'Disabled' });
     const stored = accounts.get('alice')!;
     expect(stored.spec.tokenGeneration).toBe(4);
-    expect(stored.status?.sessions).toEqual([]);
-    expect(stored.status?.apiTokens).toEqual([]);
+    expect(revoked).toEqual(['uid-alice']);
   });
 
   it('a password change needs the current password when it is your own, and revokes every token', async () => {
@@ -126,6 +136,7 @@ describe('UsersService', () => {
       passwordHash: 'hashed:New-Passw0rd',
       tokenGeneration: 4,
     });
+    expect(revoked).toEqual(['uid-alice']);
     // A platform admin resets someone else's without it.
     await service.changePassword(admin, 'alice', { newPassword: 'Reset-Passw0rd' });
     expect(accounts.get('alice')!.spec.passwordHash).toBe('hashed:Reset-Passw0rd');

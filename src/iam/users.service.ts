@@ -9,7 +9,11 @@ import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-code';
 import { MembershipCleanup } from '../tenancy/membership-cleanup.service';
 import { AccessService, forbidden } from './access.service';
-import { AccountResource, isLocked } from './account.resource';
+import { AccountResource } from './account.resource';
+import { CredentialStore } from './credential.store';
+import { attemptRules, LoginAttemptsStore } from './login-attempts.store';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/app-config';
 import { AccountStore } from './account.store';
 import { Permission, PlatformRole } from './roles';
 import type { ChangePasswordInput, CreateUserInput, UpdateUserInput } from './user.inputs';
@@ -20,20 +24,29 @@ import type { User } from './user.model';
 export class UsersService {
   constructor(
     @Inject(AccountStore) private readonly accounts: AccountStore,
+    @Inject(CredentialStore) private readonly credentials: CredentialStore,
+    @Inject(LoginAttemptsStore) private readonly attempts: LoginAttemptsStore,
     @Inject(PasswordHasher) private readonly hasher: PasswordHasher,
     @Inject(AccessService) private readonly access: AccessService,
     @Inject(MembershipCleanup) private readonly memberships: MembershipCleanup,
     @Inject(ApiTokenService) private readonly apiTokens: ApiTokenService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async get(username: string): Promise<User> {
-    const account = await this.accounts.find(username);
-    if (!account) throw DomainError.notFound('user', username);
-    return toUser(account);
+    const account = await this.existing(username);
+    const locked = await this.attempts.lockedUsernames(attemptRules(this.config).address, username);
+    return toUser(account, locked.has(username));
   }
 
   async list(): Promise<User[]> {
-    return (await this.accounts.list()).map(toUser).sort((a, b) => a.username.localeCompare(b.username));
+    const [accounts, locked] = await Promise.all([
+      this.accounts.list(),
+      this.attempts.lockedUsernames(attemptRules(this.config).address),
+    ]);
+    return accounts
+      .map((a) => toUser(a, locked.has(a.metadata.name)))
+      .sort((a, b) => a.username.localeCompare(b.username));
   }
 
   async create(input: CreateUserInput, creator: Principal): Promise<User> {
@@ -51,7 +64,7 @@ export class UsersService {
       },
     };
     try {
-      return toUser(await this.accounts.create(withCreator(account, creator.username)));
+      return toUser(await this.accounts.create(withCreator(account, creator.username)), false);
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.CONFLICT) {
         throw new DomainError(ErrorCode.CONFLICT, `user "${input.username}" already exists`, {
@@ -79,21 +92,18 @@ export class UsersService {
       if (input.platformRole !== undefined) account.spec.platformRole = input.platformRole;
       if (input.state !== undefined && input.state !== account.spec.state) {
         account.spec.state = input.state;
-        if (input.state === 'Disabled') revokeEverything(account);
-      }
-      // Setting Active explicitly also lifts a lockout (an admin unlocking the account).
-      if (input.state === 'Active' && account.status) {
-        delete account.status.lockedUntil;
-        account.status.failedLogins = [];
+        if (input.state === 'Disabled') nextGeneration(account);
       }
       return account;
     });
-    return toUser(updated);
+    if (input.state === 'Disabled') await this.credentials.revokeAll(updated.metadata.uid ?? '');
+    // Setting Active explicitly also lifts a lockout (an admin unlocking the account).
+    if (input.state === 'Active') await this.attempts.clear(username);
+    return this.get(username);
   }
 
   async changePassword(principal: Principal, username: string, input: ChangePasswordInput): Promise<User> {
-    const account = await this.accounts.find(username);
-    if (!account) throw DomainError.notFound('user', username);
+    const account = await this.existing(username);
     if (username === principal.username) {
       const ok =
         input.currentPassword !== undefined &&
@@ -103,24 +113,25 @@ export class UsersService {
     const passwordHash = await this.hasher.hash(input.newPassword);
     const updated = await this.modifyExisting(username, (current) => {
       current.spec.passwordHash = passwordHash;
-      revokeEverything(current);
+      nextGeneration(current);
       return current;
     });
-    return toUser(updated);
+    await this.credentials.revokeAll(updated.metadata.uid ?? '');
+    return toUser(updated, false);
   }
 
+  /** Its sessions and API tokens go with it (they are owned by the account and name its UID). */
   async delete(username: string): Promise<User> {
-    const account = await this.accounts.find(username);
-    if (!account) throw DomainError.notFound('user', username);
+    const account = await this.existing(username);
     await this.keepAnAdmin(username);
     await this.memberships.removeUser(username);
     await this.accounts.delete(username);
-    return toUser(account);
+    await this.credentials.revokeAll(account.metadata.uid ?? '');
+    return toUser(account, false);
   }
 
   async listTokens(username: string): Promise<ApiToken[]> {
-    await this.get(username);
-    return (await this.apiTokens.list(username)).map(toApiToken);
+    return (await this.apiTokens.list(await this.existing(username))).map(toApiToken);
   }
 
   /** API tokens are created by their owner only, never on someone else's behalf. */
@@ -129,10 +140,10 @@ export class UsersService {
     username: string,
     input: CreateApiTokenInput,
   ): Promise<CreatedApiToken> {
-    await this.get(username);
+    const account = await this.existing(username);
     if (username !== principal.username) throw forbidden('API tokens are created by their owner');
     const { token, info } = await this.apiTokens.create(
-      username,
+      account,
       input.name,
       input.scope ?? 'read-only',
       input.expiresAt ?? null,
@@ -141,8 +152,13 @@ export class UsersService {
   }
 
   async revokeToken(username: string, name: string): Promise<ApiToken> {
-    await this.get(username);
-    return toApiToken(await this.apiTokens.revoke(username, name));
+    return toApiToken(await this.apiTokens.revoke(await this.existing(username), name));
+  }
+
+  private async existing(username: string): Promise<AccountResource> {
+    const account = await this.accounts.find(username);
+    if (!account) throw DomainError.notFound('user', username);
+    return account;
   }
 
   /** There is always at least one active platform admin. */
@@ -164,10 +180,9 @@ export class UsersService {
   }
 }
 
-/** Every issued token stops working: access tokens by generation, sessions and API tokens by removal. */
-function revokeEverything(account: AccountResource): void {
+/** Every access token issued so far stops working (sessions and API tokens are deleted beside it). */
+function nextGeneration(account: AccountResource): void {
   account.spec.tokenGeneration = (account.spec.tokenGeneration ?? 0) + 1;
-  account.status = { ...account.status, sessions: [], apiTokens: [] };
 }
 
 function withCreator(account: AccountResource, creator: string): AccountResource {
@@ -177,13 +192,13 @@ function withCreator(account: AccountResource, creator: string): AccountResource
   };
 }
 
-export function toUser(account: AccountResource): User {
+export function toUser(account: AccountResource, locked: boolean): User {
   return {
     username: account.metadata.name,
     email: account.spec.email,
     displayName: account.spec.displayName ?? null,
     platformRole: account.spec.platformRole,
-    state: account.spec.state === 'Active' && isLocked(account) ? 'Locked' : account.spec.state,
+    state: account.spec.state === 'Active' && locked ? 'Locked' : account.spec.state,
     createdAt: account.metadata.creationTimestamp ? new Date(account.metadata.creationTimestamp) : null,
     lastLoginAt: account.status?.lastLoginAt ? new Date(account.status.lastLoginAt) : null,
   };

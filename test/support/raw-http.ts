@@ -25,6 +25,8 @@ export async function rawRequest(
   path: string,
   headers: Record<string, string> = {},
   body?: string | Buffer,
+  /** Another loopback address to connect from (127.0.0.2, ...): another client address to the server. */
+  localAddress?: string,
 ): Promise<RawResponse> {
   const { port } = await listening(server);
   return new Promise((resolve, reject) => {
@@ -32,6 +34,7 @@ export async function rawRequest(
       {
         host: '127.0.0.1',
         port,
+        localAddress,
         method,
         path,
         headers:

@@ -1,0 +1,88 @@
+import { AttemptGate } from './attempt-gate';
+
+describe('AttemptGate', () => {
+  const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('lets at most the budget in at once; the rest wait their turn', async () => {
+    const gate = new AttemptGate();
+    const releases: (() => void)[] = [];
+    let entered = 0;
+    const attempts = Array.from({ length: 6 }, () =>
+      gate
+        .enter(
+          'k',
+          () => Promise.resolve(2),
+          () => new Error('full'),
+        )
+        .then((release) => {
+          entered++;
+          releases.push(release);
+        }),
+    );
+    await tick();
+    expect(entered).toBe(2);
+    releases.shift()!();
+    await tick();
+    expect(entered).toBe(3);
+    while (entered < 6) {
+      releases.shift()!();
+      await tick();
+    }
+    await Promise.all(attempts);
+  });
+
+  it('when the budget runs out, every waiter is refused in turn (none is left waiting)', async () => {
+    const gate = new AttemptGate();
+    let failures = 0;
+    const budget = () =>
+      failures >= 2 ? Promise.reject(new Error('locked')) : Promise.resolve(2 - failures);
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 8 }, async () => {
+        const release = await gate.enter('k', budget, () => new Error('full'));
+        await tick();
+        failures++;
+        release();
+      }),
+    );
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(2);
+    const refusals = outcomes.flatMap((o) => (o.status === 'rejected' ? [String(o.reason)] : []));
+    expect(refusals).toEqual(Array<string>(6).fill('Error: locked'));
+  });
+
+  it('refuses beyond the longest queue it keeps', async () => {
+    const gate = new AttemptGate(1);
+    await gate.enter(
+      'k',
+      () => Promise.resolve(1),
+      () => new Error('full'),
+    );
+    void gate.enter(
+      'k',
+      () => Promise.resolve(1),
+      () => new Error('full'),
+    );
+    await expect(
+      gate.enter(
+        'k',
+        () => Promise.resolve(1),
+        () => new Error('full'),
+      ),
+    ).rejects.toThrow('full');
+  });
+
+  it('keys are independent', async () => {
+    const gate = new AttemptGate();
+    await gate.enter(
+      'a',
+      () => Promise.resolve(1),
+      () => new Error('full'),
+    );
+    await expect(
+      gate.enter(
+        'b',
+        () => Promise.resolve(1),
+        () => new Error('full'),
+      ),
+    ).resolves.toBeInstanceOf(Function);
+  });
+});
