@@ -116,7 +116,7 @@ describe.each(['graphql', 'rest'] as const)('StatefulSet input over %s', (transp
   beforeAll(async () => {
     t = await TestApp.start();
     kube = t.kube;
-    w = await workloadProject(t, await t.token());
+    w = await workloadProject(t, await t.token(), { podSecurity: 'privileged' });
     api = statefulSetApi(t, transport, w.project, w.regular.token);
   });
 

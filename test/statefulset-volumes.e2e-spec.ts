@@ -22,7 +22,7 @@ describe.each(['graphql', 'rest'] as const)(
     beforeAll(async () => {
       t = await TestApp.start();
       kube = t.kube;
-      w = await workloadProject(t, await t.token());
+      w = await workloadProject(t, await t.token(), { podSecurity: 'privileged' });
       api = statefulSetApi(t, transport, w.project, w.regular.token);
       const config = configApi(t, transport, w.project, w.regular.token);
       const made = [

@@ -105,7 +105,7 @@ describe.each(['graphql', 'rest'] as const)('StatefulSets over %s', (transport) 
   beforeAll(async () => {
     t = await TestApp.start();
     kube = t.kube;
-    w = await workloadProject(t, await t.token());
+    w = await workloadProject(t, await t.token(), { podSecurity: 'privileged' });
     await kube.create({
       apiVersion: 'v1',
       kind: 'ConfigMap',

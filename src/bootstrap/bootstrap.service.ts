@@ -8,7 +8,10 @@ import type { AccountResource } from '../iam/account.resource';
 import { AccountStore } from '../iam/account.store';
 import { IdentityService } from '../iam/identity.service';
 import { PlatformRole } from '../iam/roles';
-import { KubeClient, KubeObject } from '../kube';
+import { KubeClient, KubeObject, V1Namespace } from '../kube';
+import { admissionPolicies } from './admission-policies';
+import { POD_SECURITY_LABELS, podSecurityLabels } from '../tenancy/project-security';
+import { LABELS } from '../tenancy/tenancy-labels';
 import { platformAdminBinding, projectClusterRoles } from './cluster-roles';
 import { CRDS, IAM_API_VERSION } from './crds';
 
@@ -38,6 +41,7 @@ export class BootstrapService {
     await Promise.all(CRDS.map((crd) => this.kube.apply(crd)));
     await Promise.all([
       ...projectClusterRoles().map((role) => this.kube.apply(role)),
+      ...admissionPolicies().map((policy) => this.kube.apply(policy)),
       this.kube.apply(platformAdminBinding(this.identities.platformAdminGroup())),
       this.kube.apply({
         apiVersion: 'v1',
@@ -48,6 +52,34 @@ export class BootstrapService {
     await this.waitForCrds();
     await this.signingKey.load();
     await this.ensureAdmin();
+    await this.labelOlderProjects();
+  }
+
+  /** Projects made before pod security labels existed get the default level once. */
+  private async labelOlderProjects(): Promise<void> {
+    const projects = await this.kube.list<V1Namespace>('v1', 'Namespace', {
+      labelSelector: LABELS.workspace,
+    });
+    const unlabelled = projects.items.filter((ns) => !ns.metadata?.labels?.[POD_SECURITY_LABELS.enforce]);
+    await Promise.all(
+      unlabelled.map((ns) =>
+        this.kube.patch<V1Namespace>(
+          {
+            apiVersion: 'v1',
+            kind: 'Namespace',
+            metadata: {
+              name: ns.metadata?.name ?? '',
+              labels: podSecurityLabels(this.config.podSecurityDefault),
+            },
+          },
+          'merge',
+        ),
+      ),
+    );
+    if (unlabelled.length)
+      this.logger.log(
+        `Labelled ${unlabelled.length} project(s) for the "${this.config.podSecurityDefault}" pod security level`,
+      );
   }
 
   private async waitForCrds(): Promise<void> {

@@ -37,6 +37,7 @@ describe('loadConfig', () => {
         maxDirectives: 20,
         maxBatch: 0,
       },
+      podSecurityDefault: 'baseline',
     });
   });
 

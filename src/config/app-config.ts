@@ -59,6 +59,8 @@ export interface AppConfig {
   /** Deadline of each call to an image registry (connecting included). */
   registryTimeoutMs: number;
   graphql: GraphQLLimits;
+  /** The pod security level new projects enforce (privileged, baseline or restricted). */
+  podSecurityDefault: 'privileged' | 'baseline' | 'restricted';
 }
 
 /** What one GraphQL request may ask for; everything over a limit is refused before it runs. */
@@ -156,6 +158,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     maxBatch: integer(env, 'BERTH_GRAPHQL_MAX_BATCH', 0, 0, 100, problems),
   };
 
+  const podSecurityDefault = (env.BERTH_POD_SECURITY_DEFAULT?.trim() ||
+    'baseline') as AppConfig['podSecurityDefault'];
+  if (!['privileged', 'baseline', 'restricted'].includes(podSecurityDefault))
+    problems.push(
+      `BERTH_POD_SECURITY_DEFAULT must be privileged, baseline or restricted (got "${env.BERTH_POD_SECURITY_DEFAULT}")`,
+    );
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -176,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     registries,
     registryTimeoutMs,
     graphql,
+    podSecurityDefault,
   };
 }
 

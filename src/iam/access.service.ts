@@ -4,6 +4,9 @@ import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-code';
 import { TenancyStore } from '../tenancy/tenancy.store';
 import { LABELS } from '../tenancy/tenancy-labels';
+import { securityOf } from '../tenancy/project-security';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/app-config';
 import { IdentityService } from './identity.service';
 import {
   Permission,
@@ -25,6 +28,7 @@ export class AccessService {
   constructor(
     @Inject(TenancyStore) private readonly store: TenancyStore,
     @Inject(IdentityService) private readonly identities: IdentityService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   platformPermissions(principal: Principal): ReadonlySet<Permission> {
@@ -74,6 +78,7 @@ export class AccessService {
         workspace,
         workspaceRole,
       ),
+      security: securityOf(namespace, this.config.podSecurityDefault),
     };
   }
 

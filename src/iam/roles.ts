@@ -19,6 +19,8 @@ export enum Permission {
   PROJECT_DELETE = 'project:delete',
   PROJECT_MEMBERS_VIEW = 'project-members:view',
   PROJECT_MEMBERS_MANAGE = 'project-members:manage',
+  /** The project's pod security level and Service types: platform admins only (no project role has it). */
+  PROJECT_SECURITY_MANAGE = 'project-security:manage',
   WORKLOADS_VIEW = 'workloads:view',
   WORKLOADS_MANAGE = 'workloads:manage',
   VOLUMES_VIEW = 'volumes:view',

@@ -19,4 +19,6 @@ export interface ProjectAccess {
   permissions: ReadonlySet<Permission>;
   /** Who namespaced Kubernetes calls for this request impersonate. */
   identity: Identity;
+  /** What the project's pods and Services may do (its namespace's pod security level, Service types). */
+  security: { podSecurity: 'privileged' | 'baseline' | 'restricted'; allowedServiceTypes: readonly string[] };
 }

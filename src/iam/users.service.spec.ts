@@ -66,7 +66,7 @@ describe('UsersService', () => {
       verify: (h, p) => Promise.resolve(h === `hashed:${p}` || (h === 'hash' && p === 'Current-Passw0rd')),
     };
     const identity = new IdentityService({ impersonationPrefix: 'berth:' } as never);
-    const access = new AccessService({} as TenancyStore, identity);
+    const access = new AccessService({} as TenancyStore, identity, {} as AppConfig);
     const cleanup: Pick<MembershipCleanup, 'removeUser'> = { removeUser: () => Promise.resolve() };
     revoked = [];
     const credentials: Pick<CredentialStore, 'revokeAll'> = {

@@ -7,6 +7,7 @@ import type { ProjectAccess } from '../iam/scope-access';
 import { ProjectsService } from './projects.service';
 import { ProjectMemberInput, ProjectRoleInput, UpdateProjectInput } from './tenancy.inputs';
 import { Member, Project } from './tenancy.models';
+import { ProjectSecurityInput } from './project-security';
 import { NameArg } from '../common/validation/names';
 
 @Resolver(() => Project)
@@ -33,6 +34,17 @@ export class ProjectsResolver {
     @Args('input') input: UpdateProjectInput,
   ): Promise<Project> {
     return this.service.update(name, input);
+  }
+
+  @Mutation(() => Project, {
+    description: "Platform admins: the project's pod security level and the Service types it may use",
+  })
+  @Access.project(Permission.PROJECT_SECURITY_MANAGE)
+  updateProjectSecurity(
+    @NameArg('project', 'project') project: string,
+    @Args('input') input: ProjectSecurityInput,
+  ): Promise<Project> {
+    return this.service.updateSecurity(project, input);
   }
 
   @Mutation(() => Project, { description: 'Deletes the project and everything in it' })

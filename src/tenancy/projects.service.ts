@@ -12,6 +12,15 @@ import { ANNOTATIONS, LABELS, MANAGED_BY, projectClusterRole } from './tenancy-l
 import type { CreateProjectInput, ProjectMemberInput, UpdateProjectInput } from './tenancy.inputs';
 import type { Member, Project, ProjectDetail } from './tenancy.models';
 import { TenancyStore } from './tenancy.store';
+import {
+  ALLOWED_SERVICE_TYPES_ANNOTATION,
+  podSecurityLabels,
+  ProjectSecurityInput,
+  securityOf,
+} from './project-security';
+import type { PodSecurityLevel } from '../workloads/pod-security';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/app-config';
 
 const RBAC = 'rbac.authorization.k8s.io/v1';
 const namespaceRef = (name: string): KubeRef => ({ apiVersion: 'v1', kind: 'Namespace', name });
@@ -29,12 +38,17 @@ const bindingRef = (project: string, name: string): KubeRef => ({
  */
 @Injectable()
 export class ProjectsService {
+  private readonly toProject: (namespace: V1Namespace) => Project;
+
   constructor(
     @Inject(KubeClient) private readonly kube: KubeClient,
     @Inject(TenancyStore) private readonly store: TenancyStore,
     @Inject(AccountStore) private readonly accounts: AccountStore,
     @Inject(IdentityService) private readonly identities: IdentityService,
-  ) {}
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.toProject = (namespace) => toProject(namespace, config.podSecurityDefault);
+  }
 
   /** Projects the caller may see, across workspaces or in one. */
   async list(principal: Principal, workspace?: string): Promise<Project[]> {
@@ -54,14 +68,14 @@ export class ProjectsService {
           ownRoles.has(ns.metadata?.name ?? '') ||
           wholeWorkspaces.has(ns.metadata?.labels?.[LABELS.workspace] ?? ''),
       )
-      .map(toProject)
+      .map(this.toProject)
       .sort((a, b) => a.name.localeCompare(b.name));
   }
 
   async get(name: string): Promise<Project> {
     const namespace = await this.store.findProject(name);
     if (!namespace) throw DomainError.notFound('project', name);
-    return toProject(namespace);
+    return this.toProject(namespace);
   }
 
   async detail(name: string): Promise<ProjectDetail> {
@@ -87,7 +101,11 @@ export class ProjectsService {
       kind: 'Namespace',
       metadata: {
         name: input.name,
-        labels: { [LABELS.managedBy]: MANAGED_BY, [LABELS.workspace]: access.workspace },
+        labels: {
+          [LABELS.managedBy]: MANAGED_BY,
+          [LABELS.workspace]: access.workspace,
+          ...podSecurityLabels(this.config.podSecurityDefault),
+        },
         annotations: {
           [ANNOTATIONS.creator]: creator,
           ...(input.displayName ? { [ANNOTATIONS.displayName]: input.displayName } : {}),
@@ -116,7 +134,7 @@ export class ProjectsService {
       await this.kube.delete(namespaceRef(input.name));
       throw error;
     }
-    return { ...toProject(created), members: [{ username: creator, role: ProjectRole.ADMIN }] };
+    return { ...this.toProject(created), members: [{ username: creator, role: ProjectRole.ADMIN }] };
   }
 
   async update(name: string, input: UpdateProjectInput): Promise<Project> {
@@ -127,7 +145,27 @@ export class ProjectsService {
       ns.metadata = { ...ns.metadata, annotations };
       return ns;
     });
-    return toProject(updated);
+    return this.toProject(updated);
+  }
+
+  /**
+   * A platform admin's choice of the project's pod security level and the Service types it may use
+   * beyond ClusterIP. Kubernetes enforces the level on every pod from then on (running pods stay).
+   */
+  async updateSecurity(name: string, input: ProjectSecurityInput): Promise<Project> {
+    const updated = await this.kube.modify<V1Namespace>(namespaceRef(name), (ns) => {
+      const labels = { ...ns.metadata?.labels };
+      const annotations = { ...ns.metadata?.annotations };
+      if (input.podSecurity !== undefined) Object.assign(labels, podSecurityLabels(input.podSecurity));
+      if (input.allowedServiceTypes !== undefined) {
+        if (input.allowedServiceTypes.length)
+          annotations[ALLOWED_SERVICE_TYPES_ANNOTATION] = input.allowedServiceTypes.join(',');
+        else delete annotations[ALLOWED_SERVICE_TYPES_ANNOTATION];
+      }
+      ns.metadata = { ...ns.metadata, labels, annotations };
+      return ns;
+    });
+    return this.toProject(updated);
   }
 
   /** Deletes the namespace and everything in it; Kubernetes finishes the deletion in the background. */
@@ -135,7 +173,7 @@ export class ProjectsService {
     const project = await this.store.findProject(name);
     if (!project) throw DomainError.notFound('project', name);
     await this.kube.delete(namespaceRef(name), { propagationPolicy: 'Background' });
-    return toProject(project);
+    return this.toProject(project);
   }
 
   /** Members must already belong to the project's workspace. */
@@ -312,7 +350,7 @@ function roleOf(binding: V1RoleBinding): ProjectRole | null {
   return isProjectRole(role) ? role : null;
 }
 
-export function toProject(namespace: V1Namespace): Project {
+export function toProject(namespace: V1Namespace, fallback: PodSecurityLevel): Project {
   const annotations = namespace.metadata?.annotations ?? {};
   return {
     name: namespace.metadata?.name ?? '',
@@ -321,5 +359,6 @@ export function toProject(namespace: V1Namespace): Project {
     description: annotations[ANNOTATIONS.description] ?? null,
     creator: annotations[ANNOTATIONS.creator] ?? null,
     createdAt: namespace.metadata?.creationTimestamp ? new Date(namespace.metadata.creationTimestamp) : null,
+    security: securityOf(namespace, fallback),
   };
 }

@@ -17,6 +17,7 @@ import {
   WorkspaceRoleInput,
 } from './tenancy.inputs';
 import { Member, Project, ProjectDetail, Workspace } from './tenancy.models';
+import { ProjectSecurityInput } from './project-security';
 import { WorkspacesService } from './workspaces.service';
 import { NameParam } from '../common/validation/names';
 
@@ -143,6 +144,15 @@ export class ProjectsController {
     @Body() input: UpdateProjectInput,
   ): Promise<Project> {
     return this.projects.update(project, input);
+  }
+
+  @Put(':project/security')
+  @Access.project(Permission.PROJECT_SECURITY_MANAGE)
+  updateSecurity(
+    @NameParam('project', 'project') project: string,
+    @Body() input: ProjectSecurityInput,
+  ): Promise<Project> {
+    return this.projects.updateSecurity(project, input);
   }
 
   @Delete(':project')

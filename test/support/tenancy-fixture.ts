@@ -62,6 +62,15 @@ export class TenancyFixture {
     await this.call('POST', `/api/v1/projects/${project}/members`, { username, role });
   }
 
+  /** What a platform admin allows the project's pods and Services. */
+  async projectSecurity(
+    project: string,
+    input: { podSecurity?: string; allowedServiceTypes?: string[] },
+  ): Promise<void> {
+    const res = await this.t.as(this.adminToken).put(`/api/v1/projects/${project}/security`).send(input);
+    if (res.status !== 200) throw new Error(`fixture security: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+
   /** Registers something a test created itself, so cleanUp() deletes it too. */
   adopt(kind: 'user' | 'workspace' | 'project', name: string): void {
     ({ user: this.users, workspace: this.workspaces, project: this.projects })[kind].push(name);

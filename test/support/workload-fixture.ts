@@ -10,10 +10,19 @@ export interface WorkloadProject {
   regular: { username: string; token: string };
 }
 
-export async function workloadProject(t: TestApp, adminToken: string): Promise<WorkloadProject> {
+/**
+ * `podSecurity`: the level a platform admin set for the project (new projects enforce baseline); the
+ * seed's full form (the host's timezone, hostPath volumes, privileged containers) needs privileged.
+ */
+export async function workloadProject(
+  t: TestApp,
+  adminToken: string,
+  options: { podSecurity?: 'privileged' | 'baseline' | 'restricted' } = {},
+): Promise<WorkloadProject> {
   const f = new TenancyFixture(t, adminToken);
   const workspace = await f.workspace();
   const project = await f.project(workspace);
+  if (options.podSecurity) await f.projectSecurity(project, { podSecurity: options.podSecurity });
   return { f, workspace, project, regular: await newMember(t, f, workspace, project, 'project-regular') };
 }
 

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { checkTemplatePolicy } from './statefulset-policy';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-code';
 import type { ProjectAccess } from '../../iam/scope-access';
@@ -38,6 +39,7 @@ export class RevisionsService {
     dryRun: boolean,
   ): Promise<V1StatefulSet> {
     const template = templateOf(find(await this.raw(access, statefulSet), revision));
+    checkTemplatePolicy(access, template);
     const client = this.kube.as(access.identity);
     const ref = {
       apiVersion: 'apps/v1',

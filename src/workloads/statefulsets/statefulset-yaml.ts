@@ -25,6 +25,8 @@ const SERVER_SET = [
 export interface StatefulSetDocuments {
   statefulSet: V1StatefulSet;
   service: V1Service | null;
+  /** Where each came from, to name fields in errors (`yaml[0]`, `yaml[1]`). */
+  at: { statefulSet: string; service: string | null };
 }
 
 type Doc = Record<string, unknown> & {
@@ -99,7 +101,11 @@ export function parseStatefulSetYaml(
       `must be the StatefulSet's serviceName ("${sts.spec?.serviceName ?? ''}")`,
     );
   }
-  return { statefulSet: sts, service };
+  return {
+    statefulSet: sts,
+    service,
+    at: { statefulSet: `yaml[${index.statefulSet}]`, service: service ? `yaml[${index.service}]` : null },
+  };
 }
 
 /** A document as plain data; an alias bomb is refused instead of expanded. */

@@ -19,11 +19,16 @@ describe('StatefulSetsService.create: all or nothing', () => {
     via: 'session',
     scope: 'read-write',
   };
-  const access = {
+  const access: ProjectAccess = {
     principal,
     project: 'demo',
+    workspace: 'w',
+    role: null,
+    workspaceRole: null,
+    permissions: new Set(),
     identity: { user: 'berth:alice' },
-  } as ProjectAccess;
+    security: { podSecurity: 'baseline', allowedServiceTypes: [] },
+  };
   const form = {
     name: 'web',
     replicas: 1,

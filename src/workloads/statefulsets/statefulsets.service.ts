@@ -21,6 +21,7 @@ import { immutableChanges, mergeForUpdate } from './statefulset-merge';
 import { StatefulSetQueries, statefulSetRef } from './statefulset-queries.service';
 import type { StatefulSetChange } from './statefulset.model';
 import { parseStatefulSetYaml } from './statefulset-yaml';
+import { checkProjectPolicy, withRestrictedDefaults } from './statefulset-policy';
 import { selectorOf } from './statefulset-view';
 import { objectYaml } from '../../common/object-yaml';
 
@@ -49,6 +50,8 @@ export class StatefulSetsService {
     const errors = validateForm(form);
     if (errors.length) throw DomainError.badInput(errors);
     const { statefulSet, service } = toManifests(form, access.project, access.principal.username);
+    withRestrictedDefaults(access, statefulSet);
+    checkProjectPolicy(access, { statefulSet, service }, { form });
     return this.createPair(access, statefulSet, service, dryRun, 'form');
   }
 
@@ -63,6 +66,7 @@ export class StatefulSetsService {
         annotations: { ...docs.statefulSet.metadata?.annotations, ...creator },
       },
     };
+    checkProjectPolicy(access, docs, docs.at);
     const service = docs.service ?? headlessServiceFor(statefulSet);
     service.metadata = { ...service.metadata, annotations: { ...service.metadata?.annotations, ...creator } };
     return this.createPair(access, statefulSet, service, dryRun, 'yaml');
@@ -82,6 +86,8 @@ export class StatefulSetsService {
     const client = this.kube.as(access.identity);
     const existing = await this.queries.raw(access, name);
     const updated = mergeForUpdate(existing, toManifests(form, access.project).statefulSet);
+    withRestrictedDefaults(access, updated);
+    checkProjectPolicy(access, { statefulSet: updated }, { form });
     updated.metadata!.resourceVersion = resourceVersion;
     const immutable = immutableChanges(existing, updated);
     if (immutable.length) throw DomainError.badInput(immutable);
@@ -105,6 +111,7 @@ export class StatefulSetsService {
         'replaces the StatefulSet only; change its Service with updateStatefulSetService',
       );
     const statefulSet = docs.statefulSet;
+    checkProjectPolicy(access, docs, docs.at);
     if (statefulSet.metadata?.name !== name)
       throw DomainError.badField('yaml[0].metadata.name', `must be "${name}"`);
     const version = resourceVersion ?? statefulSet.metadata.resourceVersion;
