@@ -156,6 +156,8 @@ describe('Image inspection', () => {
           [plain.host]: insecure,
           [locked.host]: { caFile: certificates.caFile },
           [tokenAuth.host]: insecure,
+          // The token server is a host of its own (on 127.0.0.1): listed like the registries.
+          [new URL(tokens.realm).host]: insecure,
           [silent.host]: insecure,
           [closed]: insecure,
         },
@@ -400,9 +402,8 @@ describe('Image inspection', () => {
       for (const host of [closed, silent.host]) {
         const error = await failed({ image: `${host}/team/web:1.0` });
         expect(error.code).toBe('UNAVAILABLE');
-        expect(error.message).toMatch(
-          new RegExp(`^The image registry ${host} (is unreachable|did not answer within ${TIMEOUT_MS} ms)$`),
-        );
+        // One message for every way of not getting through (it must not make a port scanner).
+        expect(error.message).toBe(`The image registry ${host} could not be reached`);
         expect(error.ms).toBeLessThan(5000);
       }
     });

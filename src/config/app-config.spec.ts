@@ -27,6 +27,7 @@ describe('loadConfig', () => {
       defaultRegistry: 'docker.io',
       registries: {},
       registryTimeoutMs: 5000,
+      imageInspectionsPerMinute: 30,
       graphql: {
         playground: false,
         maxDepth: 10,

@@ -58,6 +58,8 @@ export interface AppConfig {
   registries: Record<string, RegistrySettings>;
   /** Deadline of each call to an image registry (connecting included). */
   registryTimeoutMs: number;
+  /** Image inspections one user may ask for per minute (each reaches out to a registry). */
+  imageInspectionsPerMinute: number;
   graphql: GraphQLLimits;
   /** The pod security level new projects enforce (privileged, baseline or restricted). */
   podSecurityDefault: 'privileged' | 'baseline' | 'restricted';
@@ -146,6 +148,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     );
   const registries = registrySettings(env.BERTH_REGISTRIES, problems);
   const registryTimeoutMs = integer(env, 'BERTH_REGISTRY_TIMEOUT_MS', 5000, 100, 120_000, problems);
+  const imageInspectionsPerMinute = integer(
+    env,
+    'BERTH_IMAGE_INSPECTIONS_PER_MINUTE',
+    30,
+    1,
+    100_000,
+    problems,
+  );
 
   const graphql: GraphQLLimits = {
     playground: boolean(env, 'BERTH_GRAPHQL_PLAYGROUND', false, problems),
@@ -184,6 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     defaultRegistry,
     registries,
     registryTimeoutMs,
+    imageInspectionsPerMinute,
     graphql,
     podSecurityDefault,
   };

@@ -18,6 +18,7 @@ import {
   parsePlatform,
   Platform,
 } from './image-reference';
+import { RateLimiter } from '../common/rate-limiter';
 import { RegistryClient, RegistryCredentials, RegistryError } from './registry-client';
 import { CredentialsError, credentialsFromSecret } from './registry-credentials';
 
@@ -34,6 +35,7 @@ export interface InspectImageInput {
 export class ImagesService implements OnModuleDestroy {
   private readonly logger = new Logger(ImagesService.name);
   private readonly registries: RegistryClient;
+  private readonly limiter: RateLimiter;
 
   constructor(
     @Inject(KubeClient) private readonly kube: KubeClient,
@@ -43,6 +45,7 @@ export class ImagesService implements OnModuleDestroy {
       timeoutMs: config.registryTimeoutMs,
       registries: config.registries,
     });
+    this.limiter = new RateLimiter(config.imageInspectionsPerMinute, 60_000, 'image inspections');
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -50,6 +53,7 @@ export class ImagesService implements OnModuleDestroy {
   }
 
   async inspect(access: ProjectAccess, input: InspectImageInput): Promise<ImageInfo> {
+    this.limiter.take(access.principal.username);
     const ref = this.reference(input.image);
     const platform = input.platform ? this.platform(input.platform) : DEFAULT_PLATFORM;
     const secret = input.secret?.trim() || null;
@@ -150,23 +154,16 @@ export class ImagesService implements OnModuleDestroy {
     const host = ref.registry;
     const cause = { cause: error };
     switch (error.kind) {
+      // One answer for every way of not getting through (refused, silent, TLS, an address or a
+      // redirect Berth will not follow): telling them apart would make this a port scanner.
       case 'unreachable':
-        return new DomainError(ErrorCode.UNAVAILABLE, `The image registry ${host} is unreachable`, {
+      case 'timeout':
+      case 'tls':
+      case 'forbidden':
+        return new DomainError(ErrorCode.UNAVAILABLE, `The image registry ${host} could not be reached`, {
           ...cause,
           retryAfterSeconds: 5,
         });
-      case 'timeout':
-        return new DomainError(
-          ErrorCode.UNAVAILABLE,
-          `The image registry ${host} did not answer within ${this.config.registryTimeoutMs} ms`,
-          { ...cause, retryAfterSeconds: 5 },
-        );
-      case 'tls':
-        return new DomainError(
-          ErrorCode.UNAVAILABLE,
-          `No trusted TLS connection to the image registry ${host} (a private certificate authority or plain HTTP must be configured in BERTH_REGISTRIES)`,
-          cause,
-        );
       case 'unavailable':
         return new DomainError(
           ErrorCode.UNAVAILABLE,

@@ -319,14 +319,33 @@ describe('RegistryClient', () => {
     try {
       for (const [digest, blob] of registry.blobs) storage.blobs.set(digest, blob);
       registry.redirectBlobsTo = `http://${storageHost}`;
-      const inspected = await client.inspect(ref(':1.0'), {
-        platform: amd64,
-        credentials: { username: 'alice', password: PASSWORD },
+      // The storage is plain HTTP on 127.0.0.1: a hop there needs it listed, like any registry.
+      const both = new RegistryClient({
+        timeoutMs: 1000,
+        registries: { [host]: { insecure: true }, [storageHost]: { insecure: true } },
       });
-      expect(inspected.config).toEqual(config());
-      expect(storage.seen).toEqual([
-        { url: expect.stringMatching(/^\/storage\/sha256:/) as string, authorization: undefined },
-      ]);
+      try {
+        const inspected = await both.inspect(ref(':1.0'), {
+          platform: amd64,
+          credentials: { username: 'alice', password: PASSWORD },
+        });
+        expect(inspected.config).toEqual(config());
+        expect(storage.seen).toEqual([
+          { url: expect.stringMatching(/^\/storage\/sha256:/) as string, authorization: undefined },
+        ]);
+        // Unlisted, the same hop is refused before any request reaches it.
+        storage.seen.length = 0;
+        const refused = await failure(
+          client.inspect(ref(':1.0'), {
+            platform: amd64,
+            credentials: { username: 'alice', password: PASSWORD },
+          }),
+        );
+        expect(refused).toMatchObject({ kind: 'forbidden' });
+        expect(storage.seen).toEqual([]);
+      } finally {
+        await both.close();
+      }
     } finally {
       await storage.stop();
     }
@@ -367,12 +386,26 @@ describe('RegistryClient', () => {
   });
 
   it('speaks HTTPS unless the registry is configured insecure', async () => {
-    const strict = new RegistryClient({ timeoutMs: 1000, registries: {} });
+    // Listed, but not insecure: HTTPS. (Unlisted, its 127.0.0.1 address would be refused outright.)
+    const strict = new RegistryClient({ timeoutMs: 1000, registries: { [host]: {} } });
     try {
       // The fake registry speaks plain HTTP: the TLS handshake fails.
       expect(await failure(strict.inspect(ref(':1.0'), { platform: amd64 }))).toMatchObject({ kind: 'tls' });
     } finally {
       await strict.close();
+    }
+  });
+
+  it('an unlisted registry on a loopback address is refused before it is contacted', async () => {
+    const unlisted = new RegistryClient({ timeoutMs: 1000, registries: {} });
+    try {
+      registry.seen.length = 0;
+      expect(await failure(unlisted.inspect(ref(':1.0'), { platform: amd64 }))).toMatchObject({
+        kind: 'forbidden',
+      });
+      expect(registry.seen).toEqual([]);
+    } finally {
+      await unlisted.close();
     }
   });
 });

@@ -4,6 +4,7 @@ import { rootCertificates } from 'node:tls';
 import { Agent, fetch } from 'undici';
 import type { RegistrySettings } from '../config/app-config';
 import type { ImageConfigBlob } from './image-config';
+import { checkPublicHost, FORBIDDEN_ADDRESS, publicOnlyLookup } from './registry-network';
 import {
   formatPlatform,
   ImageReference,
@@ -70,7 +71,9 @@ export type RegistryFailure =
   /** Another 4xx: the registry refuses the reference itself. */
   | 'refused'
   /** The registry broke the protocol (bad JSON, wrong digest, oversized answer). */
-  | 'invalid';
+  | 'invalid'
+  /** The host is (or resolves to) an address tenants may not reach through Berth, or a redirect goes where it may not. */
+  | 'forbidden';
 
 export class RegistryError extends Error {
   constructor(
@@ -184,6 +187,25 @@ export class RegistryClient {
     return this.settingsOf(host).insecure ? 'http' : 'https';
   }
 
+  /**
+   * Registries named in BERTH_REGISTRIES are trusted wherever they are (on 127.0.0.1, a private
+   * network); every other host must be, and resolve only to, public addresses.
+   */
+  isListed(host: string): boolean {
+    const lower = host.toLowerCase();
+    return lower in this.settings || normalizeRegistry(lower) in this.settings;
+  }
+
+  /** Refuses a URL before any request: its scheme, and (unless listed) the addresses of its host. */
+  async checkDestination(url: URL): Promise<void> {
+    const plain = url.protocol === 'http:';
+    if (url.protocol !== 'https:' && !plain)
+      throw new RegistryError('forbidden', `${where(url)}: scheme ${url.protocol} is not allowed`);
+    if (plain && this.scheme(url.host) !== 'http')
+      throw new RegistryError('forbidden', `${where(url)}: plain HTTP to a registry not configured insecure`);
+    if (!this.isListed(url.host)) await checkPublicHost(url.hostname);
+  }
+
   get timeoutMs(): number {
     return this.options.timeoutMs;
   }
@@ -203,8 +225,10 @@ export class RegistryClient {
         }
       }
       const timeout = this.options.timeoutMs;
+      // Listed registries are trusted where they are; any other host is re-checked as it connects.
+      const lookup = this.isListed(key) ? {} : { lookup: publicOnlyLookup() };
       agent = new Agent({
-        connect: { timeout, ...(ca ? { ca } : {}) },
+        connect: { timeout, ...lookup, ...(ca ? { ca } : {}) },
         headersTimeout: timeout,
         bodyTimeout: timeout,
         keepAliveTimeout: 4000,
@@ -394,6 +418,8 @@ async function fetchFollowing(
   let current = headers;
   for (let hop = 0; ; hop++) {
     try {
+      // Every hop: https (or a listed plain-HTTP registry), to a public address or a listed registry.
+      await client.checkDestination(url);
       const res = await fetch(url, {
         headers: current,
         signal,
@@ -405,8 +431,6 @@ async function fetchFollowing(
         await res.body?.cancel();
         if (hop >= MAX_REDIRECTS) throw new RegistryError('invalid', `${where(start)}: too many redirects`);
         const next = new URL(location, url);
-        if (next.protocol !== 'https:' && next.protocol !== 'http:')
-          throw new RegistryError('invalid', `${where(start)}: redirect to ${next.protocol}`);
         if (next.origin !== url.origin) {
           const { authorization: _dropped, ...rest } = current;
           current = rest;
@@ -474,6 +498,7 @@ function transportError(error: unknown, url: URL, timeoutMs: number): RegistryEr
   }
   const inner = chain[chain.length - 1] ?? {};
   const detail = `${where(url)}: ${[inner.code, inner.message].filter(Boolean).join(' ') || 'failed'}`;
+  if (chain.some((c) => c.code === FORBIDDEN_ADDRESS)) return new RegistryError('forbidden', detail);
   if (chain.some((c) => TIMEOUT_CODES.has(c.code ?? '') || TIMEOUT_CODES.has(c.name ?? '')))
     return new RegistryError('timeout', `${where(url)}: no answer within ${timeoutMs} ms`);
   if (chain.some((c) => /CERT|SSL|TLS|ALTNAME|SELF_SIGNED|VERIFY/i.test(c.code ?? '')))

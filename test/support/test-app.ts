@@ -43,6 +43,8 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     BERTH_ADMIN_PASSWORD: ADMIN.password,
     // Every test signs in from 127.0.0.1; the throttle has its own test.
     BERTH_LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+    // Likewise image inspections per user (hardening-images has its own test of the limit).
+    BERTH_IMAGE_INSPECTIONS_PER_MINUTE: '100000',
   });
   return { ...base, kube: { kind: 'kubeconfig', path: e2eKubeconfig() }, ...overrides };
 }
