@@ -156,8 +156,9 @@ export class ProjectsService {
     const updated = await this.kube.modify<V1Namespace>(namespaceRef(name), (ns) => {
       const labels = { ...ns.metadata?.labels };
       const annotations = { ...ns.metadata?.annotations };
-      if (input.podSecurity !== undefined) Object.assign(labels, podSecurityLabels(input.podSecurity));
-      if (input.allowedServiceTypes !== undefined) {
+      // GraphQL may send null for "leave as it is" just as it may leave the field out.
+      if (input.podSecurity != null) Object.assign(labels, podSecurityLabels(input.podSecurity));
+      if (input.allowedServiceTypes != null) {
         if (input.allowedServiceTypes.length)
           annotations[ALLOWED_SERVICE_TYPES_ANNOTATION] = input.allowedServiceTypes.join(',');
         else delete annotations[ALLOWED_SERVICE_TYPES_ANNOTATION];
