@@ -377,39 +377,67 @@ describe.each(['graphql', 'rest'] as const)('volumes over %s', (transport) => {
     expect(await stranger.create(input)).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   });
   it('a volume whose PersistentVolume was deleted behind its back is Lost, and says so', async () => {
-    ok(await api.create({ name: 'orphan', accessModes: ['ReadWriteOnce'], size: '1Gi' }));
-    const volumeName = (await bound('orphan')).spec?.volumeName ?? '';
+    // A volume kwok has no part in: a class with no provisioner and a PersistentVolume made ahead for
+    // the claim, which Kubernetes' own volume controller binds (kwok's stages re-provisioning a
+    // kwok-volume claim could otherwise bring the volume back).
+    const staticClass = uniqueName('static');
+    const volumeName = uniqueName('pv-orphan');
     const pv = { apiVersion: 'v1', kind: 'PersistentVolume', name: volumeName };
-    // kwok provisions in several steps (PV, claim, then PV status); let it finish, or a late step
-    // could bring the volume back.
-    await eventually(
-      async () => ((await kube.find<V1PersistentVolume>(pv))?.status?.phase === 'Bound' ? true : undefined),
-      30_000,
-      'its PersistentVolume to be Bound',
-    );
-    // What an administrator's forced delete does: the volume goes, protection finalizer and all.
-    await kube.delete(pv);
-    await kube.modify<V1PersistentVolume>(pv, (current) => ({
-      ...current,
-      metadata: { ...current.metadata, finalizers: [] },
-    }));
-    const lost = await eventually(
-      async () => {
-        const detail = ok(await api.get('orphan'));
-        if (detail.status.phase === 'Lost') return detail;
-        // Said if the wait runs out: whether the volume came back (kwok re-provisioning) or the claim was not synced.
-        const back = await kube.find<V1PersistentVolume>(pv);
-        throw new Error(
-          `claim ${detail.status.phase}, PersistentVolume ${back ? `back (${back.status?.phase})` : 'gone'}`,
-        );
-      },
-      30_000,
-      'orphan to be Lost',
-    );
-    expect(lost.status.reason).toBe(
-      `Its volume "${volumeName}" is gone: the PersistentVolume was deleted, and with it possibly the data`,
-    );
-    expect((await claim('orphan'))?.status?.phase).toBe('Lost');
-    expect(ok(await api.list({ status: 'Lost' })).names).toEqual(['orphan']);
+    await kube.create<V1StorageClass>({
+      apiVersion: 'storage.k8s.io/v1',
+      kind: 'StorageClass',
+      metadata: { name: staticClass },
+      provisioner: 'kubernetes.io/no-provisioner',
+      volumeBindingMode: 'Immediate',
+    });
+    try {
+      await kube.create<V1PersistentVolume>({
+        apiVersion: 'v1',
+        kind: 'PersistentVolume',
+        metadata: { name: volumeName },
+        spec: {
+          capacity: { storage: '1Gi' },
+          accessModes: ['ReadWriteOnce'],
+          storageClassName: staticClass,
+          persistentVolumeReclaimPolicy: 'Retain',
+          claimRef: { namespace: w.project, name: 'orphan' },
+          hostPath: { path: `/tmp/${volumeName}` },
+        },
+      });
+      ok(
+        await api.create({
+          name: 'orphan',
+          storageClass: staticClass,
+          accessModes: ['ReadWriteOnce'],
+          size: '1Gi',
+        }),
+      );
+      expect((await bound('orphan')).spec?.volumeName).toBe(volumeName);
+      // What an administrator's forced delete does: the volume goes, protection finalizer and all.
+      await kube.delete(pv);
+      await kube
+        .modify<V1PersistentVolume>(pv, (current) => ({
+          ...current,
+          metadata: { ...current.metadata, finalizers: [] },
+        }))
+        .catch(() => undefined);
+      const lost = await eventually(
+        async () => {
+          const detail = ok(await api.get('orphan'));
+          return detail.status.phase === 'Lost' ? detail : undefined;
+        },
+        60_000,
+        'orphan to be Lost',
+      );
+      expect(lost.status.reason).toBe(
+        `Its volume "${volumeName}" is gone: the PersistentVolume was deleted, and with it possibly the data`,
+      );
+      expect((await claim('orphan'))?.status?.phase).toBe('Lost');
+      expect(ok(await api.list({ status: 'Lost' })).names).toEqual(['orphan']);
+    } finally {
+      await kube
+        .delete({ apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', name: staticClass })
+        .catch(() => undefined);
+    }
   });
 });
