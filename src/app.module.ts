@@ -5,14 +5,15 @@ import { GraphQLModule } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import { AuthModule } from './auth/auth.module';
 import { BootstrapModule } from './bootstrap/bootstrap.module';
-import { ClusterModule } from './cluster/cluster.module';
-import { AccessModule } from './iam/access.module';
-import { UsersModule } from './iam/users.module';
+import { PlatformModule } from './platform/platform.module';
+import { IamModule } from './iam/iam.module';
+import { AccessModule } from './access/access.module';
+import { UsersModule } from './users/users.module';
 import { TenancyModule } from './tenancy/tenancy.module';
-import { StatefulSetsModule } from './workloads/statefulsets/statefulsets.module';
-import { StorageModule } from './storage/storage.module';
-import { ConfigMapsModule } from './configmaps/configmaps.module';
-import { SecretsModule } from './secrets/secrets.module';
+import { StatefulSetsModule } from './resources/workloads/statefulsets/statefulsets.module';
+import { StorageModule } from './resources/storage/storage.module';
+import { ConfigMapsModule } from './resources/configuration/configmaps/configmaps.module';
+import { SecretsModule } from './resources/configuration/secrets/secrets.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { formatGraphQLError } from './common/errors/format-graphql-error';
 import { costLimitPlugin, limitRules, noCacheControl } from './common/graphql/query-limits';
@@ -59,13 +60,14 @@ export class AppModule {
             formatGraphQLError(formatted, error, { hideSuggestions: !config.graphql.playground }),
           context: ({ req, res }: GraphQLContext): GraphQLContext => ({ req, res }),
         }),
-        AccessModule,
+        IamModule,
         AuthModule,
+        AccessModule,
         BootstrapModule,
         UsersModule,
         TenancyModule,
         HealthModule,
-        ClusterModule,
+        PlatformModule,
         StatefulSetsModule,
         StorageModule,
         ImagesModule,

@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { SignJWT, UnsecuredJWT } from 'jose';
-import { IAM_API_VERSION } from '../src/bootstrap/crds';
 import type { AccountResource, LoginAttemptsResource } from '../src/iam/account.resource';
 import type { KubeObject, V1Secret } from '../src/kube';
 import { FIXTURE_PASSWORD, TenancyFixture } from './support/tenancy-fixture';
 import { ADMIN, TestApp, testConfig } from './support/test-app';
+import { IAM_API_VERSION } from '../src/iam/api-groups';
 
 interface TokenBody {
   access_token: string;

@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { buildSchema, getNamedType, GraphQLObjectType, isScalarType } from 'graphql';
-import { IAM_API_VERSION, TENANCY_API_VERSION } from '../src/bootstrap/crds';
 import type { KubeObject, V1Namespace, V1Secret, V1Service, V1StatefulSet } from '../src/kube';
-import type { WorkspaceMemberResource, WorkspaceResource } from '../src/tenancy/workspace.resource';
+import type { WorkspaceMemberResource, WorkspaceResource } from '../src/iam/workspace.resource';
 import { anyYaml, fromGraphQLType, fromJsonSchema, NASTY_STRINGS } from './support/fuzz-arbitraries';
 import { rawRequest } from './support/raw-http';
 import { restApi } from './support/statefulset-api';
@@ -12,6 +11,7 @@ import { FIXTURE_PASSWORD } from './support/tenancy-fixture';
 import { ADMIN, apiServerUrl, TestApp, testConfig } from './support/test-app';
 import { WorkloadProject, workloadProject } from './support/workload-fixture';
 import { closedPort } from './support/registry';
+import { IAM_API_VERSION, TENANCY_API_VERSION } from '../src/iam/api-groups';
 
 /** CI runs this many cases from a fixed seed; `npm run fuzz` runs more from a new one (both print the seed). */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 3000);

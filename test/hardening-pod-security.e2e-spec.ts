@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import type { KubeClient, V1Namespace, V1Pod, V1PodSpec } from '../src/kube';
-import { podSecurityProblems } from '../src/workloads/pod-security';
+import { podSecurityProblems } from '../src/kube/pod-security';
 import { statefulSetApi } from './support/statefulset-api';
 import { TestApp, testConfig } from './support/test-app';
 import { projectMember, WorkloadProject, workloadProject } from './support/workload-fixture';

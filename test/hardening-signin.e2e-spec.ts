@@ -1,9 +1,9 @@
 import type { AccountResource, LoginAttemptsResource } from '../src/iam/account.resource';
-import { IAM_API_VERSION } from '../src/bootstrap/crds';
 import type { KubeObject, KubeRequestRecord } from '../src/kube';
 import { rawRequest, RawResponse } from './support/raw-http';
 import { FIXTURE_PASSWORD, TenancyFixture } from './support/tenancy-fixture';
 import { TestApp, testConfig } from './support/test-app';
+import { IAM_API_VERSION } from '../src/iam/api-groups';
 
 /**
  * Sign-in under load and attack: failures counted atomically per username and client address (and

@@ -3,12 +3,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fetch } from 'undici';
-import { IAM_API_VERSION } from '../src/bootstrap/crds';
 import type { V1Node } from '../src/kube';
 import { silentServer } from './support/registry';
 import { boundSockets, freePort, isLoopback, processTree } from './support/sockets';
 import { e2eKubeconfig, TestApp, uniqueName } from './support/test-app';
 import { WorkloadProject, workloadProject } from './support/workload-fixture';
+import { IAM_API_VERSION } from '../src/iam/api-groups';
 
 const ROOT = join(__dirname, '..');
 const CLUSTER_PIDS = join(e2eKubeconfig(), '..', 'pids');

@@ -1,8 +1,8 @@
-import { IAM_API_VERSION, TENANCY_API_VERSION } from '../src/bootstrap/crds';
 import type { AccountResource } from '../src/iam/account.resource';
 import type { KubeClient, KubeObject, V1Namespace, V1RoleBinding } from '../src/kube';
-import type { WorkspaceMemberResource, WorkspaceResource } from '../src/tenancy/workspace.resource';
+import type { WorkspaceMemberResource, WorkspaceResource } from '../src/iam/workspace.resource';
 import { ADMIN, TestApp } from './support/test-app';
+import { IAM_API_VERSION, TENANCY_API_VERSION } from '../src/iam/api-groups';
 
 const PASSWORD = 'Quick-Start-Passw0rd';
 const USERS = ['ws-manager', 'ws-admin', 'project-admin', 'project-regular'];

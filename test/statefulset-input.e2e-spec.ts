@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
-import { statefulSetForm } from '../src/workloads/statefulsets/statefulset-form.arbitrary';
-import { normalizeForm } from '../src/workloads/statefulsets/statefulset-manifest';
+import { statefulSetForm } from '../src/resources/workloads/statefulsets/statefulset-form.arbitrary';
+import { normalizeForm } from '../src/resources/workloads/statefulsets/statefulset-manifest';
 import type { KubeClient, V1StatefulSet } from '../src/kube';
-import type { StatefulSetForm } from '../src/workloads/statefulsets/statefulset-form.model';
+import type { StatefulSetForm } from '../src/resources/workloads/statefulsets/statefulset-form.model';
 import { StatefulSetApi, statefulSetApi } from './support/statefulset-api';
 import { TestApp } from './support/test-app';
 import { statefulSetIn, waitForReady, workloadProject, WorkloadProject } from './support/workload-fixture';

@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { IAM_API_VERSION } from '../bootstrap/crds';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-code';
 import {
@@ -12,9 +11,10 @@ import {
 } from '../iam/account.resource';
 import { AccountStore } from '../iam/account.store';
 import { CredentialStore } from '../iam/credential.store';
-import type { Principal } from './principal';
+import type { Principal } from '../iam/principal';
 import { formatOpaqueToken, newSecret, parseOpaqueToken, secretMatches, sha256 } from './secrets';
 import { SigningKeyStore } from './signing-key.store';
+import { IAM_API_VERSION } from '../iam/api-groups';
 
 const API_TOKEN_KIND = 'bat';
 const MAX_TOKENS = 50;

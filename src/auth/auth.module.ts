@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
-import { AccessGuard } from '../iam/access.guard';
 import { ApiTokenService } from './api-token.service';
 import { Authenticator } from './authenticator.service';
 import { CredentialSweeper } from './credential-sweeper';
@@ -25,8 +23,6 @@ import { TokenService } from './token.service';
     Authenticator,
     PassportService,
     CredentialSweeper,
-    // The one global guard: authentication here, authorisation by the declared access rules.
-    { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [PasswordHasher, SigningKeyStore, ApiTokenService, PassportService],
 })

@@ -3,7 +3,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-code';
 import { AccountStore } from '../iam/account.store';
 import { ApiTokenService } from './api-token.service';
-import type { Principal } from './principal';
+import type { Principal } from '../iam/principal';
 import { TokenService } from './token.service';
 
 /**

@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { IAM_API_VERSION } from '../bootstrap/crds';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { SessionResource, sessionRef } from '../iam/account.resource';
 import { CredentialStore } from '../iam/credential.store';
 import { attemptRules, LoginAttemptsStore } from '../iam/login-attempts.store';
 import { KubeClient } from '../kube';
+import { IAM_API_VERSION } from '../iam/api-groups';
 
 const EVERY_MS = 10 * 60_000;
 

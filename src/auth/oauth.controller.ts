@@ -16,7 +16,7 @@ import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { PassportService } from './passport.service';
 import type { AccountResource } from '../iam/account.resource';
-import { Public } from '../iam/access.decorator';
+import { Public } from '../iam/access-rules';
 import { LoginService } from './login.service';
 import { OAuthError } from './oauth-error';
 import { OAuthExceptionFilter } from './oauth-exception.filter';

@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { IAM_API_VERSION } from '../bootstrap/crds';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { DomainError } from '../common/errors/domain-error';
@@ -17,6 +16,7 @@ import { OAuthError } from './oauth-error';
 import { formatOpaqueToken, newId, newSecret, parseOpaqueToken, secretMatches } from './secrets';
 import { SigningKeyStore } from './signing-key.store';
 import { TokenService } from './token.service';
+import { IAM_API_VERSION } from '../iam/api-groups';
 
 const REFRESH_KIND = 'brt';
 /** Sessions kept per account; signing in again beyond this drops the oldest. */

@@ -1,6 +1,6 @@
 import type { KubeObject } from '../kube';
-import { LABELS, MANAGED_BY } from '../tenancy/tenancy-labels';
-import { ALLOWED_SERVICE_TYPES_ANNOTATION, POD_SECURITY_LABELS } from '../tenancy/project-security';
+import { LABELS, MANAGED_BY } from '../iam/labels';
+import { ALLOWED_SERVICE_TYPES_ANNOTATION, POD_SECURITY_LABELS } from '../iam/project-security';
 
 const API = 'admissionregistration.k8s.io/v1';
 const inProjects = { matchExpressions: [{ key: LABELS.workspace, operator: 'Exists' }] };

@@ -10,10 +10,11 @@ import { IdentityService } from '../iam/identity.service';
 import { PlatformRole } from '../iam/roles';
 import { KubeClient, KubeObject, V1Namespace } from '../kube';
 import { admissionPolicies } from './admission-policies';
-import { POD_SECURITY_LABELS, podSecurityLabels } from '../tenancy/project-security';
-import { LABELS } from '../tenancy/tenancy-labels';
+import { LABELS } from '../iam/labels';
 import { platformAdminBinding, projectClusterRoles } from './cluster-roles';
-import { CRDS, IAM_API_VERSION } from './crds';
+import { CRDS } from './crds';
+import { IAM_API_VERSION } from '../iam/api-groups';
+import { POD_SECURITY_LABELS, podSecurityLabels } from '../iam/project-security';
 
 interface CrdStatus extends KubeObject {
   status?: { conditions?: { type: string; status: string }[] };

@@ -1,6 +1,6 @@
 import type { KubeObject } from '../kube';
 import { ProjectRole } from '../iam/roles';
-import { MANAGED_BY, projectClusterRole } from '../tenancy/tenancy-labels';
+import { MANAGED_BY, projectClusterRole } from '../iam/labels';
 
 interface Rule {
   apiGroups: string[];

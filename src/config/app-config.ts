@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { passwordProblem } from '../common/validation/password-policy';
+import { GraphQLLimits } from '../common/graphql/graphql-limits';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
@@ -63,22 +64,6 @@ export interface AppConfig {
   graphql: GraphQLLimits;
   /** The pod security level new projects enforce (privileged, baseline or restricted). */
   podSecurityDefault: 'privileged' | 'baseline' | 'restricted';
-}
-
-/** What one GraphQL request may ask for; everything over a limit is refused before it runs. */
-export interface GraphQLLimits {
-  /** Introspection and the GraphiQL page (served from this server, nothing from the internet). */
-  playground: boolean;
-  maxDepth: number;
-  maxAliases: number;
-  maxRootFields: number;
-  /** Estimated cost (resolver calls, lists weighted by their page size). */
-  maxCost: number;
-  /** Lexical tokens of the document (graphql-js parser limit). */
-  maxTokens: number;
-  maxDirectives: number;
-  /** Operations per batched (array) request; 0 refuses batches. */
-  maxBatch: number;
 }
 
 export class ConfigError extends Error {

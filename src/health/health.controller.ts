@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public } from '../iam/access.decorator';
+import { Public } from '../iam/access-rules';
 import { KubeClient } from '../kube';
 
 /** Probes for orchestrators. Deliberately outside /api/v1 and free of authentication. */

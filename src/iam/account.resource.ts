@@ -1,6 +1,6 @@
-import { IAM_API_VERSION } from '../bootstrap/crds';
 import type { KubeObject, KubeRef, V1OwnerReference } from '../kube';
 import type { PlatformRole } from './roles';
+import { IAM_API_VERSION } from './api-groups';
 
 export type AccountState = 'Active' | 'Disabled';
 export type ApiTokenScope = 'read-only' | 'read-write';

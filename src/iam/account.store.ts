@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { IAM_API_VERSION } from '../bootstrap/crds';
 import { KubeClient } from '../kube';
 import { AccountResource, accountRef } from './account.resource';
+import { IAM_API_VERSION } from './api-groups';
 
 /** Accounts as custom resources, read and written with the service's own identity. */
 @Injectable()

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { IAM_API_VERSION } from '../bootstrap/crds';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-code';
 import { KubeClient, KubeObject, KubeRef } from '../kube';
@@ -10,6 +9,7 @@ import {
   SessionResource,
   sessionRef,
 } from './account.resource';
+import { IAM_API_VERSION } from './api-groups';
 
 /**
  * Sessions and API tokens, one object each, with the service's own identity. Objects of their own,

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { IAM_API_VERSION } from '../bootstrap/crds';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-code';
 import { nameProblem } from '../common/validation/names';
 import { KubeClient } from '../kube';
 import { CREDENTIAL_LABELS, LoginAttemptsResource, loginAttemptsRef } from './account.resource';
 import { sha256Hex } from './hashing';
+import { IAM_API_VERSION } from './api-groups';
 
 export interface Attempts {
   failures: number;

@@ -2,10 +2,10 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsObjectName } from '../common/validation/names';
-import { Access } from '../iam/access.decorator';
-import { CurrentProject } from '../iam/request-context.decorators';
+import { Access } from '../iam/access-rules';
+import { CurrentProject } from '../access/request-context.decorators';
 import { Permission } from '../iam/roles';
-import type { ProjectAccess } from '../iam/scope-access';
+import type { ProjectAccess } from '../access/scope-access';
 import { ImageInfo } from './image-info.model';
 import { ImagesService } from './images.service';
 

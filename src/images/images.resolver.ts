@@ -1,10 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { NameArg } from '../common/validation/names';
-import { Access } from '../iam/access.decorator';
-import { CurrentProject } from '../iam/request-context.decorators';
+import { Access } from '../iam/access-rules';
+import { CurrentProject } from '../access/request-context.decorators';
 import { Permission } from '../iam/roles';
-import type { ProjectAccess } from '../iam/scope-access';
+import type { ProjectAccess } from '../access/scope-access';
 import { ImageInfo } from './image-info.model';
 import { ImagesService } from './images.service';
 

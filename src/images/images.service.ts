@@ -5,7 +5,7 @@ import { DNS1123_SUBDOMAIN } from '../common/validation/names';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { KubeClient, V1Secret } from '../kube';
-import type { ProjectAccess } from '../iam/scope-access';
+import type { ProjectAccess } from '../access/scope-access';
 import { createdAt, envVars, exposedPorts, strings } from './image-config';
 import { ImageInfo } from './image-info.model';
 import {

@@ -1,13 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Access } from '../iam/access.decorator';
-import { CurrentProject } from '../iam/request-context.decorators';
+import { Access } from '../iam/access-rules';
+import { CurrentProject } from '../access/request-context.decorators';
 import { Permission } from '../iam/roles';
-import type { ProjectAccess } from '../iam/scope-access';
+import type { ProjectAccess } from '../access/scope-access';
 import { ProjectsService } from './projects.service';
 import { ProjectMemberInput, ProjectRoleInput, UpdateProjectInput } from './tenancy.inputs';
 import { Member, Project } from './tenancy.models';
-import { ProjectSecurityInput } from './project-security';
+import { ProjectSecurityInput } from './project-security.models';
 import { NameArg } from '../common/validation/names';
 
 @Resolver(() => Project)

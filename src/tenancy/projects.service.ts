@@ -1,26 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../iam/principal';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-code';
-import { AccessService } from '../iam/access.service';
+import { AccessService } from '../access/access.service';
 import { AccountStore } from '../iam/account.store';
 import { IdentityService } from '../iam/identity.service';
 import { isProjectRole, ProjectRole, WorkspaceRole, WORKSPACE_ROLE_IN_PROJECTS } from '../iam/roles';
-import type { WorkspaceAccess } from '../iam/scope-access';
+import type { WorkspaceAccess } from '../access/scope-access';
 import { KubeClient, KubeRef, V1Namespace, V1RoleBinding } from '../kube';
-import { ANNOTATIONS, LABELS, MANAGED_BY, projectClusterRole } from './tenancy-labels';
+import { ANNOTATIONS, LABELS, MANAGED_BY, projectClusterRole } from '../iam/labels';
 import type { CreateProjectInput, ProjectMemberInput, UpdateProjectInput } from './tenancy.inputs';
 import type { Member, Project, ProjectDetail } from './tenancy.models';
-import { TenancyStore } from './tenancy.store';
-import {
-  ALLOWED_SERVICE_TYPES_ANNOTATION,
-  podSecurityLabels,
-  ProjectSecurityInput,
-  securityOf,
-} from './project-security';
-import type { PodSecurityLevel } from '../workloads/pod-security';
+import { TenancyStore } from '../iam/tenancy.store';
+import { ProjectSecurityInput } from './project-security.models';
+import type { PodSecurityLevel } from '../kube/pod-security';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
+import { ALLOWED_SERVICE_TYPES_ANNOTATION, podSecurityLabels, securityOf } from '../iam/project-security';
 
 const RBAC = 'rbac.authorization.k8s.io/v1';
 const namespaceRef = (name: string): KubeRef => ({ apiVersion: 'v1', kind: 'Namespace', name });

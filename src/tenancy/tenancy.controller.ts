@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, Inject, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Principal } from '../auth/principal';
-import { Access } from '../iam/access.decorator';
-import { CurrentPrincipal, CurrentProject, CurrentWorkspace } from '../iam/request-context.decorators';
+import type { Principal } from '../iam/principal';
+import { Access } from '../iam/access-rules';
+import { CurrentPrincipal, CurrentProject, CurrentWorkspace } from '../access/request-context.decorators';
 import { Permission } from '../iam/roles';
-import type { ProjectAccess, WorkspaceAccess } from '../iam/scope-access';
+import type { ProjectAccess, WorkspaceAccess } from '../access/scope-access';
 import { ProjectsService } from './projects.service';
 import {
   CreateProjectInput,
@@ -17,7 +17,7 @@ import {
   WorkspaceRoleInput,
 } from './tenancy.inputs';
 import { Member, Project, ProjectDetail, Workspace } from './tenancy.models';
-import { ProjectSecurityInput } from './project-security';
+import { ProjectSecurityInput } from './project-security.models';
 import { WorkspacesService } from './workspaces.service';
 import { NameParam } from '../common/validation/names';
 

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ProjectSecurity } from './project-security';
+import { ProjectSecurityView } from './project-security.models';
 
 @ObjectType({ description: "A user's role in a workspace or project" })
 export class Member {
@@ -41,7 +41,9 @@ export class Project {
   @Field(() => Date, { nullable: true })
   @ApiPropertyOptional({ type: Date, nullable: true })
   createdAt!: Date | null;
-  @Field(() => ProjectSecurity) @ApiProperty({ type: ProjectSecurity }) security!: ProjectSecurity;
+  @Field(() => ProjectSecurityView)
+  @ApiProperty({ type: ProjectSecurityView })
+  security!: ProjectSecurityView;
 }
 
 /** REST's project detail (GraphQL resolves `members` as a field of Project instead). */

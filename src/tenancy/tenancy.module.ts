@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { MembershipCleanup } from './membership-cleanup.service';
 import { ProjectsResolver } from './projects.resolver';
 import { ProjectsService } from './projects.service';
 import { ProjectsController, WorkspacesController } from './tenancy.controller';
@@ -8,7 +7,7 @@ import { WorkspacesService } from './workspaces.service';
 
 @Module({
   controllers: [WorkspacesController, ProjectsController],
-  providers: [WorkspacesService, ProjectsService, MembershipCleanup, WorkspacesResolver, ProjectsResolver],
-  exports: [MembershipCleanup, ProjectsService],
+  providers: [WorkspacesService, ProjectsService, WorkspacesResolver, ProjectsResolver],
+  exports: [ProjectsService],
 })
 export class TenancyModule {}

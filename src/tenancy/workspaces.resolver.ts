@@ -1,10 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { Principal } from '../auth/principal';
-import { Access } from '../iam/access.decorator';
-import { CurrentPrincipal, CurrentWorkspace } from '../iam/request-context.decorators';
+import type { Principal } from '../iam/principal';
+import { Access } from '../iam/access-rules';
+import { CurrentPrincipal, CurrentWorkspace } from '../access/request-context.decorators';
 import { Permission } from '../iam/roles';
-import type { WorkspaceAccess } from '../iam/scope-access';
+import type { WorkspaceAccess } from '../access/scope-access';
 import { ProjectsService } from './projects.service';
 import {
   CreateProjectInput,

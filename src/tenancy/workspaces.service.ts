@@ -1,24 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Principal } from '../auth/principal';
-import { TENANCY_API_VERSION } from '../bootstrap/crds';
+import type { Principal } from '../iam/principal';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-code';
-import { AccessService } from '../iam/access.service';
+import { AccessService } from '../access/access.service';
 import { AccountStore } from '../iam/account.store';
 import { PlatformRole, WorkspaceRole } from '../iam/roles';
 import { KubeClient } from '../kube';
-import { ANNOTATIONS, LABELS, MANAGED_BY } from './tenancy-labels';
+import { ANNOTATIONS, LABELS, MANAGED_BY } from '../iam/labels';
 import type { CreateWorkspaceInput, UpdateWorkspaceInput, WorkspaceMemberInput } from './tenancy.inputs';
 import type { Member, Workspace } from './tenancy.models';
-import { TenancyStore } from './tenancy.store';
-import { MembershipCleanup } from './membership-cleanup.service';
+import { TenancyStore } from '../iam/tenancy.store';
+import { MembershipCleanup } from '../iam/membership-cleanup.service';
 import {
   WorkspaceMemberResource,
   WorkspaceResource,
   workspaceMemberName,
   workspaceMemberRef,
   workspaceRef,
-} from './workspace.resource';
+} from '../iam/workspace.resource';
+import { TENANCY_API_VERSION } from '../iam/api-groups';
 
 /** Workspaces and their members. Scope and permission were checked by the AccessGuard. */
 @Injectable()

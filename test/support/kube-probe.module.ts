@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Inject, Module, Param, Post } from '@nestjs/common';
 import { Args, Field, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { Public } from '../../src/iam/access.decorator';
+import { Public } from '../../src/iam/access-rules';
 import { KubeClient, V1Namespace } from '../../src/kube';
 
 /**

@@ -22,9 +22,9 @@ import {
   valueFromAST,
 } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
-import type { GraphQLLimits } from '../../config/app-config';
 import { ErrorCode } from '../errors/error-code';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../paging';
+import type { GraphQLLimits } from './graphql-limits';
 
 /** What a list field is assumed to hold when its size is not an argument (pods, events, revisions). */
 export const DEFAULT_LIST_SIZE = 10;

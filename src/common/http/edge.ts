@@ -1,11 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { json, type NextFunction, type Request, type Response, text, urlencoded } from 'express';
 import helmet from 'helmet';
-import type { GraphQLLimits } from '../../config/app-config';
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import { toErrorBody } from '../errors/all-exceptions.filter';
 import { MAX_INPUT_DEPTH } from '../validation/plain-data';
+import type { GraphQLLimits } from '../graphql/graphql-limits';
 
 export const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml'];
 /** The largest JSON or YAML body (a StatefulSet with its Service is a few KiB). */

@@ -1,0 +1,30 @@
+import { Field, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+
+/** Words both transports share: key/value pairs, sort direction, page info, an object as YAML. */
+@InputType('KeyValueInput')
+@ObjectType('KeyValue')
+export class KeyValue {
+  @Field() @ApiProperty() @IsString() @MinLength(1) @MaxLength(316) key!: string;
+  @Field() @ApiProperty() @IsString() @MaxLength(65536) value!: string;
+}
+export enum SortDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+
+registerEnumType(SortDirection, { name: 'SortDirection' });
+@ObjectType()
+export class PageInfo {
+  @Field() @ApiProperty() hasNextPage!: boolean;
+  @Field(() => String, { nullable: true }) @ApiPropertyOptional({ type: String, nullable: true }) endCursor!:
+    string | null;
+}
+
+@ObjectType({ description: 'An object Berth wrote (or, in a dry run, would write), as YAML' })
+export class ObjectYaml {
+  @Field() @ApiProperty() kind!: string;
+  @Field() @ApiProperty() name!: string;
+  @Field() @ApiProperty() yaml!: string;
+}

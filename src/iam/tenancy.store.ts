@@ -1,0 +1,127 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { KubeClient, V1Namespace, V1RoleBinding } from '../kube';
+import { isProjectRole, ProjectRole, WorkspaceRole } from './roles';
+import { LABELS } from './labels';
+import {
+  WorkspaceMemberResource,
+  WorkspaceResource,
+  workspaceMemberRef,
+  workspaceRef,
+} from './workspace.resource';
+import { TENANCY_API_VERSION } from './api-groups';
+
+const PROJECT_ROLE_RANK: Record<ProjectRole, number> = {
+  [ProjectRole.ADMIN]: 3,
+  [ProjectRole.REGULAR]: 2,
+  [ProjectRole.VIEWER]: 1,
+};
+
+/**
+ * Reads of the tenancy model as it is stored in the cluster: Workspace and WorkspaceMember custom
+ * resources, project Namespaces labelled with their workspace, and member RoleBindings.
+ */
+@Injectable()
+export class TenancyStore {
+  constructor(@Inject(KubeClient) private readonly kube: KubeClient) {}
+
+  findWorkspace(name: string): Promise<WorkspaceResource | null> {
+    return this.kube.find<WorkspaceResource>(workspaceRef(name));
+  }
+
+  async listWorkspaces(): Promise<WorkspaceResource[]> {
+    return (await this.kube.list<WorkspaceResource>(TENANCY_API_VERSION, 'Workspace')).items;
+  }
+
+  async workspaceRole(workspace: string, user: string): Promise<WorkspaceRole | null> {
+    const member = await this.kube.find<WorkspaceMemberResource>(workspaceMemberRef(workspace, user));
+    return member?.spec.role ?? null;
+  }
+
+  async workspaceMembers(workspace: string): Promise<WorkspaceMemberResource[]> {
+    const selector = `${LABELS.workspace}=${workspace}`;
+    return (
+      await this.kube.list<WorkspaceMemberResource>(TENANCY_API_VERSION, 'WorkspaceMember', {
+        labelSelector: selector,
+      })
+    ).items;
+  }
+
+  /** Every workspace membership of one user. */
+  async membershipsOf(user: string): Promise<WorkspaceMemberResource[]> {
+    const selector = `${LABELS.user}=${user}`;
+    return (
+      await this.kube.list<WorkspaceMemberResource>(TENANCY_API_VERSION, 'WorkspaceMember', {
+        labelSelector: selector,
+      })
+    ).items;
+  }
+
+  /** The Namespace of a project, or null if there is none (a namespace Berth does not manage is none). */
+  async findProject(name: string): Promise<V1Namespace | null> {
+    const namespace = await this.kube.find<V1Namespace>({ apiVersion: 'v1', kind: 'Namespace', name });
+    return namespace && isLiveProject(namespace) ? namespace : null;
+  }
+
+  async listProjects(workspace?: string): Promise<V1Namespace[]> {
+    const selector = workspace ? `${LABELS.workspace}=${workspace}` : LABELS.workspace;
+    return (await this.kube.list<V1Namespace>('v1', 'Namespace', { labelSelector: selector })).items.filter(
+      isLiveProject,
+    );
+  }
+
+  /** The member RoleBindings of a project (optionally of one user). */
+  async projectBindings(project: string, user?: string): Promise<V1RoleBinding[]> {
+    const selector = [`${LABELS.binding}=member`, ...(user ? [`${LABELS.user}=${user}`] : [])].join(',');
+    return (
+      await this.kube.list<V1RoleBinding>('rbac.authorization.k8s.io/v1', 'RoleBinding', {
+        namespace: project,
+        labelSelector: selector,
+      })
+    ).items;
+  }
+
+  /** Every project a user is a member of, with the role (one list call across namespaces). */
+  async projectRolesOf(user: string): Promise<Map<string, ProjectRole>> {
+    const selector = `${LABELS.binding}=member,${LABELS.user}=${user}`;
+    const bindings = (
+      await this.kube.list<V1RoleBinding>('rbac.authorization.k8s.io/v1', 'RoleBinding', {
+        labelSelector: selector,
+      })
+    ).items;
+    return highestRoles(
+      bindings.map((b) => [b.metadata?.namespace ?? '', b.metadata?.labels?.[LABELS.role] ?? '']),
+    );
+  }
+
+  /** A user's role in a project; while a role change is in flight (two bindings) the higher one. */
+  async projectRole(project: string, user: string): Promise<ProjectRole | null> {
+    const bindings = await this.projectBindings(project, user);
+    return (
+      highestRoles(bindings.map((b) => [project, b.metadata?.labels?.[LABELS.role] ?? ''])).get(project) ??
+      null
+    );
+  }
+
+  /** Members of a project by username (one role each; the higher while a change is in flight). */
+  async projectMembers(project: string): Promise<Map<string, ProjectRole>> {
+    const bindings = await this.projectBindings(project);
+    return highestRoles(
+      bindings.map((b) => [b.metadata?.labels?.[LABELS.user] ?? '', b.metadata?.labels?.[LABELS.role] ?? '']),
+    );
+  }
+}
+
+/** A namespace is a project while it carries a workspace label and is not being deleted. */
+function isLiveProject(namespace: V1Namespace): boolean {
+  return Boolean(namespace.metadata?.labels?.[LABELS.workspace]) && !namespace.metadata?.deletionTimestamp;
+}
+
+export function highestRoles(pairs: [string, string][]): Map<string, ProjectRole> {
+  const result = new Map<string, ProjectRole>();
+  for (const [key, role] of pairs) {
+    if (!key || !isProjectRole(role)) continue;
+    const current = result.get(key);
+    if (!current || PROJECT_ROLE_RANK[role] > PROJECT_ROLE_RANK[current]) result.set(key, role);
+  }
+  return result;
+}

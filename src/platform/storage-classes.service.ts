@@ -1,0 +1,38 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { KubeClient, V1StorageClass } from '../kube';
+import type { StorageClass } from './storage-class.model';
+import { isDefaultClass } from '../kube/storage-classes';
+
+/**
+ * StorageClasses are cluster-scoped and tenants have no RBAC for them, so they are read with the
+ * service's own identity; what they reveal (names, provisioners) is the same for every signed-in user.
+ */
+@Injectable()
+export class StorageClassesService {
+  constructor(@Inject(KubeClient) private readonly kube: KubeClient) {}
+
+  async list(): Promise<StorageClass[]> {
+    return (await this.raw()).map(toStorageClass).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async raw(): Promise<V1StorageClass[]> {
+    return (await this.kube.list<V1StorageClass>('storage.k8s.io/v1', 'StorageClass')).items;
+  }
+
+  /** One class by name (null when it does not exist). */
+  find(name: string): Promise<V1StorageClass | null> {
+    return this.kube.find<V1StorageClass>({ apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', name });
+  }
+}
+
+export function toStorageClass(sc: V1StorageClass): StorageClass {
+  return {
+    name: sc.metadata?.name ?? '',
+    provisioner: sc.provisioner,
+    default: isDefaultClass(sc),
+    allowsExpansion: sc.allowVolumeExpansion === true,
+    reclaimPolicy: sc.reclaimPolicy ?? null,
+    bindingMode: sc.volumeBindingMode ?? null,
+    createdAt: sc.metadata?.creationTimestamp ? new Date(sc.metadata.creationTimestamp) : null,
+  };
+}

@@ -1,0 +1,75 @@
+import { Body, Controller, Delete, Get, Inject, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import {
+  DryRunParams,
+  ForceDeleteParams,
+  NameFilterParams,
+  UpdateParams,
+} from '../../../common/validation/query-params';
+import { Access } from '../../../iam/access-rules';
+import { CurrentProject } from '../../../access/request-context.decorators';
+import { Permission } from '../../../iam/roles';
+import type { ProjectAccess } from '../../../access/scope-access';
+import { ConfigMapDataInput, ConfigMapView, CreateConfigMapInput } from './configmap.model';
+import { ConfigMapsService } from './configmaps.service';
+import { NameParam } from '../../../common/validation/names';
+
+@ApiTags('configmaps')
+@ApiBearerAuth()
+@Controller('projects/:project/configmaps')
+export class ConfigMapsController {
+  constructor(@Inject(ConfigMapsService) private readonly service: ConfigMapsService) {}
+
+  @Get()
+  @Access.project(Permission.CONFIG_VIEW)
+  @ApiOkResponse({ type: [ConfigMapView] })
+  list(@Query() query: NameFilterParams, @CurrentProject() access: ProjectAccess): Promise<ConfigMapView[]> {
+    return this.service.list(access, query.name);
+  }
+
+  @Post()
+  @Access.project(Permission.CONFIG_MANAGE)
+  create(
+    @Body() body: CreateConfigMapInput,
+    @Query() query: DryRunParams,
+    @CurrentProject() access: ProjectAccess,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ConfigMapView> {
+    if (!query.dryRun) res.status(201);
+    return this.service.create(access, body, query.dryRun ?? false);
+  }
+
+  @Get(':name')
+  @Access.project(Permission.CONFIG_VIEW)
+  @ApiOkResponse({ type: ConfigMapView })
+  get(
+    @NameParam('name', 'configMap') name: string,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<ConfigMapView> {
+    return this.service.get(access, name);
+  }
+
+  @Put(':name')
+  @Access.project(Permission.CONFIG_MANAGE)
+  @ApiOkResponse({ type: ConfigMapView })
+  update(
+    @NameParam('name', 'configMap') name: string,
+    @Body() body: ConfigMapDataInput,
+    @Query() query: UpdateParams,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<ConfigMapView> {
+    return this.service.update(access, name, body, query.resourceVersion, query.dryRun ?? false);
+  }
+
+  @Delete(':name')
+  @Access.project(Permission.CONFIG_MANAGE)
+  @ApiOkResponse({ type: ConfigMapView, description: 'What was deleted' })
+  delete(
+    @NameParam('name', 'configMap') name: string,
+    @Query() query: ForceDeleteParams,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<ConfigMapView> {
+    return this.service.delete(access, name, query.force ?? false, query.dryRun ?? false);
+  }
+}

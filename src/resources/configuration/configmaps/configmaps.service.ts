@@ -1,0 +1,136 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  compareKeys,
+  dataProblems,
+  fromRecord,
+  KeyValuePair,
+  toRecord,
+} from '../../../common/key-value-data';
+import { DomainError } from '../../../common/errors/domain-error';
+import { ErrorCode } from '../../../common/errors/error-code';
+import type { ProjectAccess } from '../../../access/scope-access';
+import { ANNOTATIONS } from '../../../iam/labels';
+import { KubeClient, KubeRef, V1ConfigMap, V1StatefulSet } from '../../../kube';
+import { workloadsUsing } from '../../shared/workload-references';
+import type { ConfigMapDataInput, ConfigMapView, CreateConfigMapInput } from './configmap.model';
+
+const ref = (namespace: string, name: string): KubeRef => ({
+  apiVersion: 'v1',
+  kind: 'ConfigMap',
+  namespace,
+  name,
+});
+
+/** ConfigMaps of a project, read and written as the requesting user. */
+@Injectable()
+export class ConfigMapsService {
+  constructor(@Inject(KubeClient) private readonly kube: KubeClient) {}
+
+  async list(access: ProjectAccess, name?: string): Promise<ConfigMapView[]> {
+    const client = this.kube.as(access.identity);
+    const [maps, sets] = await Promise.all([
+      client.list<V1ConfigMap>('v1', 'ConfigMap', { namespace: access.project }),
+      client.list<V1StatefulSet>('apps/v1', 'StatefulSet', { namespace: access.project }),
+    ]);
+    const needle = name?.toLowerCase();
+    return maps.items
+      .filter((m) => !needle || (m.metadata?.name ?? '').includes(needle))
+      .map((m) => toView(m, sets.items))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async get(access: ProjectAccess, name: string): Promise<ConfigMapView> {
+    const client = this.kube.as(access.identity);
+    const [map, sets] = await Promise.all([
+      client.get<V1ConfigMap>(ref(access.project, name)),
+      client.list<V1StatefulSet>('apps/v1', 'StatefulSet', { namespace: access.project }),
+    ]);
+    return toView(map, sets.items);
+  }
+
+  async create(access: ProjectAccess, input: CreateConfigMapInput, dryRun: boolean): Promise<ConfigMapView> {
+    check(input);
+    const written = await this.kube.as(access.identity).create<V1ConfigMap>(
+      {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: {
+          name: input.name,
+          namespace: access.project,
+          labels: toRecord(input.labels ?? []),
+          annotations: { [ANNOTATIONS.creator]: access.principal.username },
+        },
+        data: toRecord(input.data),
+      },
+      { dryRun },
+    );
+    return toView(written, []);
+  }
+
+  /** Replaces the data (and labels, when given); fails with CONFLICT if it changed since `resourceVersion`. */
+  async update(
+    access: ProjectAccess,
+    name: string,
+    input: ConfigMapDataInput,
+    resourceVersion: string,
+    dryRun: boolean,
+  ): Promise<ConfigMapView> {
+    check(input);
+    const client = this.kube.as(access.identity);
+    const current = await client.get<V1ConfigMap>(ref(access.project, name));
+    const written = await client.replace<V1ConfigMap>(
+      {
+        ...current,
+        metadata: {
+          ...current.metadata,
+          resourceVersion,
+          labels: input.labels ? toRecord(input.labels) : current.metadata?.labels,
+        },
+        data: toRecord(input.data),
+      },
+      { dryRun },
+    );
+    return this.withUse(access, written);
+  }
+
+  /** Refused while a workload uses it (its pods would fail to start), unless `force`. */
+  async delete(access: ProjectAccess, name: string, force: boolean, dryRun: boolean): Promise<ConfigMapView> {
+    const view = await this.get(access, name);
+    if (view.usedBy.length && !force)
+      throw new DomainError(
+        ErrorCode.CONFLICT,
+        `ConfigMap "${name}" is used by ${view.usedBy.map((u) => `${u.kind} ${u.name}`).join(', ')}; delete with force to delete it anyway`,
+      );
+    await this.kube.as(access.identity).delete(ref(access.project, name), {
+      dryRun,
+      preconditions: { resourceVersion: view.resourceVersion },
+    });
+    return view;
+  }
+
+  private async withUse(access: ProjectAccess, map: V1ConfigMap): Promise<ConfigMapView> {
+    const sets = await this.kube
+      .as(access.identity)
+      .list<V1StatefulSet>('apps/v1', 'StatefulSet', { namespace: access.project });
+    return toView(map, sets.items);
+  }
+}
+
+function check(input: { data: KeyValuePair[] }): void {
+  const problems = dataProblems(input.data, 'data');
+  if (problems.length) throw DomainError.badInput(problems);
+}
+
+function toView(map: V1ConfigMap, statefulSets: V1StatefulSet[]): ConfigMapView {
+  const name = map.metadata?.name ?? '';
+  return {
+    name,
+    data: fromRecord(map.data),
+    binaryKeys: Object.keys(map.binaryData ?? {}).sort(compareKeys),
+    labels: fromRecord(map.metadata?.labels),
+    createdAt: map.metadata?.creationTimestamp ? new Date(map.metadata.creationTimestamp) : null,
+    creator: map.metadata?.annotations?.[ANNOTATIONS.creator] ?? null,
+    resourceVersion: map.metadata?.resourceVersion ?? '',
+    usedBy: workloadsUsing(statefulSets, 'configMaps', name),
+  };
+}

@@ -1,0 +1,86 @@
+import { Body, Controller, Delete, Get, Inject, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import {
+  DryRunParams,
+  ForceDeleteParams,
+  NameFilterParams,
+  UpdateParams,
+} from '../../../common/validation/query-params';
+import { Access } from '../../../iam/access-rules';
+import { CurrentProject } from '../../../access/request-context.decorators';
+import { Permission } from '../../../iam/roles';
+import type { ProjectAccess } from '../../../access/scope-access';
+import { CreateSecretInput, SecretDataInput, SecretValues, SecretView } from './secret.model';
+import { SecretsService } from './secrets.service';
+import { NameParam } from '../../../common/validation/names';
+
+@ApiTags('secrets')
+@ApiBearerAuth()
+@Controller('projects/:project/secrets')
+export class SecretsController {
+  constructor(@Inject(SecretsService) private readonly service: SecretsService) {}
+
+  @Get()
+  @Access.project(Permission.CONFIG_VIEW)
+  @ApiOkResponse({ type: [SecretView], description: 'Keys only, never values' })
+  list(@Query() query: NameFilterParams, @CurrentProject() access: ProjectAccess): Promise<SecretView[]> {
+    return this.service.list(access, query.name);
+  }
+
+  @Post()
+  @Access.project(Permission.CONFIG_MANAGE)
+  @ApiOkResponse({ type: SecretView })
+  create(
+    @Body() body: CreateSecretInput,
+    @Query() query: DryRunParams,
+    @CurrentProject() access: ProjectAccess,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SecretView> {
+    if (!query.dryRun) res.status(201);
+    return this.service.create(access, body, query.dryRun ?? false);
+  }
+
+  @Get(':name')
+  @Access.project(Permission.CONFIG_VIEW)
+  @ApiOkResponse({ type: SecretView, description: 'Keys only, never values' })
+  get(
+    @NameParam('name', 'secret') name: string,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<SecretView> {
+    return this.service.get(access, name);
+  }
+
+  @Get(':name/values')
+  @Access.project(Permission.SECRET_VALUES_VIEW)
+  @ApiOkResponse({ type: SecretValues })
+  values(
+    @NameParam('name', 'secret') name: string,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<SecretValues> {
+    return this.service.values(access, name);
+  }
+
+  @Put(':name')
+  @Access.project(Permission.CONFIG_MANAGE)
+  @ApiOkResponse({ type: SecretView })
+  update(
+    @NameParam('name', 'secret') name: string,
+    @Body() body: SecretDataInput,
+    @Query() query: UpdateParams,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<SecretView> {
+    return this.service.update(access, name, body, query.resourceVersion, query.dryRun ?? false);
+  }
+
+  @Delete(':name')
+  @Access.project(Permission.CONFIG_MANAGE)
+  @ApiOkResponse({ type: SecretView, description: 'What was deleted' })
+  delete(
+    @NameParam('name', 'secret') name: string,
+    @Query() query: ForceDeleteParams,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<SecretView> {
+    return this.service.delete(access, name, query.force ?? false, query.dryRun ?? false);
+  }
+}

@@ -1,0 +1,126 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { paginate } from '../../common/paging';
+import type { ProjectAccess } from '../../access/scope-access';
+import { CoreV1Event, KubeClient, KubeRef, V1PersistentVolumeClaim, V1Pod, V1StatefulSet } from '../../kube';
+import { toYaml } from '../../kube/object-yaml';
+import { VolumeClaimSortField } from './volume-inputs';
+import type { ClaimPhase, VolumeClaimConnection, VolumeClaimDetail, VolumeClaimView } from './volume.model';
+import { ClaimContext, sizeInBytes, toVolumeView } from './volume-view';
+import type { EventView } from '../shared/events';
+import { toEventView } from '../shared/events';
+
+export interface VolumeQuery {
+  name?: string;
+  status?: ClaimPhase;
+  storageClass?: string;
+  labelSelector?: string;
+  sortBy?: VolumeClaimSortField;
+  ascending?: boolean;
+  first?: number;
+  after?: string;
+}
+
+export const claimRef = (namespace: string, name: string): KubeRef => ({
+  apiVersion: 'v1',
+  kind: 'PersistentVolumeClaim',
+  namespace,
+  name,
+});
+
+/** Reads of a project's volumes (PersistentVolumeClaims), as the requesting user. */
+@Injectable()
+export class VolumeQueries {
+  constructor(@Inject(KubeClient) private readonly kube: KubeClient) {}
+
+  /**
+   * The status filter needs each claim's phase and the sort by capacity its size, so this reads the
+   * project's claims (and what their views need) once and filters, sorts and pages in memory.
+   */
+  async list(access: ProjectAccess, query: VolumeQuery): Promise<VolumeClaimConnection> {
+    const [claims, context] = await Promise.all([
+      this.kube.as(access.identity).list<V1PersistentVolumeClaim>('v1', 'PersistentVolumeClaim', {
+        namespace: access.project,
+        labelSelector: query.labelSelector,
+      }),
+      this.context(access),
+    ]);
+    const needle = query.name?.toLowerCase();
+    const views = claims.items
+      .filter((c) => !needle || (c.metadata?.name ?? '').toLowerCase().includes(needle))
+      .filter((c) => !query.storageClass || c.spec?.storageClassName === query.storageClass)
+      .map((c) => toVolumeView(c, context))
+      .filter((v) => !query.status || v.status.phase === query.status);
+    const direction = query.ascending === false ? -1 : 1;
+    // Ties (equal creation seconds, equal sizes) fall back to the name, in the same direction.
+    const byName = (a: VolumeClaimView, b: VolumeClaimView) => a.name.localeCompare(b.name);
+    const byKey: Record<VolumeClaimSortField, (a: VolumeClaimView, b: VolumeClaimView) => number> = {
+      [VolumeClaimSortField.NAME]: byName,
+      [VolumeClaimSortField.CREATED_AT]: (a, b) =>
+        (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0) || byName(a, b),
+      [VolumeClaimSortField.CAPACITY]: (a, b) => sizeInBytes(a) - sizeInBytes(b) || byName(a, b),
+    };
+    const compare = byKey[query.sortBy ?? VolumeClaimSortField.NAME];
+    views.sort((a, b) => direction * compare(a, b));
+    return paginate(views, query.first, query.after);
+  }
+
+  raw(access: ProjectAccess, name: string): Promise<V1PersistentVolumeClaim> {
+    return this.kube.as(access.identity).get<V1PersistentVolumeClaim>(claimRef(access.project, name));
+  }
+
+  async get(access: ProjectAccess, name: string): Promise<VolumeClaimView> {
+    const [claim, context] = await Promise.all([this.raw(access, name), this.context(access, name)]);
+    return toVolumeView(claim, context);
+  }
+
+  /** The view of a claim already read (or returned by a write). */
+  async view(access: ProjectAccess, claim: V1PersistentVolumeClaim): Promise<VolumeClaimView> {
+    return toVolumeView(claim, await this.context(access, claim.metadata?.name));
+  }
+
+  async events(access: ProjectAccess, name: string): Promise<EventView[]> {
+    return recentEvents(await this.claimEvents(access, name));
+  }
+
+  async yaml(access: ProjectAccess, name: string): Promise<string> {
+    return toYaml(await this.raw(access, name));
+  }
+
+  /** Everything the detail page shows, for REST (GraphQL resolves events and YAML as fields). */
+  async detail(access: ProjectAccess, name: string): Promise<VolumeClaimDetail> {
+    const [claim, context] = await Promise.all([this.raw(access, name), this.context(access, name)]);
+    return { ...toVolumeView(claim, context), events: recentEvents(context.events), yaml: toYaml(claim) };
+  }
+
+  /** The namespace's pods, StatefulSets and claim events (of one claim, when `name` is given). */
+  private async context(access: ProjectAccess, name?: string): Promise<ClaimContext> {
+    const client = this.kube.as(access.identity);
+    const namespace = access.project;
+    const [pods, statefulSets, events] = await Promise.all([
+      client.list<V1Pod>('v1', 'Pod', { namespace }),
+      client.list<V1StatefulSet>('apps/v1', 'StatefulSet', { namespace }),
+      this.claimEvents(access, name),
+    ]);
+    return { pods: pods.items, statefulSets: statefulSets.items, events };
+  }
+
+  private async claimEvents(access: ProjectAccess, name?: string): Promise<CoreV1Event[]> {
+    const selector = [
+      'involvedObject.kind=PersistentVolumeClaim',
+      ...(name ? [`involvedObject.name=${name}`] : []),
+    ];
+    const list = await this.kube.as(access.identity).list<CoreV1Event>('v1', 'Event', {
+      namespace: access.project,
+      fieldSelector: selector.join(','),
+    });
+    return list.items;
+  }
+}
+
+/** Newest first, at most 50 (what the detail page shows). */
+function recentEvents(events: readonly CoreV1Event[]): EventView[] {
+  return events
+    .map(toEventView)
+    .sort((a, b) => (b.lastSeen?.getTime() ?? 0) - (a.lastSeen?.getTime() ?? 0))
+    .slice(0, 50);
+}

@@ -1,0 +1,116 @@
+import { Inject } from '@nestjs/common';
+import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { clampPageSize } from '../../common/paging';
+import { Access } from '../../iam/access-rules';
+import { CurrentProject, ParentProject } from '../../access/request-context.decorators';
+import { Permission } from '../../iam/roles';
+import type { ProjectAccess } from '../../access/scope-access';
+import { CreateVolumeInput, VolumeClaimFilter, VolumeClaimSort } from './volume-inputs';
+import { VolumeQueries } from './volume-queries.service';
+import { VolumeClaimChange, VolumeClaimConnection, VolumeClaimView } from './volume.model';
+import { VolumesService } from './volumes.service';
+import { NameArg } from '../../common/validation/names';
+import { SortDirection } from '../../common/api/vocabulary';
+import { EventView } from '../shared/events';
+
+const dryRunArg = {
+  name: 'dryRun',
+  type: () => Boolean,
+  defaultValue: false,
+  description: 'Validate and show, but do not write',
+};
+
+@Resolver(() => VolumeClaimView)
+export class VolumesResolver {
+  constructor(
+    @Inject(VolumeQueries) private readonly queries: VolumeQueries,
+    @Inject(VolumesService) private readonly commands: VolumesService,
+  ) {}
+
+  @Query(() => VolumeClaimConnection, { description: "The project's volumes (PersistentVolumeClaims)" })
+  @Access.project(Permission.VOLUMES_VIEW)
+  volumes(
+    @Args('project') _project: string,
+    @CurrentProject() access: ProjectAccess,
+    @Args('filter', { type: () => VolumeClaimFilter, nullable: true }) filter?: VolumeClaimFilter,
+    @Args('sort', { type: () => VolumeClaimSort, nullable: true }) sort?: VolumeClaimSort,
+    @Args('first', { type: () => Int, nullable: true, description: '1 to 500, default 20' }) first?: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+  ): Promise<VolumeClaimConnection> {
+    return this.queries.list(access, {
+      ...filter,
+      sortBy: sort?.field,
+      ascending: sort?.direction !== SortDirection.DESC,
+      first: clampPageSize(first),
+      after,
+    });
+  }
+
+  @Query(() => VolumeClaimView)
+  @Access.project(Permission.VOLUMES_VIEW)
+  volume(
+    @Args('project') _project: string,
+    @NameArg('name', 'volume') name: string,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<VolumeClaimView> {
+    return this.queries.get(access, name);
+  }
+
+  // Each field reads its parent's own project: one operation may name several.
+  @ResolveField(() => [EventView], { description: 'Recent events of the claim, newest first' })
+  events(
+    @Parent() view: VolumeClaimView,
+    @ParentProject(Permission.VOLUMES_VIEW) access: ProjectAccess,
+  ): Promise<EventView[]> {
+    return this.queries.events(access, view.name);
+  }
+
+  @ResolveField(() => String, { description: 'The PersistentVolumeClaim as YAML' })
+  yaml(
+    @Parent() view: VolumeClaimView,
+    @ParentProject(Permission.VOLUMES_VIEW) access: ProjectAccess,
+  ): Promise<string> {
+    return this.queries.yaml(access, view.name);
+  }
+
+  @Mutation(() => VolumeClaimChange, {
+    description: 'Creates a volume (claim); storageClass defaults to the default',
+  })
+  @Access.project(Permission.VOLUMES_MANAGE)
+  createVolume(
+    @Args('project') _project: string,
+    @Args('input') input: CreateVolumeInput,
+    @Args(dryRunArg) dryRun: boolean,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<VolumeClaimChange> {
+    return this.commands.create(access, input, dryRun);
+  }
+
+  @Mutation(() => VolumeClaimChange, {
+    description: 'Asks for a larger size; only where the StorageClass allows expansion, never smaller',
+  })
+  @Access.project(Permission.VOLUMES_MANAGE)
+  expandVolume(
+    @Args('project') _project: string,
+    @NameArg('name', 'volume') name: string,
+    @Args('size', { description: 'The new size, e.g. 20Gi' }) size: string,
+    @Args(dryRunArg) dryRun: boolean,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<VolumeClaimChange> {
+    return this.commands.expand(access, name, size, dryRun);
+  }
+
+  @Mutation(() => VolumeClaimChange, {
+    description: 'Refused (CONFLICT) while pods mount it, unless force; answers the volume as it was',
+  })
+  @Access.project(Permission.VOLUMES_MANAGE)
+  deleteVolume(
+    @Args('project') _project: string,
+    @NameArg('name', 'volume') name: string,
+    @Args('force', { type: () => Boolean, defaultValue: false }) force: boolean,
+    @Args(dryRunArg) dryRun: boolean,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<VolumeClaimChange> {
+    return this.commands.delete(access, name, force, dryRun);
+  }
+}

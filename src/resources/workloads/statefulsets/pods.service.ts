@@ -1,0 +1,153 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { DomainError } from '../../../common/errors/domain-error';
+import { ErrorCode } from '../../../common/errors/error-code';
+import type { ProjectAccess } from '../../../access/scope-access';
+import {
+  CoreV1Event,
+  KubeClient,
+  KubeObject,
+  KubeRef,
+  PodLogOptions,
+  V1Pod,
+  V1StatefulSet,
+} from '../../../kube';
+import { parseQuantity } from '../../../kube/quantity';
+import type { PodView, ResourceUsage } from './statefulset.model';
+import { ownedPods, selectorOf, toPodView } from './statefulset-view';
+import type { EventView } from '../../shared/events';
+import { toEventView } from '../../shared/events';
+
+interface PodMetrics extends KubeObject {
+  containers?: { name: string; usage: { cpu?: string; memory?: string } }[];
+}
+
+const podRef = (namespace: string, name: string): KubeRef => ({
+  apiVersion: 'v1',
+  kind: 'Pod',
+  namespace,
+  name,
+});
+
+/** Pods, their usage, events and logs. Every call is made as the requesting user. */
+@Injectable()
+export class PodsService {
+  constructor(@Inject(KubeClient) private readonly kube: KubeClient) {}
+
+  /** The pods a StatefulSet owns, in ordinal order, with their resource usage. */
+  async ofStatefulSet(access: ProjectAccess, statefulSet: V1StatefulSet, pods?: V1Pod[]): Promise<PodView[]> {
+    const client = this.kube.as(access.identity);
+    const owned = ownedPods(statefulSet, pods ?? (await this.list(access, selectorOf(statefulSet))));
+    const usage = await this.usage(client, access.project);
+    return owned
+      .map((p) => toPodView(p, usage(p.metadata?.name ?? '')))
+      .sort((a, b) => (a.ordinal ?? 0) - (b.ordinal ?? 0));
+  }
+
+  async list(access: ProjectAccess, labelSelector?: string): Promise<V1Pod[]> {
+    return (
+      await this.kube
+        .as(access.identity)
+        .list<V1Pod>('v1', 'Pod', { namespace: access.project, labelSelector })
+    ).items;
+  }
+
+  async get(access: ProjectAccess, name: string): Promise<PodView> {
+    const client = this.kube.as(access.identity);
+    const [pod, usage] = await Promise.all([
+      client.get<V1Pod>(podRef(access.project, name)),
+      this.usage(client, access.project),
+    ]);
+    return toPodView(pod, usage(name));
+  }
+
+  async events(access: ProjectAccess, kind: string, name: string): Promise<EventView[]> {
+    const list = await this.kube.as(access.identity).list<CoreV1Event>('v1', 'Event', {
+      namespace: access.project,
+      fieldSelector: `involvedObject.kind=${kind},involvedObject.name=${name}`,
+    });
+    return list.items
+      .map(toEventView)
+      .sort((a, b) => (b.lastSeen?.getTime() ?? 0) - (a.lastSeen?.getTime() ?? 0))
+      .slice(0, 50);
+  }
+
+  async logs(access: ProjectAccess, pod: string, options: PodLogOptions): Promise<string> {
+    const client = this.kube.as(access.identity);
+    await this.checkContainer(client, access.project, pod, options.container);
+    return client.podLogs(access.project, pod, options);
+  }
+
+  async followLogs(
+    access: ProjectAccess,
+    pod: string,
+    options: PodLogOptions,
+    signal: AbortSignal,
+  ): Promise<WebReadableStream<Uint8Array>> {
+    const client = this.kube.as(access.identity);
+    await this.checkContainer(client, access.project, pod, options.container);
+    return client.followPodLogs(access.project, pod, options, signal);
+  }
+
+  /** The StatefulSet controller recreates the pod with the same name, claims and identity. */
+  async delete(access: ProjectAccess, name: string, dryRun: boolean): Promise<PodView> {
+    const client = this.kube.as(access.identity);
+    const [pod, usage] = await Promise.all([
+      client.get<V1Pod>(podRef(access.project, name)),
+      this.usage(client, access.project),
+    ]);
+    await client.delete(podRef(access.project, name), { dryRun, preconditions: { uid: pod.metadata?.uid } });
+    return toPodView(pod, usage(name));
+  }
+
+  /** A lookup of each pod's usage; when metrics are unavailable, null values say why. */
+  private async usage(client: KubeClient, namespace: string): Promise<(pod: string) => ResourceUsage> {
+    let metrics: PodMetrics[];
+    try {
+      metrics = (await client.list<PodMetrics>('metrics.k8s.io/v1beta1', 'PodMetrics', { namespace })).items;
+    } catch (error) {
+      const reason =
+        error instanceof DomainError && error.code === ErrorCode.FORBIDDEN
+          ? 'not allowed to read metrics'
+          : 'the metrics API is unavailable';
+      return () => ({ cpu: null, memory: null, unavailableReason: reason });
+    }
+    const byPod = new Map(metrics.map((m) => [m.metadata?.name ?? '', m]));
+    return (pod) => {
+      const m = byPod.get(pod);
+      if (!m?.containers?.length)
+        return {
+          cpu: null,
+          memory: null,
+          unavailableReason: 'not collected yet (metrics arrive about a minute after a pod starts)',
+        };
+      const total = (pick: (u: { cpu?: string; memory?: string }) => string | undefined) =>
+        m.containers!.reduce((sum, c) => sum + (parseQuantity(pick(c.usage) ?? '0') || 0), 0);
+      return {
+        cpu: `${Math.round(total((u) => u.cpu) * 1000)}m`,
+        memory: `${Math.round(total((u) => u.memory) / 2 ** 20)}Mi`,
+        unavailableReason: null,
+      };
+    };
+  }
+
+  private async checkContainer(
+    client: KubeClient,
+    namespace: string,
+    pod: string,
+    container?: string,
+  ): Promise<void> {
+    const found = await client.get<V1Pod>(podRef(namespace, pod));
+    const names = [...(found.spec?.containers ?? []), ...(found.spec?.initContainers ?? [])].map(
+      (c) => c.name,
+    );
+    if (container !== undefined && !names.includes(container)) {
+      throw DomainError.badField(
+        'container',
+        `pod "${pod}" has no container "${container}" (it has ${names.join(', ')})`,
+      );
+    }
+    if (container === undefined && names.length > 1)
+      throw DomainError.badField('container', `is required: pod "${pod}" has ${names.join(', ')}`);
+  }
+}

@@ -1,0 +1,292 @@
+import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { sendJsonOrYaml } from '../../../common/http/yaml-download';
+import { Readable } from 'node:stream';
+import { DomainError } from '../../../common/errors/domain-error';
+import { validateInput } from '../../../common/validation/input-validation.pipe';
+import { Access } from '../../../iam/access-rules';
+import { CurrentProject } from '../../../access/request-context.decorators';
+import { Permission } from '../../../iam/roles';
+import type { ProjectAccess } from '../../../access/scope-access';
+import { PodsService } from './pods.service';
+import { RevisionsService } from './revisions.service';
+import { StatefulSetForm } from './statefulset-form.model';
+import {
+  checkedLogOptions,
+  DeleteStatefulSetQuery,
+  DiffQuery,
+  DryRunQuery,
+  ListStatefulSetsQuery,
+  LogsQuery,
+  RollbackBody,
+  ScaleBody,
+  ServicePortsBody,
+  UpdateStatefulSetQuery,
+} from './statefulset-inputs';
+import { StatefulSetQueries } from './statefulset-queries.service';
+import {
+  PodView,
+  RevisionDiff,
+  RevisionView,
+  StatefulSetChange,
+  StatefulSetConnection,
+  StatefulSetDetail,
+} from './statefulset.model';
+import { StatefulSetsService } from './statefulsets.service';
+import { NameParam } from '../../../common/validation/names';
+import { EventView } from '../../shared/events';
+
+const isYaml = (req: Request) => Boolean(req.is(['application/yaml', 'application/x-yaml', 'text/yaml']));
+
+@ApiTags('statefulsets')
+@ApiBearerAuth()
+@Controller('projects/:project')
+export class StatefulSetsController {
+  constructor(
+    @Inject(StatefulSetQueries) private readonly queries: StatefulSetQueries,
+    @Inject(StatefulSetsService) private readonly commands: StatefulSetsService,
+    @Inject(PodsService) private readonly pods: PodsService,
+    @Inject(RevisionsService) private readonly revisions: RevisionsService,
+  ) {}
+
+  @Get('statefulsets')
+  @Access.project(Permission.WORKLOADS_VIEW)
+  @ApiOkResponse({ type: StatefulSetConnection })
+  list(
+    @Query() query: ListStatefulSetsQuery,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<StatefulSetConnection> {
+    return this.queries.list(access, {
+      name: query.name,
+      labelSelector: query.labelSelector,
+      status: query.status,
+      sortBy: query.sortBy === 'createdAt' ? 'CREATED_AT' : 'NAME',
+      ascending: query.ascending,
+      first: query.limit,
+      after: query.continue,
+    });
+  }
+
+  @Post('statefulsets')
+  @Access.project(Permission.WORKLOADS_MANAGE)
+  @ApiConsumes('application/json', 'application/yaml')
+  @ApiBody({
+    type: StatefulSetForm,
+    description: 'The form as JSON, or a StatefulSet (and optionally its Service) as YAML',
+  })
+  async create(
+    @Req() req: Request,
+    @Body() body: unknown,
+    @Query() query: DryRunQuery,
+    @CurrentProject() access: ProjectAccess,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StatefulSetChange> {
+    const dryRun = query.dryRun ?? false;
+    if (!dryRun) res.status(201);
+    if (isYaml(req)) return this.commands.createFromYaml(access, yamlBody(body), dryRun);
+    return this.commands.create(access, await validateInput(StatefulSetForm, body), dryRun);
+  }
+
+  @Get('statefulsets/:name')
+  @Access.project(Permission.WORKLOADS_VIEW)
+  @ApiProduces('application/json', 'application/yaml')
+  @ApiOkResponse({
+    type: StatefulSetDetail,
+    description: 'With "Accept: application/yaml", the StatefulSet as YAML',
+  })
+  async get(
+    @NameParam('name', 'statefulSet') name: string,
+    @Req() req: Request,
+    @Res() res: Response,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<void> {
+    await sendJsonOrYaml(
+      req,
+      res,
+      () => this.queries.detail(access, name),
+      () => this.queries.yaml(access, name),
+    );
+  }
+
+  @Put('statefulsets/:name')
+  @Access.project(Permission.WORKLOADS_MANAGE)
+  @ApiConsumes('application/json', 'application/yaml')
+  @ApiBody({
+    type: StatefulSetForm,
+    description: 'The edited form as JSON (with ?resourceVersion=), or the StatefulSet as YAML',
+  })
+  async update(
+    @NameParam('name', 'statefulSet') name: string,
+    @Req() req: Request,
+    @Body() body: unknown,
+    @Query() query: UpdateStatefulSetQuery,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<StatefulSetChange> {
+    const { dryRun, resourceVersion } = query;
+    if (isYaml(req))
+      return this.commands.replaceFromYaml(access, name, yamlBody(body), resourceVersion, dryRun ?? false);
+    if (!resourceVersion)
+      throw DomainError.badField(
+        'resourceVersion',
+        'is required (from the StatefulSet as read), so a change made meanwhile is not overwritten',
+      );
+    return this.commands.update(
+      access,
+      name,
+      await validateInput(StatefulSetForm, body),
+      resourceVersion,
+      dryRun ?? false,
+    );
+  }
+
+  @Delete('statefulsets/:name')
+  @Access.project(Permission.WORKLOADS_MANAGE)
+  delete(
+    @NameParam('name', 'statefulSet') name: string,
+    @Query() query: DeleteStatefulSetQuery,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<StatefulSetChange> {
+    return this.commands.delete(
+      access,
+      name,
+      { deleteService: query.deleteService ?? true, deleteVolumes: query.deleteVolumes ?? false },
+      query.dryRun ?? false,
+    );
+  }
+
+  @Post('statefulsets/:name/scale')
+  @HttpCode(200)
+  @Access.project(Permission.WORKLOADS_MANAGE)
+  scale(
+    @NameParam('name', 'statefulSet') name: string,
+    @Body() body: ScaleBody,
+    @Query() query: DryRunQuery,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<StatefulSetChange> {
+    return this.commands.scale(access, name, body.replicas, query.dryRun ?? false);
+  }
+
+  @Post('statefulsets/:name/redeploy')
+  @HttpCode(200)
+  @Access.project(Permission.WORKLOADS_MANAGE)
+  redeploy(
+    @NameParam('name', 'statefulSet') name: string,
+    @Query() query: DryRunQuery,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<StatefulSetChange> {
+    return this.commands.redeploy(access, name, query.dryRun ?? false);
+  }
+
+  @Put('statefulsets/:name/service')
+  @Access.project(Permission.WORKLOADS_MANAGE)
+  updateService(
+    @NameParam('name', 'statefulSet') name: string,
+    @Body() body: ServicePortsBody,
+    @Query() query: DryRunQuery,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<StatefulSetChange> {
+    return this.commands.updateService(access, name, body.ports, query.dryRun ?? false);
+  }
+
+  @Get('statefulsets/:name/revisions')
+  @Access.project(Permission.WORKLOADS_VIEW)
+  @ApiOkResponse({ type: [RevisionView] })
+  async listRevisions(
+    @NameParam('name', 'statefulSet') name: string,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<RevisionView[]> {
+    return this.revisions.list(access, await this.queries.raw(access, name));
+  }
+
+  @Get('statefulsets/:name/revisions/diff')
+  @Access.project(Permission.WORKLOADS_VIEW)
+  @ApiOkResponse({ type: RevisionDiff })
+  async diff(
+    @NameParam('name', 'statefulSet') name: string,
+    @Query() query: DiffQuery,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<RevisionDiff> {
+    return this.revisions.diff(access, await this.queries.raw(access, name), query.from, query.to);
+  }
+
+  @Post('statefulsets/:name/rollback')
+  @HttpCode(200)
+  @Access.project(Permission.WORKLOADS_MANAGE)
+  rollback(
+    @NameParam('name', 'statefulSet') name: string,
+    @Body() body: RollbackBody,
+    @Query() query: DryRunQuery,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<StatefulSetChange> {
+    return this.commands.rollback(access, name, body.revision, query.dryRun ?? false);
+  }
+
+  @Get('statefulsets/:name/pods')
+  @Access.project(Permission.WORKLOADS_VIEW)
+  @ApiOkResponse({ type: [PodView] })
+  async listPods(
+    @NameParam('name', 'statefulSet') name: string,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<PodView[]> {
+    return this.pods.ofStatefulSet(access, await this.queries.raw(access, name));
+  }
+
+  @Get('pods/:pod')
+  @Access.project(Permission.WORKLOADS_VIEW)
+  async pod(
+    @NameParam('pod', 'pod') pod: string,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<PodView & { events: EventView[] }> {
+    const [view, events] = await Promise.all([
+      this.pods.get(access, pod),
+      this.pods.events(access, 'Pod', pod),
+    ]);
+    return { ...view, events };
+  }
+
+  @Delete('pods/:pod')
+  @Access.project(Permission.WORKLOADS_MANAGE)
+  deletePod(
+    @NameParam('pod', 'pod') pod: string,
+    @Query() query: DryRunQuery,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<PodView> {
+    return this.pods.delete(access, pod, query.dryRun ?? false);
+  }
+
+  @Get('pods/:pod/logs')
+  @Access.project(Permission.LOGS_VIEW)
+  @ApiProduces('text/plain')
+  async logs(
+    @NameParam('pod', 'pod') pod: string,
+    @Query() query: LogsQuery,
+    @Res() res: Response,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<void> {
+    const options = checkedLogOptions({
+      container: query.container,
+      tailLines: query.tailLines,
+      sinceSeconds: query.sinceSeconds,
+      timestamps: query.timestamps,
+    });
+    if (!query.follow) {
+      res.type('text/plain').send(await this.pods.logs(access, pod, options));
+      return;
+    }
+    // Follow: stream until the client goes away, then stop reading from the API server.
+    const abort = new AbortController();
+    res.on('close', () => abort.abort());
+    const stream = await this.pods.followLogs(access, pod, options, abort.signal);
+    res.type('text/plain').setHeader('Cache-Control', 'no-store');
+    res.flushHeaders();
+    Readable.fromWeb(stream)
+      .on('error', () => res.end())
+      .pipe(res);
+  }
+}
+
+function yamlBody(body: unknown): string {
+  if (typeof body !== 'string' || !body.trim()) throw DomainError.badField('yaml', 'is empty');
+  return body;
+}

@@ -1,0 +1,302 @@
+import { Inject } from '@nestjs/common';
+import { Args, Extensions, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Access } from '../../../iam/access-rules';
+import { CurrentProject, ParentProject } from '../../../access/request-context.decorators';
+import { Permission } from '../../../iam/roles';
+import type { ProjectAccess } from '../../../access/scope-access';
+import { PodsService } from './pods.service';
+import { RevisionsService } from './revisions.service';
+import { StatefulSetForm } from './statefulset-form.model';
+import {
+  checkedLogOptions,
+  ServicePortInput,
+  StatefulSetFilter,
+  StatefulSetSort,
+} from './statefulset-inputs';
+import { StatefulSetQueries } from './statefulset-queries.service';
+import {
+  PodView,
+  RevisionDiff,
+  RevisionView,
+  ServiceView,
+  StatefulSetChange,
+  StatefulSetConnection,
+  StatefulSetView,
+} from './statefulset.model';
+import { StatefulSetsService } from './statefulsets.service';
+import { NameArg } from '../../../common/validation/names';
+import { SortDirection } from '../../../common/api/vocabulary';
+import { EventView } from '../../shared/events';
+
+const dryRunArg = {
+  name: 'dryRun',
+  type: () => Boolean,
+  defaultValue: false,
+  description: 'Validate and show, but do not write',
+};
+
+@Resolver(() => StatefulSetView)
+export class StatefulSetsResolver {
+  constructor(
+    @Inject(StatefulSetQueries) private readonly queries: StatefulSetQueries,
+    @Inject(StatefulSetsService) private readonly commands: StatefulSetsService,
+    @Inject(PodsService) private readonly podsService: PodsService,
+    @Inject(RevisionsService) private readonly revisionsService: RevisionsService,
+  ) {}
+
+  // Costs: roughly the API server calls a resolver makes (see common/graphql/query-limits.ts).
+  @Query(() => StatefulSetConnection)
+  @Extensions({ cost: 3 })
+  @Access.project(Permission.WORKLOADS_VIEW)
+  statefulSets(
+    @Args('project') _project: string,
+    @CurrentProject() access: ProjectAccess,
+    @Args('filter', { type: () => StatefulSetFilter, nullable: true }) filter?: StatefulSetFilter,
+    @Args('sort', { type: () => StatefulSetSort, nullable: true }) sort?: StatefulSetSort,
+    @Args('first', { type: () => Int, nullable: true, description: '1 to 500, default 20' }) first?: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+  ): Promise<StatefulSetConnection> {
+    return this.queries.list(access, {
+      ...filter,
+      sortBy: sort?.field,
+      ascending: sort?.direction !== SortDirection.DESC,
+      first: first === undefined ? undefined : Math.min(Math.max(first, 1), 500),
+      after,
+    });
+  }
+
+  @Query(() => StatefulSetView)
+  @Access.project(Permission.WORKLOADS_VIEW)
+  statefulSet(
+    @Args('project') _project: string,
+    @NameArg('name', 'statefulSet') name: string,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<StatefulSetView> {
+    return this.queries.get(access, name);
+  }
+
+  // Each field reads its parent's own project: one operation may name several.
+  @ResolveField(() => ServiceView, { nullable: true })
+  service(
+    @Parent() view: StatefulSetView,
+    @ParentProject(Permission.WORKLOADS_VIEW) access: ProjectAccess,
+  ): Promise<ServiceView | null> {
+    return this.queries.service(access, view.name);
+  }
+
+  @ResolveField(() => [PodView])
+  @Extensions({ cost: 3 })
+  async pods(
+    @Parent() view: StatefulSetView,
+    @ParentProject(Permission.WORKLOADS_VIEW) access: ProjectAccess,
+  ): Promise<PodView[]> {
+    return this.podsService.ofStatefulSet(access, await this.queries.raw(access, view.name));
+  }
+
+  @ResolveField(() => [RevisionView], { description: 'Newest first' })
+  @Extensions({ cost: 2 })
+  async revisions(
+    @Parent() view: StatefulSetView,
+    @ParentProject(Permission.WORKLOADS_VIEW) access: ProjectAccess,
+  ): Promise<RevisionView[]> {
+    return this.revisionsService.list(access, await this.queries.raw(access, view.name));
+  }
+
+  @ResolveField(() => [EventView], { description: 'Recent events of the StatefulSet, newest first' })
+  events(
+    @Parent() view: StatefulSetView,
+    @ParentProject(Permission.WORKLOADS_VIEW) access: ProjectAccess,
+  ): Promise<EventView[]> {
+    return this.podsService.events(access, 'StatefulSet', view.name);
+  }
+
+  @ResolveField(() => String, { description: 'The StatefulSet as YAML (the download)' })
+  yaml(
+    @Parent() view: StatefulSetView,
+    @ParentProject(Permission.WORKLOADS_VIEW) access: ProjectAccess,
+  ): Promise<string> {
+    return this.queries.yaml(access, view.name);
+  }
+
+  @Query(() => RevisionDiff, { description: 'What changed between two revisions' })
+  @Access.project(Permission.WORKLOADS_VIEW)
+  async revisionDiff(
+    @Args('project') _project: string,
+    @NameArg('name', 'statefulSet') name: string,
+    @Args('from', { type: () => Int }) from: number,
+    @Args('to', { type: () => Int }) to: number,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<RevisionDiff> {
+    return this.revisionsService.diff(access, await this.queries.raw(access, name), from, to);
+  }
+
+  @Mutation(() => StatefulSetChange, {
+    description: 'Creates the StatefulSet and its headless Service, all or nothing',
+  })
+  @Access.project(Permission.WORKLOADS_MANAGE)
+  createStatefulSet(
+    @Args('project') _project: string,
+    @Args('input') input: StatefulSetForm,
+    @Args(dryRunArg) dryRun: boolean,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<StatefulSetChange> {
+    return this.commands.create(access, input, dryRun);
+  }
+
+  @Mutation(() => StatefulSetChange, {
+    description: 'Edit Mode: a StatefulSet (and optionally its Service) as YAML',
+  })
+  @Access.project(Permission.WORKLOADS_MANAGE)
+  applyStatefulSetYaml(
+    @Args('project') _project: string,
+    @Args('yaml') yaml: string,
+    @Args(dryRunArg) dryRun: boolean,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<StatefulSetChange> {
+    return this.commands.createFromYaml(access, yaml, dryRun);
+  }
+
+  @Mutation(() => StatefulSetChange, {
+    description: 'resourceVersion from the StatefulSet as read; a stale one is a CONFLICT',
+  })
+  @Access.project(Permission.WORKLOADS_MANAGE)
+  updateStatefulSet(
+    @Args('project') _project: string,
+    @NameArg('name', 'statefulSet') name: string,
+    @Args('input') input: StatefulSetForm,
+    @Args('resourceVersion') resourceVersion: string,
+    @Args(dryRunArg) dryRun: boolean,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<StatefulSetChange> {
+    return this.commands.update(access, name, input, resourceVersion, dryRun);
+  }
+
+  @Mutation(() => StatefulSetChange, {
+    description: 'Edit YAML: replaces the StatefulSet (resourceVersion from the argument or the YAML)',
+  })
+  @Access.project(Permission.WORKLOADS_MANAGE)
+  replaceStatefulSetYaml(
+    @Args('project') _project: string,
+    @NameArg('name', 'statefulSet') name: string,
+    @Args('yaml') yaml: string,
+    @Args(dryRunArg) dryRun: boolean,
+    @CurrentProject() access: ProjectAccess,
+    @Args('resourceVersion', { type: () => String, nullable: true }) resourceVersion?: string,
+  ): Promise<StatefulSetChange> {
+    return this.commands.replaceFromYaml(access, name, yaml, resourceVersion, dryRun);
+  }
+
+  @Mutation(() => StatefulSetChange)
+  @Access.project(Permission.WORKLOADS_MANAGE)
+  scaleStatefulSet(
+    @Args('project') _project: string,
+    @NameArg('name', 'statefulSet') name: string,
+    @Args('replicas', { type: () => Int }) replicas: number,
+    @Args(dryRunArg) dryRun: boolean,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<StatefulSetChange> {
+    return this.commands.scale(access, name, replicas, dryRun);
+  }
+
+  @Mutation(() => StatefulSetChange, {
+    description: 'Restarts every pod (under OnDelete, only as pods are deleted)',
+  })
+  @Access.project(Permission.WORKLOADS_MANAGE)
+  redeployStatefulSet(
+    @Args('project') _project: string,
+    @NameArg('name', 'statefulSet') name: string,
+    @Args(dryRunArg) dryRun: boolean,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<StatefulSetChange> {
+    return this.commands.redeploy(access, name, dryRun);
+  }
+
+  @Mutation(() => StatefulSetChange, { description: 'Edit Service: the ports of the headless Service' })
+  @Access.project(Permission.WORKLOADS_MANAGE)
+  updateStatefulSetService(
+    @Args('project') _project: string,
+    @NameArg('name', 'statefulSet') name: string,
+    @Args('ports', { type: () => [ServicePortInput] }) ports: ServicePortInput[],
+    @Args(dryRunArg) dryRun: boolean,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<StatefulSetChange> {
+    return this.commands.updateService(access, name, ports, dryRun);
+  }
+
+  @Mutation(() => StatefulSetChange, {
+    description: "Restores a revision's pod template (recorded again as a new revision)",
+  })
+  @Access.project(Permission.WORKLOADS_MANAGE)
+  rollbackStatefulSet(
+    @Args('project') _project: string,
+    @NameArg('name', 'statefulSet') name: string,
+    @Args('revision', { type: () => Int }) revision: number,
+    @Args(dryRunArg) dryRun: boolean,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<StatefulSetChange> {
+    return this.commands.rollback(access, name, revision, dryRun);
+  }
+
+  @Mutation(() => StatefulSetChange, {
+    description: 'The Service goes by default; claims stay unless deleteVolumes',
+  })
+  @Access.project(Permission.WORKLOADS_MANAGE)
+  deleteStatefulSet(
+    @Args('project') _project: string,
+    @NameArg('name', 'statefulSet') name: string,
+    @Args('deleteService', { type: () => Boolean, defaultValue: true }) deleteService: boolean,
+    @Args('deleteVolumes', { type: () => Boolean, defaultValue: false }) deleteVolumes: boolean,
+    @Args(dryRunArg) dryRun: boolean,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<StatefulSetChange> {
+    return this.commands.delete(access, name, { deleteService, deleteVolumes }, dryRun);
+  }
+}
+
+@Resolver(() => PodView)
+export class PodsResolver {
+  constructor(@Inject(PodsService) private readonly pods: PodsService) {}
+
+  @Query(() => PodView)
+  @Access.project(Permission.WORKLOADS_VIEW)
+  pod(
+    @Args('project') _project: string,
+    @NameArg('name', 'pod') name: string,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<PodView> {
+    return this.pods.get(access, name);
+  }
+
+  @ResolveField(() => [EventView], { description: 'Recent events of the pod, newest first' })
+  events(
+    @Parent() pod: PodView,
+    @ParentProject(Permission.WORKLOADS_VIEW) access: ProjectAccess,
+  ): Promise<EventView[]> {
+    return this.pods.events(access, 'Pod', pod.name);
+  }
+
+  @Query(() => String, { description: "A container's log (REST can also follow it)" })
+  @Access.project(Permission.LOGS_VIEW)
+  podLogs(
+    @Args('project') _project: string,
+    @NameArg('pod', 'pod') pod: string,
+    @CurrentProject() access: ProjectAccess,
+    @NameArg('container', 'container', { nullable: true }) container?: string,
+    @Args('tailLines', { type: () => Int, nullable: true }) tailLines?: number,
+    @Args('sinceSeconds', { type: () => Int, nullable: true }) sinceSeconds?: number,
+    @Args('timestamps', { type: () => Boolean, nullable: true }) timestamps?: boolean,
+  ): Promise<string> {
+    return this.pods.logs(access, pod, checkedLogOptions({ container, tailLines, sinceSeconds, timestamps }));
+  }
+
+  @Mutation(() => PodView, { description: 'The controller recreates it with the same name and claims' })
+  @Access.project(Permission.WORKLOADS_MANAGE)
+  deletePod(
+    @Args('project') _project: string,
+    @NameArg('name', 'pod') name: string,
+    @Args(dryRunArg) dryRun: boolean,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<PodView> {
+    return this.pods.delete(access, name, dryRun);
+  }
+}
