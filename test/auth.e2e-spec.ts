@@ -1,10 +1,12 @@
+import { Resource } from '../src/kube';
+import { API_TOKENS, LOGIN_ATTEMPTS } from '../src/iam/resources';
+import { SECRETS } from '../src/kube';
+import { ACCOUNTS } from '../src/iam/resources';
 import { createHash, randomBytes } from 'node:crypto';
 import { SignJWT, UnsecuredJWT } from 'jose';
-import type { AccountResource, LoginAttemptsResource } from '../src/iam/account.resource';
-import type { KubeObject, V1Secret } from '../src/kube';
+import type { KubeObject } from '../src/kube';
 import { FIXTURE_PASSWORD, TenancyFixture } from './support/tenancy-fixture';
 import { ADMIN, TestApp, testConfig } from './support/test-app';
-import { IAM_API_VERSION } from '../src/iam/api-groups';
 
 interface TokenBody {
   access_token: string;
@@ -34,11 +36,9 @@ describe('authentication', () => {
     return json ? req.send(body) : req.type('form').send(body);
   };
   const me = (token: string) => t.as(token).get('/api/v1/me');
-  const account = (username: string) =>
-    t.kube.get<AccountResource>({ apiVersion: IAM_API_VERSION, kind: 'Account', name: username });
-  const credentialsOf = async <T extends KubeObject>(kind: string, username: string): Promise<T[]> =>
-    (await t.kube.list<T>(IAM_API_VERSION, kind, { labelSelector: `iam.berth.io/username=${username}` }))
-      .items;
+  const account = (username: string) => t.kube.get(ACCOUNTS.ref(username));
+  const credentialsOf = async <T extends KubeObject>(resource: Resource<T>, username: string): Promise<T[]> =>
+    (await t.kube.list(resource, { labelSelector: `iam.berth.io/username=${username}` })).items;
 
   describe('POST /oauth/token', () => {
     it('password grant (form or JSON) answers an OAuth token response that authenticates both transports', async () => {
@@ -114,7 +114,7 @@ describe('authentication', () => {
       expect(Number(locked.headers['retry-after'])).toBeLessThanOrEqual(600);
       expect(locked.body).toMatchObject({ error: 'invalid_grant' });
 
-      const records = await credentialsOf<LoginAttemptsResource>('LoginAttempts', username);
+      const records = await credentialsOf(LOGIN_ATTEMPTS, username);
       const until = Math.max(...records.map((r) => Date.parse(r.spec.lockedUntil ?? '') || 0));
       expect(until - Date.now()).toBeGreaterThan(590_000);
       expect((await t.as(adminToken).get(`/api/v1/users/${username}`)).body).toMatchObject({
@@ -352,12 +352,7 @@ describe('authentication', () => {
     let valid: string;
 
     beforeAll(async () => {
-      const secret = await t.kube.get<V1Secret>({
-        apiVersion: 'v1',
-        kind: 'Secret',
-        namespace: 'berth-system',
-        name: 'berth-token-signing-key',
-      });
+      const secret = await t.kube.get(SECRETS.ref('berth-system', 'berth-token-signing-key'));
       key = Buffer.from(secret.data!.key, 'base64');
       valid = await t.token();
       adminUid = (await account(ADMIN.username)).metadata.uid ?? '';
@@ -449,7 +444,7 @@ describe('authentication', () => {
       expect(token).toMatch(/^bat\./);
       // Stored in an ApiToken object of its own, as a hash of its secret part only.
       const [, , secret] = token.split('.');
-      const stored = JSON.stringify(await credentialsOf('ApiToken', owner.username));
+      const stored = JSON.stringify(await credentialsOf(API_TOKENS, owner.username));
       expect(stored).toContain(createHash('sha256').update(secret).digest('hex'));
       expect(stored).not.toContain(secret);
       expect(JSON.stringify(await account(owner.username))).not.toContain(secret);

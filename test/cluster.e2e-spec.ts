@@ -1,4 +1,4 @@
-import type { V1Node } from '../src/kube';
+import { NODES } from '../src/kube';
 import { TestApp } from './support/test-app';
 
 const CLUSTER_QUERY =
@@ -31,7 +31,7 @@ describe('the cluster slice', () => {
     expect(cluster.version).toMatch(/^v1\.3[67]\.\d+$/);
 
     // Exactly what the API server holds, not a canned list.
-    const nodes = (await t.kube.list<V1Node>('v1', 'Node')).items;
+    const nodes = (await t.kube.list(NODES)).items;
     expect(cluster.nodes.map((n) => n.name)).toEqual(nodes.map((n) => n.metadata?.name).sort());
     expect(cluster.nodes.filter((n) => n.ready).length).toBeGreaterThanOrEqual(3);
     for (const node of cluster.nodes) {

@@ -1,3 +1,4 @@
+import { CONFIG_MAPS, SECRETS } from '../src/kube';
 import type { KubeClient, V1ConfigMap, V1Secret } from '../src/kube';
 import { configApi, ConfigApi } from './support/config-api';
 import { restApi } from './support/statefulset-api';
@@ -18,8 +19,8 @@ describe.each(['graphql', 'rest'] as const)('ConfigMaps and Secrets over %s', (t
   let regular: ConfigApi;
   let viewer: ConfigApi;
 
-  const cmRef = (name: string) => ({ apiVersion: 'v1', kind: 'ConfigMap', namespace: w.project, name });
-  const secretRef = (name: string) => ({ apiVersion: 'v1', kind: 'Secret', namespace: w.project, name });
+  const cmRef = (name: string) => CONFIG_MAPS.ref(w.project, name);
+  const secretRef = (name: string) => SECRETS.ref(w.project, name);
 
   beforeAll(async () => {
     t = await TestApp.start();

@@ -1,12 +1,5 @@
-import type {
-  KubeClient,
-  KubeObject,
-  V1ControllerRevision,
-  V1PersistentVolumeClaim,
-  V1Pod,
-  V1StatefulSet,
-  WatchEvent,
-} from '../src/kube';
+import { CONTROLLER_REVISIONS, NAMESPACES, PERSISTENT_VOLUME_CLAIMS, PODS, POD_METRICS } from '../src/kube';
+import type { KubeClient, V1Pod, V1StatefulSet, WatchEvent } from '../src/kube';
 import { eventually, TestApp, uniqueName } from './support/test-app';
 import { statefulSetIn } from './support/workload-fixture';
 
@@ -26,7 +19,7 @@ describe('local control plane', () => {
     t = await TestApp.start();
     kube = t.kube;
     await kube.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
-    const watch = await kube.watch<V1Pod>('v1', 'Pod', { namespace }, (event: WatchEvent<V1Pod>) => {
+    const watch = await kube.watch(PODS, { namespace }, (event: WatchEvent<V1Pod>) => {
       podEvents.push({
         type: event.type,
         pod: event.object.metadata?.name ?? '',
@@ -40,7 +33,7 @@ describe('local control plane', () => {
 
   afterAll(async () => {
     stopWatch();
-    await kube.delete({ apiVersion: 'v1', kind: 'Namespace', name: namespace });
+    await kube.delete(NAMESPACES.ref(namespace));
     await t.close();
   });
 
@@ -65,11 +58,10 @@ describe('local control plane', () => {
     },
   });
 
-  const pods = async () =>
-    (await kube.list<V1Pod>('v1', 'Pod', { namespace, labelSelector: `app=${name}` })).items;
+  const pods = async () => (await kube.list(PODS, { namespace, labelSelector: `app=${name}` })).items;
   const revisions = async () =>
     (
-      await kube.list<V1ControllerRevision>('apps/v1', 'ControllerRevision', {
+      await kube.list(CONTROLLER_REVISIONS, {
         namespace,
         labelSelector: `app=${name}`,
       })
@@ -101,8 +93,7 @@ describe('local control plane', () => {
 
     const claims = await eventually(
       async () => {
-        const list = (await kube.list<V1PersistentVolumeClaim>('v1', 'PersistentVolumeClaim', { namespace }))
-          .items;
+        const list = (await kube.list(PERSISTENT_VOLUME_CLAIMS, { namespace })).items;
         return list.length === 2 && list.every((c) => c.status?.phase === 'Bound') ? list : undefined;
       },
       30_000,
@@ -168,13 +159,10 @@ describe('local control plane', () => {
   });
 
   it('serves pod resource usage through metrics.k8s.io (metrics-server scraping the simulated kubelets)', async () => {
-    interface PodMetrics extends KubeObject {
-      containers: { name: string; usage: { cpu: string; memory: string } }[];
-    }
     // metrics-server needs two scrapes (15 s apart) of a pod before it reports it.
     const metrics = await eventually(
       async () => {
-        const list = await kube.list<PodMetrics>('metrics.k8s.io/v1beta1', 'PodMetrics', { namespace });
+        const list = await kube.list(POD_METRICS, { namespace });
         return list.items.length === 2 ? list.items : undefined;
       },
       120_000,
@@ -182,9 +170,9 @@ describe('local control plane', () => {
     );
     expect(metrics.map((m) => m.metadata?.name).sort()).toEqual(['web-0', 'web-1']);
     for (const m of metrics) {
-      expect(m.containers[0].name).toBe('nginx');
-      expect(m.containers[0].usage.cpu).toMatch(/^\d+(n|u|m)?$/);
-      expect(m.containers[0].usage.memory).toMatch(/^\d+(Ki|Mi)?$/);
+      expect(m.containers?.[0].name).toBe('nginx');
+      expect(m.containers?.[0].usage.cpu).toMatch(/^\d+(n|u|m)?$/);
+      expect(m.containers?.[0].usage.memory).toMatch(/^\d+(Ki|Mi)?$/);
     }
   });
 });

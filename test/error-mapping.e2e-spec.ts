@@ -1,3 +1,4 @@
+import { NAMESPACES } from '../src/kube';
 import { KubeProbeModule } from './support/kube-probe.module';
 import { apiServerUrl, errorBody, TestApp, testConfig, uniqueName } from './support/test-app';
 
@@ -15,7 +16,7 @@ describe('Kubernetes failures on both transports', () => {
   });
 
   afterAll(async () => {
-    await t.kube.delete({ apiVersion: 'v1', kind: 'Namespace', name: existing });
+    await t.kube.delete(NAMESPACES.ref(existing));
     await t.close();
   });
 

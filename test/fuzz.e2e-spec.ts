@@ -1,9 +1,10 @@
+import { NAMESPACES, ROLE_BINDINGS, SECRETS, SERVICES, STATEFUL_SETS, type Resource } from '../src/kube';
+import { ACCOUNTS, WORKSPACE_MEMBERS, WORKSPACES } from '../src/iam/resources';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { buildSchema, getNamedType, GraphQLObjectType, isScalarType } from 'graphql';
-import type { KubeObject, V1Namespace, V1Secret, V1Service, V1StatefulSet } from '../src/kube';
-import type { WorkspaceMemberResource, WorkspaceResource } from '../src/iam/workspace.resource';
+import type { KubeObject } from '../src/kube';
 import { anyYaml, fromGraphQLType, fromJsonSchema, NASTY_STRINGS } from './support/fuzz-arbitraries';
 import { rawRequest } from './support/raw-http';
 import { restApi } from './support/statefulset-api';
@@ -11,8 +12,6 @@ import { FIXTURE_PASSWORD } from './support/tenancy-fixture';
 import { ADMIN, apiServerUrl, TestApp, testConfig } from './support/test-app';
 import { WorkloadProject, workloadProject } from './support/workload-fixture';
 import { closedPort } from './support/registry';
-import { IAM_API_VERSION, TENANCY_API_VERSION } from '../src/iam/api-groups';
-
 /** CI runs this many cases from a fixed seed; `npm run fuzz` runs more from a new one (both print the seed). */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 3000);
 const SEED =
@@ -105,12 +104,7 @@ describe('fuzz: every mutation and REST body', () => {
       metadata: { name: 'fuzz', namespace: w.project },
       spec: { hard: { pods: '10', persistentvolumeclaims: '20' } },
     } as KubeObject);
-    const key = await t.kube.get<V1Secret>({
-      apiVersion: 'v1',
-      kind: 'Secret',
-      namespace: 'berth-system',
-      name: 'berth-token-signing-key',
-    });
+    const key = await t.kube.get(SECRETS.ref('berth-system', 'berth-token-signing-key'));
     signingKey = key.data?.key ?? '';
   });
 
@@ -120,8 +114,8 @@ describe('fuzz: every mutation and REST body', () => {
   });
 
   /** Objects of `kind` that the fuzz's own callers made. */
-  const madeByFuzz = async <T extends KubeObject>(apiVersion: string, kind: string, labelSelector?: string) =>
-    (await t.kube.list<T>(apiVersion, kind, { labelSelector })).items.filter((o) =>
+  const madeByFuzz = async <T extends KubeObject>(resource: Resource<T>, labelSelector?: string) =>
+    (await t.kube.list(resource, { labelSelector })).items.filter((o) =>
       [fuzzAdmin, w.regular.username].includes(o.metadata?.annotations?.['berth.io/creator'] ?? ''),
     );
 
@@ -303,18 +297,18 @@ describe('fuzz: every mutation and REST body', () => {
 
       // Nothing half made, in every project the fuzz touched or made: each StatefulSet has its
       // Service and each Service its StatefulSet; each project its bindings; each workspace its admin.
-      const projects = await madeByFuzz<V1Namespace>('v1', 'Namespace', 'tenancy.berth.io/workspace');
-      const workspaces = await madeByFuzz<WorkspaceResource>(TENANCY_API_VERSION, 'Workspace');
-      const users = await madeByFuzz(IAM_API_VERSION, 'Account');
+      const projects = await madeByFuzz(NAMESPACES, 'tenancy.berth.io/workspace');
+      const workspaces = await madeByFuzz(WORKSPACES);
+      const users = await madeByFuzz(ACCOUNTS);
       // They go when the fixture does (projects first, then workspaces, then users).
       for (const p of projects) w.f.adopt('project', p.metadata?.name ?? '');
       for (const x of workspaces) w.f.adopt('workspace', x.metadata.name);
       for (const u of users) w.f.adopt('user', u.metadata?.name ?? '');
       for (const namespace of [w.project, ...projects.map((p) => p.metadata?.name ?? '')]) {
-        const items = async <T extends KubeObject>(apiVersion: string, kind: string) =>
-          (await t.kube.list<T>(apiVersion, kind, { namespace })).items;
-        const statefulSets = await items<V1StatefulSet>('apps/v1', 'StatefulSet');
-        const services = await items<V1Service>('v1', 'Service');
+        const items = async <T extends KubeObject>(resource: Resource<T>) =>
+          (await t.kube.list(resource, { namespace })).items;
+        const statefulSets = await items(STATEFUL_SETS);
+        const services = await items(SERVICES);
         const serviceNames = new Set(services.map((x) => x.metadata?.name));
         expect([
           namespace,
@@ -331,9 +325,9 @@ describe('fuzz: every mutation and REST body', () => {
       for (const project of projects) {
         const name = project.metadata?.name ?? '';
         const creator = project.metadata?.annotations?.['berth.io/creator'] ?? '';
-        const bindings = (
-          await t.kube.list('rbac.authorization.k8s.io/v1', 'RoleBinding', { namespace: name })
-        ).items.map((b) => b.metadata?.name);
+        const bindings = (await t.kube.list(ROLE_BINDINGS, { namespace: name })).items.map(
+          (b) => b.metadata?.name,
+        );
         expect([name, bindings.sort()]).toEqual([
           name,
           ['berth-project-admin-' + creator, 'berth-workspace-admins', 'berth-workspace-viewers'].sort(),
@@ -341,7 +335,7 @@ describe('fuzz: every mutation and REST body', () => {
       }
       for (const workspace of workspaces) {
         const members = (
-          await t.kube.list<WorkspaceMemberResource>(TENANCY_API_VERSION, 'WorkspaceMember', {
+          await t.kube.list(WORKSPACE_MEMBERS, {
             labelSelector: `tenancy.berth.io/workspace=${workspace.metadata.name}`,
           })
         ).items;

@@ -1,5 +1,7 @@
+import { KubeObject, Resource } from '../src/kube';
+import { SERVICES, STATEFUL_SETS } from '../src/kube';
 import { stringify } from 'yaml';
-import type { KubeClient, V1Service, V1StatefulSet } from '../src/kube';
+import type { KubeClient } from '../src/kube';
 import { rawRequest } from './support/raw-http';
 import { StatefulSetApi, statefulSetApi } from './support/statefulset-api';
 import { TestApp } from './support/test-app';
@@ -102,10 +104,10 @@ describe.each(['graphql', 'rest'] as const)('no 500 from any input, over %s', (t
   });
 
   const nothingWritten = async () => {
-    const names = async (apiVersion: string, kind: string) =>
-      (await kube.list(apiVersion, kind, { namespace: w.project })).items.map((o) => o.metadata?.name ?? '');
-    expect((await names('apps/v1', 'StatefulSet')).filter((n) => !n.startsWith('keep-'))).toEqual([]);
-    expect((await names('v1', 'Service')).filter((n) => !n.startsWith('keep-'))).toEqual([]);
+    const names = async (resource: Resource<KubeObject>) =>
+      (await kube.list(resource, { namespace: w.project })).items.map((o) => o.metadata?.name ?? '');
+    expect((await names(STATEFUL_SETS)).filter((n) => !n.startsWith('keep-'))).toEqual([]);
+    expect((await names(SERVICES)).filter((n) => !n.startsWith('keep-'))).toEqual([]);
   };
 
   it.each(BAD_YAML)(
@@ -128,19 +130,9 @@ describe.each(['graphql', 'rest'] as const)('no 500 from any input, over %s', (t
       ),
     );
     expect(res.ok).toBe(true);
-    const created = await kube.get<V1StatefulSet>({
-      apiVersion: 'apps/v1',
-      kind: 'StatefulSet',
-      namespace: w.project,
-      name,
-    });
+    const created = await kube.get(STATEFUL_SETS.ref(w.project, name));
     expect(created.spec?.serviceName).toBe(name);
-    const service = await kube.get<V1Service>({
-      apiVersion: 'v1',
-      kind: 'Service',
-      namespace: w.project,
-      name,
-    });
+    const service = await kube.get(SERVICES.ref(w.project, name));
     expect(service.spec?.clusterIP).toBe('None');
     expect(service.spec?.selector).toEqual({ app: name });
     expect(service.spec?.ports?.map((p) => p.port)).toEqual([80]);

@@ -1,3 +1,12 @@
+import {
+  CONFIG_MAPS,
+  KubeObject,
+  PERSISTENT_VOLUME_CLAIMS,
+  Resource,
+  SECRETS,
+  STATEFUL_SETS,
+} from '../src/kube';
+import { NAMESPACES } from '../src/kube';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -12,7 +21,7 @@ import {
   isNonNullType,
   isScalarType,
 } from 'graphql';
-import type { KubeClient, KubeRequestRecord, V1Namespace } from '../src/kube';
+import type { KubeClient, KubeRequestRecord } from '../src/kube';
 import { configApi } from './support/config-api';
 import { rawRequest } from './support/raw-http';
 import { restApi } from './support/statefulset-api';
@@ -70,14 +79,14 @@ describe('names are validated before any call', () => {
 
   /** Every object of the project is still there, and the namespace too. */
   const expectNothingTouched = async () => {
-    const ns = await kube.get<V1Namespace>({ apiVersion: 'v1', kind: 'Namespace', name: w.project });
+    const ns = await kube.get(NAMESPACES.ref(w.project));
     expect(ns.metadata?.deletionTimestamp).toBeUndefined();
-    const names = async (apiVersion: string, kind: string) =>
-      (await kube.list(apiVersion, kind, { namespace: w.project })).items.map((o) => o.metadata?.name);
-    expect(await names('apps/v1', 'StatefulSet')).toContain('web');
-    expect(await names('v1', 'PersistentVolumeClaim')).toContain('vol');
-    expect(await names('v1', 'ConfigMap')).toContain('cm');
-    expect(await names('v1', 'Secret')).toContain('sec');
+    const names = async (resource: Resource<KubeObject>) =>
+      (await kube.list(resource, { namespace: w.project })).items.map((o) => o.metadata?.name);
+    expect(await names(STATEFUL_SETS)).toContain('web');
+    expect(await names(PERSISTENT_VOLUME_CLAIMS)).toContain('vol');
+    expect(await names(CONFIG_MAPS)).toContain('cm');
+    expect(await names(SECRETS)).toContain('sec');
   };
 
   it('REST: every path parameter of every route (from the OpenAPI document)', async () => {

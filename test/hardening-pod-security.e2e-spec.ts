@@ -1,3 +1,4 @@
+import { NAMESPACES, SERVICES, STATEFUL_SETS } from '../src/kube';
 import { stringify } from 'yaml';
 import type { KubeClient, V1Namespace, V1Pod, V1PodSpec } from '../src/kube';
 import { podSecurityProblems } from '../src/kube/pod-security';
@@ -93,7 +94,7 @@ describe('pod security per project', () => {
     await t.close();
   });
 
-  const namespace = (name: string) => kube.get<V1Namespace>({ apiVersion: 'v1', kind: 'Namespace', name });
+  const namespace = (name: string) => kube.get(NAMESPACES.ref(name));
   const setSecurity = async (
     project: string,
     input: object,
@@ -108,10 +109,8 @@ describe('pod security per project', () => {
     );
   };
   const nothingNamed = async (name: string) => {
-    expect(
-      await kube.find({ apiVersion: 'apps/v1', kind: 'StatefulSet', namespace: w.project, name }),
-    ).toBeNull();
-    expect(await kube.find({ apiVersion: 'v1', kind: 'Service', namespace: w.project, name })).toBeNull();
+    expect(await kube.find(STATEFUL_SETS.ref(w.project, name))).toBeNull();
+    expect(await kube.find(SERVICES.ref(w.project, name))).toBeNull();
   };
 
   it('a new project enforces baseline, and warns and audits at restricted', async () => {

@@ -1,10 +1,8 @@
-import type { AccountResource, LoginAttemptsResource } from '../src/iam/account.resource';
-import type { KubeObject, KubeRequestRecord } from '../src/kube';
+import { ACCOUNTS, LOGIN_ATTEMPTS, SESSIONS } from '../src/iam/resources';
+import type { KubeRequestRecord } from '../src/kube';
 import { rawRequest, RawResponse } from './support/raw-http';
 import { FIXTURE_PASSWORD, TenancyFixture } from './support/tenancy-fixture';
 import { TestApp, testConfig } from './support/test-app';
-import { IAM_API_VERSION } from '../src/iam/api-groups';
-
 /**
  * Sign-in under load and attack: failures counted atomically per username and client address (and
  * per username everywhere, a higher ceiling), unknown usernames exactly like existing ones, sessions
@@ -41,7 +39,7 @@ describe('sign-in under load and attack', () => {
   const error = (res: RawResponse) => (res.json as { error?: string } | undefined)?.error;
   const records = async (username: string) =>
     (
-      await t.kube.list<LoginAttemptsResource>(IAM_API_VERSION, 'LoginAttempts', {
+      await t.kube.list(LOGIN_ATTEMPTS, {
         labelSelector: `iam.berth.io/username=${username}`,
       })
     ).items;
@@ -126,8 +124,7 @@ describe('sign-in under load and attack', () => {
 
   it('100 parallel sign-ins of one user all succeed, without rewriting the account each time', async () => {
     const { username } = await f.user();
-    const account = () =>
-      t.kube.get<AccountResource>({ apiVersion: IAM_API_VERSION, kind: 'Account', name: username });
+    const account = () => t.kube.get(ACCOUNTS.ref(username));
     const calls: KubeRequestRecord[] = [];
     const stop = t.kube.observe((c) => calls.push(c));
     const answers = await Promise.all(
@@ -143,7 +140,7 @@ describe('sign-in under load and attack', () => {
     const writes = calls.filter((c) => c.method !== 'GET' && c.url.includes(`/accounts/${username}`));
     expect(writes).toHaveLength(1);
     const sessions = (
-      await t.kube.list<KubeObject>(IAM_API_VERSION, 'Session', {
+      await t.kube.list(SESSIONS, {
         labelSelector: `iam.berth.io/account-uid=${after.metadata.uid}`,
       })
     ).items;

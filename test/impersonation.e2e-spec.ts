@@ -1,4 +1,6 @@
-import type { V1ConfigMap, V1RoleBinding } from '../src/kube';
+import { ROLE_BINDINGS } from '../src/kube';
+import { CONFIG_MAPS } from '../src/kube';
+import type { V1RoleBinding } from '../src/kube';
 import { configApi } from './support/config-api';
 import { statefulSetApi } from './support/statefulset-api';
 import { TestApp } from './support/test-app';
@@ -16,12 +18,7 @@ describe.each(['graphql', 'rest'] as const)(
   (transport) => {
     let t: TestApp;
     let w: WorkloadProject;
-    const binding = () => ({
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'RoleBinding',
-      namespace: w.project,
-      name: `berth-project-regular-${w.regular.username}`,
-    });
+    const binding = () => ROLE_BINDINGS.ref(w.project, `berth-project-regular-${w.regular.username}`);
 
     beforeAll(async () => {
       t = await TestApp.start();
@@ -51,7 +48,7 @@ describe.each(['graphql', 'rest'] as const)(
       expect(read.code).toBe('FORBIDDEN');
       // Kubernetes' refusal names the impersonated user and the namespace; Berth's answer does not.
       for (const raw of [write.raw, read.raw]) expect(raw).not.toMatch(/berth:|forbidden:/);
-      const names = (await t.kube.list<V1ConfigMap>('v1', 'ConfigMap', { namespace: w.project })).items.map(
+      const names = (await t.kube.list(CONFIG_MAPS, { namespace: w.project })).items.map(
         (c) => c.metadata?.name,
       );
       expect(names).toContain('before');

@@ -1,9 +1,11 @@
+import { CLUSTER_ROLE_BINDINGS } from '../src/kube';
+import { CONFIG_MAPS, NAMESPACES } from '../src/kube';
 import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
-import type { KubeObject, V1ConfigMap } from '../src/kube';
+import type { KubeObject } from '../src/kube';
 import { tempDir } from './support/registry';
 import { FIXTURE_PASSWORD } from './support/tenancy-fixture';
 import { apiServerUrl, e2eKubeconfig, TestApp, testConfig, uniqueName } from './support/test-app';
@@ -81,12 +83,8 @@ describe('in-cluster service account', () => {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
     }
-    await admin.kube.delete({
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'ClusterRoleBinding',
-      name: bindingName,
-    });
-    await admin.kube.delete({ apiVersion: 'v1', kind: 'Namespace', name: namespace });
+    await admin.kube.delete(CLUSTER_ROLE_BINDINGS.ref(bindingName));
+    await admin.kube.delete(NAMESPACES.ref(namespace));
     await w.f.cleanUp();
     await admin.close();
     root.cleanUp();
@@ -111,12 +109,7 @@ describe('in-cluster service account', () => {
       .post(`/api/v1/projects/${w.project}/configmaps`)
       .send({ name: 'from-in-cluster', data: [{ key: 'k', value: 'v' }] });
     expect(created.status).toBe(201);
-    const cm = await admin.kube.get<V1ConfigMap>({
-      apiVersion: 'v1',
-      kind: 'ConfigMap',
-      namespace: w.project,
-      name: 'from-in-cluster',
-    });
+    const cm = await admin.kube.get(CONFIG_MAPS.ref(w.project, 'from-in-cluster'));
     expect(cm.data).toEqual({ k: 'v' });
     expect(cm.metadata?.annotations?.['berth.io/creator']).toBe(w.regular.username);
   });

@@ -1,15 +1,14 @@
+import { NODES } from '../src/kube';
+import { ACCOUNTS } from '../src/iam/resources';
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fetch } from 'undici';
-import type { V1Node } from '../src/kube';
 import { silentServer } from './support/registry';
 import { boundSockets, freePort, isLoopback, processTree } from './support/sockets';
 import { e2eKubeconfig, TestApp, uniqueName } from './support/test-app';
 import { WorkloadProject, workloadProject } from './support/workload-fixture';
-import { IAM_API_VERSION } from '../src/iam/api-groups';
-
 const ROOT = join(__dirname, '..');
 const CLUSTER_PIDS = join(e2eKubeconfig(), '..', 'pids');
 const CONTROL_PLANE = [
@@ -133,7 +132,7 @@ describe('npm start (the README run command)', () => {
         // already gone
       }
     }
-    await t.kube.delete({ apiVersion: IAM_API_VERSION, kind: 'Account', name: admin }).catch(() => undefined);
+    await t.kube.delete(ACCOUNTS.ref(admin)).catch(() => undefined);
     await silent.stop();
     await w.f.cleanUp();
     await t.close();
@@ -191,7 +190,7 @@ describe('npm start (the README run command)', () => {
     expect(berth).toContainEqual(expect.objectContaining({ address: '127.0.0.1', port: service.port }));
     expect(berth.filter((s) => !isLoopback(s.address))).toEqual([]);
 
-    const nodes = (await t.kube.list<V1Node>('v1', 'Node')).items;
+    const nodes = (await t.kube.list(NODES)).items;
     expect(nodes.length).toBeGreaterThanOrEqual(3);
     for (const node of nodes)
       expect(node.status?.addresses?.filter((a) => a.type !== 'Hostname')).toEqual([

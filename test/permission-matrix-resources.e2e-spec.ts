@@ -1,4 +1,4 @@
-import type { V1PersistentVolumeClaim } from '../src/kube';
+import { PERSISTENT_VOLUME_CLAIMS } from '../src/kube';
 import { TestRegistry } from './support/registry';
 import {
   ALL,
@@ -50,12 +50,7 @@ async function volume(ctx: Ctx, scope: Scope): Promise<{ p: string; n: string }>
   if (res.status !== 201) throw new Error(`fixture volume: ${res.status} ${JSON.stringify(res.body)}`);
   // Only a Bound claim can be expanded.
   await eventually(async () => {
-    const claim = await ctx.t.kube.get<V1PersistentVolumeClaim>({
-      apiVersion: 'v1',
-      kind: 'PersistentVolumeClaim',
-      namespace: p,
-      name: n,
-    });
+    const claim = await ctx.t.kube.get(PERSISTENT_VOLUME_CLAIMS.ref(p, n));
     return claim.status?.phase === 'Bound' ? true : undefined;
   });
   return { p, n };

@@ -1,5 +1,7 @@
+import { PODS } from '../src/kube';
+import { CONTROLLER_REVISIONS, STATEFUL_SETS } from '../src/kube';
 import { stringify } from 'yaml';
-import type { V1ControllerRevision, V1Pod, V1StatefulSet } from '../src/kube';
+import type { V1Pod, V1StatefulSet } from '../src/kube';
 import { eventually } from './support/test-app';
 import {
   Ctx,
@@ -46,7 +48,7 @@ async function read(
   name: string,
 ): Promise<{ form: object; resourceVersion: string; yaml: string }> {
   await eventually(async () => {
-    const ref = { apiVersion: 'apps/v1', kind: 'StatefulSet', name, namespace: project };
+    const ref = STATEFUL_SETS.ref(project, name);
     const sts = await ctx.t.kube.find<V1StatefulSet>(ref);
     const settled =
       sts?.status?.observedGeneration === sts?.metadata?.generation && sts?.status?.currentRevision;
@@ -220,7 +222,7 @@ const OPERATIONS: Operation[] = [
       if (name === 'rollbackStatefulSet' && scope !== 'none') {
         // The controller records revision 1 just after the create.
         await eventually(async () => {
-          const list = await ctx.t.kube.list<V1ControllerRevision>('apps/v1', 'ControllerRevision', {
+          const list = await ctx.t.kube.list(CONTROLLER_REVISIONS, {
             namespace: t.project,
             labelSelector: `app=${t.name}`,
           });
@@ -299,12 +301,7 @@ describe('permission matrix: StatefulSets and pods', () => {
         .send(form(BASE, 1));
       if (res.status !== 201) throw new Error(JSON.stringify(res.body));
       await eventually(async () => {
-        const pod = await m.t.kube.find<V1Pod>({
-          apiVersion: 'v1',
-          kind: 'Pod',
-          namespace: project,
-          name: `${BASE}-0`,
-        });
+        const pod = await m.t.kube.find(PODS.ref(project, `${BASE}-0`));
         return pod?.status?.phase === 'Running' ? pod : undefined;
       });
     }

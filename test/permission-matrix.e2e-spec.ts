@@ -1,3 +1,4 @@
+import { CONFIG_MAPS, PODS, SECRETS } from '../src/kube';
 import { IdentityService } from '../src/iam/identity.service';
 import type { KubeObject } from '../src/kube';
 import {
@@ -431,29 +432,29 @@ describe('permission matrix: accounts, workspaces and projects', () => {
 
     it.each(WS_MEMBERS)('a %s cannot read another tenant’s namespace', async (role) => {
       const kube = m.t.kube.as(identityOf(role, m.ctx.wsA));
-      await expect(kube.list('v1', 'Pod', { namespace: m.ctx.pB })).rejects.toMatchObject({
+      await expect(kube.list(PODS, { namespace: m.ctx.pB })).rejects.toMatchObject({
         code: 'FORBIDDEN',
       });
-      await expect(kube.list('v1', 'ConfigMap', { namespace: m.ctx.pB })).rejects.toMatchObject({
+      await expect(kube.list(CONFIG_MAPS, { namespace: m.ctx.pB })).rejects.toMatchObject({
         code: 'FORBIDDEN',
       });
     });
 
     it('viewers read but cannot write; workspace roles reach projects through their group', async () => {
       const viewer = m.t.kube.as(identityOf('project-viewer', m.ctx.wsA));
-      await expect(viewer.list('v1', 'Pod', { namespace: m.ctx.pA })).resolves.toBeDefined();
+      await expect(viewer.list(PODS, { namespace: m.ctx.pA })).resolves.toBeDefined();
       await expect(viewer.create(configMap(m.ctx.pA))).rejects.toMatchObject({ code: 'FORBIDDEN' });
-      await expect(viewer.list('v1', 'Secret', { namespace: m.ctx.pA })).rejects.toMatchObject({
+      await expect(viewer.list(SECRETS, { namespace: m.ctx.pA })).rejects.toMatchObject({
         code: 'FORBIDDEN',
       });
 
       const wsViewer = m.t.kube.as(identityOf('workspace-viewer', m.ctx.wsA));
-      await expect(wsViewer.list('v1', 'Pod', { namespace: m.ctx.pA })).resolves.toBeDefined();
+      await expect(wsViewer.list(PODS, { namespace: m.ctx.pA })).resolves.toBeDefined();
       await expect(wsViewer.create(configMap(m.ctx.pA))).rejects.toMatchObject({ code: 'FORBIDDEN' });
       const wsAdmin = m.t.kube.as(identityOf('workspace-admin', m.ctx.wsA));
       await expect(wsAdmin.create(configMap(m.ctx.pA))).resolves.toBeDefined();
       const wsRegular = m.t.kube.as(identityOf('workspace-regular', m.ctx.wsA));
-      await expect(wsRegular.list('v1', 'Pod', { namespace: m.ctx.pA })).rejects.toMatchObject({
+      await expect(wsRegular.list(PODS, { namespace: m.ctx.pA })).rejects.toMatchObject({
         code: 'FORBIDDEN',
       });
     });

@@ -1,9 +1,7 @@
-import type { AccountResource } from '../src/iam/account.resource';
-import type { KubeClient, KubeObject, V1Namespace, V1RoleBinding } from '../src/kube';
-import type { WorkspaceMemberResource, WorkspaceResource } from '../src/iam/workspace.resource';
+import { NAMESPACES, ROLE_BINDINGS } from '../src/kube';
+import { ACCOUNTS, WORKSPACES, WORKSPACE_MEMBERS } from '../src/iam/resources';
+import type { KubeClient, KubeObject, V1RoleBinding } from '../src/kube';
 import { ADMIN, TestApp } from './support/test-app';
-import { IAM_API_VERSION, TENANCY_API_VERSION } from '../src/iam/api-groups';
-
 const PASSWORD = 'Quick-Start-Passw0rd';
 const USERS = ['ws-manager', 'ws-admin', 'project-admin', 'project-regular'];
 
@@ -23,22 +21,15 @@ describe("the seed's quick start", () => {
   };
 
   const cleanUp = async () => {
-    await kube.delete({ apiVersion: 'v1', kind: 'Namespace', name: 'demo-project' }).catch(() => undefined);
-    const members = (await kube.list<WorkspaceMemberResource>(TENANCY_API_VERSION, 'WorkspaceMember')).items;
+    await kube.delete(NAMESPACES.ref('demo-project')).catch(() => undefined);
+    const members = (await kube.list(WORKSPACE_MEMBERS)).items;
     for (const m of members.filter((m) => m.spec.workspace === 'demo-workspace')) {
-      await kube.delete({ apiVersion: TENANCY_API_VERSION, kind: 'WorkspaceMember', name: m.metadata.name });
+      await kube.delete(WORKSPACE_MEMBERS.ref(m.metadata.name));
     }
-    await kube
-      .delete({ apiVersion: TENANCY_API_VERSION, kind: 'Workspace', name: 'demo-workspace' })
-      .catch(() => undefined);
-    for (const user of USERS)
-      await kube.delete({ apiVersion: IAM_API_VERSION, kind: 'Account', name: user }).catch(() => undefined);
+    await kube.delete(WORKSPACES.ref('demo-workspace')).catch(() => undefined);
+    for (const user of USERS) await kube.delete(ACCOUNTS.ref(user)).catch(() => undefined);
     // The namespace of an earlier run may still be terminating.
-    for (
-      let i = 0;
-      i < 120 && (await kube.find({ apiVersion: 'v1', kind: 'Namespace', name: 'demo-project' }));
-      i++
-    ) {
+    for (let i = 0; i < 120 && (await kube.find(NAMESPACES.ref('demo-project'))); i++) {
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
   };
@@ -77,11 +68,7 @@ describe("the seed's quick start", () => {
         state: 'Active',
       });
 
-      const account = await kube.get<AccountResource>({
-        apiVersion: IAM_API_VERSION,
-        kind: 'Account',
-        name: username,
-      });
+      const account = await kube.get(ACCOUNTS.ref(username));
       expect(account.spec).toMatchObject({
         email: `${username}@example.com`,
         platformRole: roles[username] ?? 'platform-regular',
@@ -107,17 +94,9 @@ describe("the seed's quick start", () => {
         { username: 'ws-manager', role: 'workspace-admin' },
       ],
     });
-    const workspace = await kube.get<WorkspaceResource>({
-      apiVersion: TENANCY_API_VERSION,
-      kind: 'Workspace',
-      name: 'demo-workspace',
-    });
+    const workspace = await kube.get(WORKSPACES.ref('demo-workspace'));
     expect(workspace.spec.manager).toBe('ws-admin');
-    const member = await kube.get<WorkspaceMemberResource>({
-      apiVersion: TENANCY_API_VERSION,
-      kind: 'WorkspaceMember',
-      name: 'demo-workspace.ws-admin',
-    });
+    const member = await kube.get(WORKSPACE_MEMBERS.ref('demo-workspace.ws-admin'));
     expect(member.metadata.labels).toMatchObject({
       'tenancy.berth.io/workspace': 'demo-workspace',
       'tenancy.berth.io/user': 'ws-admin',
@@ -136,11 +115,7 @@ describe("the seed's quick start", () => {
         { u: username, r: role },
       );
       expect(data.addWorkspaceMember).toEqual({ username, role });
-      const member = await kube.get<WorkspaceMemberResource>({
-        apiVersion: TENANCY_API_VERSION,
-        kind: 'WorkspaceMember',
-        name: `demo-workspace.${username}`,
-      });
+      const member = await kube.get(WORKSPACE_MEMBERS.ref(`demo-workspace.${username}`));
       expect(member.spec).toEqual({ workspace: 'demo-workspace', user: username, role });
       expect(member.metadata.labels).toMatchObject({
         'tenancy.berth.io/user': username,
@@ -161,11 +136,7 @@ describe("the seed's quick start", () => {
       displayName: 'Demo',
       members: [{ username: 'project-admin', role: 'project-admin' }],
     });
-    const namespace = await kube.get<V1Namespace>({
-      apiVersion: 'v1',
-      kind: 'Namespace',
-      name: 'demo-project',
-    });
+    const namespace = await kube.get(NAMESPACES.ref('demo-project'));
     expect(namespace.metadata?.labels?.['tenancy.berth.io/workspace']).toBe('demo-workspace');
     expect(namespace.metadata?.annotations).toMatchObject({
       'berth.io/creator': 'project-admin',
@@ -173,7 +144,7 @@ describe("the seed's quick start", () => {
     });
 
     const bindings = (
-      await kube.list<V1RoleBinding>('rbac.authorization.k8s.io/v1', 'RoleBinding', {
+      await kube.list(ROLE_BINDINGS, {
         namespace: 'demo-project',
       })
     ).items;
@@ -202,12 +173,9 @@ describe("the seed's quick start", () => {
       .send({ username: 'project-regular', role: 'project-regular' });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ username: 'project-regular', role: 'project-regular' });
-    const binding = await kube.get<V1RoleBinding & KubeObject>({
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'RoleBinding',
-      namespace: 'demo-project',
-      name: 'berth-project-regular-project-regular',
-    });
+    const binding = await kube.get<V1RoleBinding & KubeObject>(
+      ROLE_BINDINGS.ref('demo-project', 'berth-project-regular-project-regular'),
+    );
     expect(binding.roleRef.name).toBe('berth:project-regular');
     expect(binding.subjects).toEqual([
       expect.objectContaining({ kind: 'User', name: 'berth:project-regular' }),

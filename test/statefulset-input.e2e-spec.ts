@@ -1,3 +1,4 @@
+import { SERVICES, STATEFUL_SETS } from '../src/kube';
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
 import { statefulSetForm } from '../src/resources/workloads/statefulsets/statefulset-form.arbitrary';
@@ -126,10 +127,8 @@ describe.each(['graphql', 'rest'] as const)('StatefulSet input over %s', (transp
   });
 
   const nothingLeft = async (name: string) => {
-    expect(
-      await kube.find({ apiVersion: 'apps/v1', kind: 'StatefulSet', namespace: w.project, name }),
-    ).toBeNull();
-    expect(await kube.find({ apiVersion: 'v1', kind: 'Service', namespace: w.project, name })).toBeNull();
+    expect(await kube.find(STATEFUL_SETS.ref(w.project, name))).toBeNull();
+    expect(await kube.find(SERVICES.ref(w.project, name))).toBeNull();
   };
 
   it.each(BAD_FORMS)('refuses %s, naming the field, and leaves nothing behind', async (_, change, field) => {
@@ -205,9 +204,7 @@ describe.each(['graphql', 'rest'] as const)('StatefulSet input over %s', (transp
     const res = await api.create(valid(name));
     expect(res.code).toBe('CONFLICT');
     expect(res.message).toContain(`service "${name}" already exists`);
-    expect(
-      await kube.find({ apiVersion: 'apps/v1', kind: 'StatefulSet', namespace: w.project, name }),
-    ).toBeNull();
+    expect(await kube.find(STATEFUL_SETS.ref(w.project, name))).toBeNull();
   });
 
   it('a StatefulSet from hand-written YAML gets its headless Service, with two documents too', async () => {
@@ -216,15 +213,8 @@ describe.each(['graphql', 'rest'] as const)('StatefulSet input over %s', (transp
     const svc = `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}-svc\nspec:\n  clusterIP: None\n  selector: {app: ${name}}\n  ports: [{name: web, port: 80, targetPort: 8080}]\n`;
     const res = await api.createYaml(`${sts}---\n${svc}`);
     expect(res.ok).toBe(true);
-    const service = await kube.get<
-      { spec: { ports: { port: number }[] } } & { apiVersion: string; kind: string }
-    >({
-      apiVersion: 'v1',
-      kind: 'Service',
-      namespace: w.project,
-      name: `${name}-svc`,
-    });
-    expect(service.spec.ports[0].port).toBe(80);
+    const service = await kube.get(SERVICES.ref(w.project, `${name}-svc`));
+    expect(service.spec?.ports?.[0].port).toBe(80);
   });
 
   it('property: for generated valid forms, the StatefulSet read back gives the same form', async () => {

@@ -1,11 +1,6 @@
+import { CONTROLLER_REVISIONS, PERSISTENT_VOLUME_CLAIMS, SERVICES, STATEFUL_SETS } from '../src/kube';
 import { parse } from 'yaml';
-import type {
-  KubeClient,
-  V1ControllerRevision,
-  V1PersistentVolumeClaim,
-  V1Service,
-  V1StatefulSet,
-} from '../src/kube';
+import type { KubeClient, V1StatefulSet } from '../src/kube';
 import { StatefulSetApi, statefulSetApi } from './support/statefulset-api';
 import { eventually, TestApp } from './support/test-app';
 import { podsOf, waitForReady, WorkloadProject, workloadProject } from './support/workload-fixture';
@@ -20,7 +15,7 @@ describe.each(['graphql', 'rest'] as const)('StatefulSet lifecycle over %s', (tr
   let w: WorkloadProject;
   let api: StatefulSetApi;
   const name = `life-${transport}`;
-  const ref = (n = name) => ({ apiVersion: 'apps/v1', kind: 'StatefulSet', namespace: w.project, name: n });
+  const ref = (n = name) => STATEFUL_SETS.ref(w.project, n);
   const form = (n = name) => ({
     name: n,
     replicas: 2,
@@ -37,7 +32,7 @@ describe.each(['graphql', 'rest'] as const)('StatefulSet lifecycle over %s', (tr
   });
   const revisions = async () =>
     (
-      await kube.list<V1ControllerRevision>('apps/v1', 'ControllerRevision', {
+      await kube.list(CONTROLLER_REVISIONS, {
         namespace: w.project,
         labelSelector: `app=${name}`,
       })
@@ -158,8 +153,7 @@ describe.each(['graphql', 'rest'] as const)('StatefulSet lifecycle over %s', (tr
   });
 
   it('Edit Service changes the headless Service ports, checked against the container ports', async () => {
-    const service = () =>
-      kube.get<V1Service>({ apiVersion: 'v1', kind: 'Service', namespace: w.project, name });
+    const service = () => kube.get(SERVICES.ref(w.project, name));
     const ports = [{ name: 'web', port: 8080, targetPort: 80 }];
     const dry = await api.updateService(name, ports, true);
     expect(dry.ok && dry.body.dryRun).toBe(true);
@@ -210,12 +204,7 @@ describe.each(['graphql', 'rest'] as const)('StatefulSet lifecycle over %s', (tr
   it('the YAML download round-trips: recreated from it, the same objects come back', async () => {
     const yaml = (await api.get(name)).body.yaml;
     const before = await kube.get<V1StatefulSet>(ref());
-    const service = await kube.get<V1Service>({
-      apiVersion: 'v1',
-      kind: 'Service',
-      namespace: w.project,
-      name,
-    });
+    const service = await kube.get(SERVICES.ref(w.project, name));
     expect((await api.delete(name)).ok).toBe(true);
     await eventually(async () => ((await kube.find(ref())) ? undefined : true), 30_000, 'deletion');
 
@@ -225,12 +214,7 @@ describe.each(['graphql', 'rest'] as const)('StatefulSet lifecycle over %s', (tr
     expect(JSON.parse(JSON.stringify(after.spec))).toEqual(JSON.parse(JSON.stringify(before.spec)));
     expect(after.metadata?.labels).toEqual(before.metadata?.labels);
     // No Service was in the download: a headless one like before was made for it.
-    const recreated = await kube.get<V1Service>({
-      apiVersion: 'v1',
-      kind: 'Service',
-      namespace: w.project,
-      name,
-    });
+    const recreated = await kube.get(SERVICES.ref(w.project, name));
     expect(recreated.spec?.ports).toEqual(service.spec?.ports);
     expect(recreated.spec?.clusterIP).toBe('None');
     await waitForReady(kube, w.project, name, 1);
@@ -255,16 +239,12 @@ describe.each(['graphql', 'rest'] as const)('StatefulSet lifecycle over %s', (tr
     expect(res.body.objects.map((o) => o.kind)).toEqual(['StatefulSet', 'Service']);
     expect(res.body.objects[0].yaml).toContain('image: nginx:1.27');
     expect(await kube.find(ref(`${name}-dry`))).toBeNull();
-    expect(
-      await kube.find({ apiVersion: 'v1', kind: 'Service', namespace: w.project, name: `${name}-dry` }),
-    ).toBeNull();
+    expect(await kube.find(SERVICES.ref(w.project, `${name}-dry`))).toBeNull();
   });
 
   it('every change accepts a dry run: the API server validates it, nothing is written', async () => {
     const claimNames = async () =>
-      (
-        await kube.list<V1PersistentVolumeClaim>('v1', 'PersistentVolumeClaim', { namespace: w.project })
-      ).items
+      (await kube.list(PERSISTENT_VOLUME_CLAIMS, { namespace: w.project })).items
         .map((c) => c.metadata?.name ?? '')
         .filter((c) => c.startsWith(`data-${name}-`))
         .sort();
@@ -306,9 +286,7 @@ spec:
       `Service/${copy}`,
     ]);
     expect(await kube.find(ref(copy))).toBeNull();
-    expect(
-      await kube.find({ apiVersion: 'v1', kind: 'Service', namespace: w.project, name: copy }),
-    ).toBeNull();
+    expect(await kube.find(SERVICES.ref(w.project, copy))).toBeNull();
     for (const [mutation, res] of Object.entries(changes)) {
       expect({ mutation, ok: res.ok, code: res.code, dryRun: res.body?.dryRun }).toEqual({
         mutation,
@@ -333,21 +311,19 @@ spec:
     const after = await kube.get<V1StatefulSet>(ref());
     expect(after.metadata?.resourceVersion).toBe(before.metadata?.resourceVersion);
     expect(after.metadata?.deletionTimestamp).toBeUndefined();
-    expect(await kube.find({ apiVersion: 'v1', kind: 'Service', namespace: w.project, name })).not.toBeNull();
+    expect(await kube.find(SERVICES.ref(w.project, name))).not.toBeNull();
     expect(await claimNames()).toEqual(claimsBefore);
   });
 
   it('deletes the Service with the StatefulSet but keeps the claims unless asked', async () => {
     const claims = async (n: string) =>
-      (
-        await kube.list<V1PersistentVolumeClaim>('v1', 'PersistentVolumeClaim', { namespace: w.project })
-      ).items
+      (await kube.list(PERSISTENT_VOLUME_CLAIMS, { namespace: w.project })).items
         .map((c) => c.metadata?.name ?? '')
         .filter((c) => c.startsWith(`data-${n}-`));
     const res = await api.delete(name);
     expect(res.body.objects.map((o) => o.kind)).toEqual(['StatefulSet', 'Service']);
     await eventually(async () => ((await kube.find(ref())) ? undefined : true), 30_000, 'deletion');
-    expect(await kube.find({ apiVersion: 'v1', kind: 'Service', namespace: w.project, name })).toBeNull();
+    expect(await kube.find(SERVICES.ref(w.project, name))).toBeNull();
     expect((await claims(name)).length).toBeGreaterThan(0);
 
     const other = `${name}-vol`;
@@ -366,8 +342,6 @@ spec:
       30_000,
       'claims to go',
     );
-    expect(
-      await kube.find({ apiVersion: 'v1', kind: 'Service', namespace: w.project, name: other }),
-    ).not.toBeNull();
+    expect(await kube.find(SERVICES.ref(w.project, other))).not.toBeNull();
   });
 });

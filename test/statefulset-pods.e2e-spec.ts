@@ -1,6 +1,7 @@
+import { PODS } from '../src/kube';
 import { get } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { KubeClient, V1Pod } from '../src/kube';
+import type { KubeClient } from '../src/kube';
 import { graphqlApi, restApi } from './support/statefulset-api';
 import { eventually, TestApp } from './support/test-app';
 import { waitForReady, WorkloadProject, workloadProject } from './support/workload-fixture';
@@ -159,12 +160,7 @@ describe('StatefulSet pods, status and listing', () => {
   });
 
   it('a deleted pod comes back with the same name and claim (and a new identity underneath)', async () => {
-    const before = await kube.get<V1Pod>({
-      apiVersion: 'v1',
-      kind: 'Pod',
-      namespace: w.project,
-      name: 'alpha-0',
-    });
+    const before = await kube.get(PODS.ref(w.project, 'alpha-0'));
     // A dry run on either transport answers the pod and leaves it be.
     const dry = await gql<{ deletePod: { name: string } }>(
       'mutation($p: String!) { deletePod(project: $p, name: "alpha-0", dryRun: true) { name } }',
@@ -172,24 +168,14 @@ describe('StatefulSet pods, status and listing', () => {
     );
     expect(dry.deletePod.name).toBe('alpha-0');
     await t.as(w.regular.token).delete(`${base()}/pods/alpha-0?dryRun=true`).expect(200);
-    const still = await kube.get<V1Pod>({
-      apiVersion: 'v1',
-      kind: 'Pod',
-      namespace: w.project,
-      name: 'alpha-0',
-    });
+    const still = await kube.get(PODS.ref(w.project, 'alpha-0'));
     expect(still.metadata?.uid).toBe(before.metadata?.uid);
     expect(still.metadata?.deletionTimestamp).toBeUndefined();
 
     const res = await t.as(w.regular.token).delete(`${base()}/pods/alpha-0`).expect(200);
     expect(res.body).toMatchObject({ name: 'alpha-0', claims: ['data-alpha-0'] });
     const after = await eventually(async () => {
-      const pod = await kube.find<V1Pod>({
-        apiVersion: 'v1',
-        kind: 'Pod',
-        namespace: w.project,
-        name: 'alpha-0',
-      });
+      const pod = await kube.find(PODS.ref(w.project, 'alpha-0'));
       return pod && pod.metadata?.uid !== before.metadata?.uid && pod.status?.phase === 'Running'
         ? pod
         : undefined;

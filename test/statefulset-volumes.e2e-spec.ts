@@ -1,4 +1,5 @@
-import type { KubeClient, V1PersistentVolumeClaim } from '../src/kube';
+import { PERSISTENT_VOLUME_CLAIMS } from '../src/kube';
+import type { KubeClient } from '../src/kube';
 import { configApi } from './support/config-api';
 import { StatefulSetApi, statefulSetApi } from './support/statefulset-api';
 import { eventually, TestApp } from './support/test-app';
@@ -118,12 +119,7 @@ describe.each(['graphql', 'rest'] as const)(
       // Each replica's template claim is Bound.
       for (const ordinal of [0, 1]) {
         await eventually(async () => {
-          const pvc = await kube.get<V1PersistentVolumeClaim>({
-            apiVersion: 'v1',
-            kind: 'PersistentVolumeClaim',
-            namespace: w.project,
-            name: `data-${name}-${ordinal}`,
-          });
+          const pvc = await kube.get(PERSISTENT_VOLUME_CLAIMS.ref(w.project, `data-${name}-${ordinal}`));
           return pvc.status?.phase === 'Bound' ? pvc : undefined;
         });
       }
@@ -138,12 +134,7 @@ describe.each(['graphql', 'rest'] as const)(
       const message = (refused.body as { message: string }).message;
       expect(message).toContain(`${name}-0`);
       expect(message).toContain(`${name}-1`);
-      const pvc = await kube.find<V1PersistentVolumeClaim>({
-        apiVersion: 'v1',
-        kind: 'PersistentVolumeClaim',
-        namespace: w.project,
-        name: 'shared-data',
-      });
+      const pvc = await kube.find(PERSISTENT_VOLUME_CLAIMS.ref(w.project, 'shared-data'));
       expect(pvc?.metadata?.deletionTimestamp).toBeUndefined();
     });
   },

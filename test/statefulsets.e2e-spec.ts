@@ -1,11 +1,5 @@
-import type {
-  KubeClient,
-  V1PersistentVolumeClaim,
-  V1Pod,
-  V1Service,
-  V1StatefulSet,
-  WatchEvent,
-} from '../src/kube';
+import { PERSISTENT_VOLUME_CLAIMS, PODS, SERVICES } from '../src/kube';
+import type { KubeClient, V1Pod, V1StatefulSet, WatchEvent } from '../src/kube';
 import { parse, stringify } from 'yaml';
 import { statefulSetApi } from './support/statefulset-api';
 import { eventually, TestApp } from './support/test-app';
@@ -143,7 +137,7 @@ describe.each(['graphql', 'rest'] as const)('StatefulSets over %s', (transport) 
 
   it('creates the StatefulSet, its headless Service and its claims exactly as asked; pods start in order', async () => {
     const events: { type: string; pod: string; ready: boolean }[] = [];
-    const watch = await kube.watch<V1Pod>('v1', 'Pod', { namespace: w.project }, (e: WatchEvent<V1Pod>) =>
+    const watch = await kube.watch(PODS, { namespace: w.project }, (e: WatchEvent<V1Pod>) =>
       events.push({
         type: e.type,
         pod: e.object.metadata?.name ?? '',
@@ -201,12 +195,7 @@ describe.each(['graphql', 'rest'] as const)('StatefulSets over %s', (transport) 
         spec: { resources: { requests: { storage: '1Gi' } } },
       });
 
-      const service = await kube.get<V1Service>({
-        apiVersion: 'v1',
-        kind: 'Service',
-        namespace: w.project,
-        name,
-      });
+      const service = await kube.get(SERVICES.ref(w.project, name));
       expect(service.spec).toMatchObject({
         clusterIP: 'None',
         selector: { app: name },
@@ -215,9 +204,7 @@ describe.each(['graphql', 'rest'] as const)('StatefulSets over %s', (transport) 
       expect(service.metadata?.annotations?.['berth.io/creator']).toBe(w.regular.username);
 
       const claims = await eventually(async () => {
-        const list = (
-          await kube.list<V1PersistentVolumeClaim>('v1', 'PersistentVolumeClaim', { namespace: w.project })
-        ).items;
+        const list = (await kube.list(PERSISTENT_VOLUME_CLAIMS, { namespace: w.project })).items;
         return list.length === 2 && list.every((c) => c.status?.phase === 'Bound') ? list : undefined;
       });
       expect(claims.map((c) => c.metadata?.name).sort()).toEqual([`data-${name}-0`, `data-${name}-1`]);
@@ -315,9 +302,7 @@ describe.each(['graphql', 'rest'] as const)('StatefulSets over %s', (transport) 
     expect((await api().createYaml(stringify(doc))).ok).toBe(true);
     const [original, recreated] = await Promise.all([api().get(name), api().get(copy)]);
     expect({ ...recreated.body.form, name, serviceName: name }).toEqual(original.body.form);
-    expect(
-      await kube.find({ apiVersion: 'v1', kind: 'Service', namespace: w.project, name: copy }),
-    ).not.toBeNull();
+    expect(await kube.find(SERVICES.ref(w.project, copy))).not.toBeNull();
   });
 
   it('the pod list is what the cluster holds', async () => {

@@ -1,4 +1,4 @@
-import type { V1RoleBinding } from '../src/kube';
+import { ROLE_BINDINGS } from '../src/kube';
 import { errorBody, TestApp } from './support/test-app';
 import { FIXTURE_PASSWORD, TenancyFixture } from './support/tenancy-fixture';
 
@@ -21,7 +21,7 @@ describe('tenancy rules', () => {
 
   const memberBindings = async (project: string, user: string) =>
     (
-      await t.kube.list<V1RoleBinding>('rbac.authorization.k8s.io/v1', 'RoleBinding', {
+      await t.kube.list(ROLE_BINDINGS, {
         namespace: project,
         labelSelector: `tenancy.berth.io/binding=member,tenancy.berth.io/user=${user}`,
       })

@@ -1,10 +1,5 @@
-import type {
-  KubeClient,
-  KubeRef,
-  V1PersistentVolume,
-  V1PersistentVolumeClaim,
-  V1StorageClass,
-} from '../src/kube';
+import { PERSISTENT_VOLUMES, PERSISTENT_VOLUME_CLAIMS, STORAGE_CLASSES } from '../src/kube';
+import type { KubeClient, V1PersistentVolume, V1StorageClass } from '../src/kube';
 import { statefulSetApi } from './support/statefulset-api';
 import { eventually, TestApp, uniqueName } from './support/test-app';
 import { volumeApi, VolumeApi } from './support/volume-api';
@@ -25,13 +20,7 @@ describe.each(['graphql', 'rest'] as const)('volumes over %s', (transport) => {
   /** A class like kwok-volume that does not allow expansion (created for this run). */
   let fixedClass: string;
 
-  const claimRef = (name: string): KubeRef => ({
-    apiVersion: 'v1',
-    kind: 'PersistentVolumeClaim',
-    namespace: w.project,
-    name,
-  });
-  const claim = (name: string) => kube.find<V1PersistentVolumeClaim>(claimRef(name));
+  const claim = (name: string) => kube.find(PERSISTENT_VOLUME_CLAIMS.ref(w.project, name));
   const bound = (name: string) =>
     eventually(
       async () => {
@@ -56,11 +45,7 @@ describe.each(['graphql', 'rest'] as const)('volumes over %s', (transport) => {
     const outsider = await w.f.user();
     stranger = volumeApi(t, transport, w.project, await w.f.signIn(outsider.username));
 
-    const kwok = await kube.get<V1StorageClass>({
-      apiVersion: 'storage.k8s.io/v1',
-      kind: 'StorageClass',
-      name: 'kwok-volume',
-    });
+    const kwok = await kube.get(STORAGE_CLASSES.ref('kwok-volume'));
     fixedClass = uniqueName('fixed');
     await kube.create<V1StorageClass>({
       apiVersion: 'storage.k8s.io/v1',
@@ -74,9 +59,7 @@ describe.each(['graphql', 'rest'] as const)('volumes over %s', (transport) => {
   });
 
   afterAll(async () => {
-    await kube
-      .delete({ apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', name: fixedClass })
-      .catch(() => undefined);
+    await kube.delete(STORAGE_CLASSES.ref(fixedClass)).catch(() => undefined);
     await w.f.cleanUp();
     await t.close();
   });
@@ -95,7 +78,7 @@ describe.each(['graphql', 'rest'] as const)('volumes over %s', (transport) => {
       allowsExpansion: false,
     });
     // Exactly what the cluster holds, by name.
-    const real = await kube.list<V1StorageClass>('storage.k8s.io/v1', 'StorageClass');
+    const real = await kube.list(STORAGE_CLASSES);
     expect(classes.map((c) => c.name)).toEqual(real.items.map((c) => c.metadata?.name).sort());
     // Any signed-in user may list them, even one in no project.
     expect(ok(await stranger.storageClasses()).map((c) => c.name)).toContain('kwok-volume');
@@ -382,7 +365,7 @@ describe.each(['graphql', 'rest'] as const)('volumes over %s', (transport) => {
     // kwok-volume claim could otherwise bring the volume back).
     const staticClass = uniqueName('static');
     const volumeName = uniqueName('pv-orphan');
-    const pv = { apiVersion: 'v1', kind: 'PersistentVolume', name: volumeName };
+    const pv = PERSISTENT_VOLUMES.ref(volumeName);
     await kube.create<V1StorageClass>({
       apiVersion: 'storage.k8s.io/v1',
       kind: 'StorageClass',
@@ -435,9 +418,7 @@ describe.each(['graphql', 'rest'] as const)('volumes over %s', (transport) => {
       expect((await claim('orphan'))?.status?.phase).toBe('Lost');
       expect(ok(await api.list({ status: 'Lost' })).names).toEqual(['orphan']);
     } finally {
-      await kube
-        .delete({ apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', name: staticClass })
-        .catch(() => undefined);
+      await kube.delete(STORAGE_CLASSES.ref(staticClass)).catch(() => undefined);
     }
   });
 });

@@ -1,3 +1,4 @@
+import { API_TOKENS } from '../iam/resources';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-code';
@@ -5,7 +6,6 @@ import {
   AccountResource,
   ApiTokenResource,
   ApiTokenScope,
-  apiTokenRef,
   CREDENTIAL_LABELS,
   ownedBy,
 } from '../iam/account.resource';
@@ -95,7 +95,7 @@ export class ApiTokenService {
   }
 
   async revoke(account: AccountResource, name: string): Promise<ApiTokenInfo> {
-    const ref = apiTokenRef(`t-${tokenId(account.metadata.uid ?? '', name)}`);
+    const ref = API_TOKENS.ref(`t-${tokenId(account.metadata.uid ?? '', name)}`);
     const existing = await this.credentials.findToken(ref.name);
     if (!existing) throw DomainError.notFound('API token', name);
     await this.credentials.delete(ref);

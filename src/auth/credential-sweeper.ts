@@ -1,12 +1,10 @@
+import { SESSIONS } from '../iam/resources';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
-import { SessionResource, sessionRef } from '../iam/account.resource';
 import { CredentialStore } from '../iam/credential.store';
 import { attemptRules, LoginAttemptsStore } from '../iam/login-attempts.store';
 import { KubeClient } from '../kube';
-import { IAM_API_VERSION } from '../iam/api-groups';
-
 const EVERY_MS = 10 * 60_000;
 
 /**
@@ -37,9 +35,9 @@ export class CredentialSweeper implements OnApplicationBootstrap, OnApplicationS
   async sweep(): Promise<void> {
     try {
       const now = Date.now();
-      const sessions = (await this.kube.list<SessionResource>(IAM_API_VERSION, 'Session')).items;
+      const sessions = (await this.kube.list(SESSIONS)).items;
       const expired = sessions.filter((s) => Date.parse(s.spec.expiresAt) <= now);
-      await Promise.all(expired.map((s) => this.credentials.delete(sessionRef(s.metadata.name))));
+      await Promise.all(expired.map((s) => this.credentials.delete(SESSIONS.ref(s.metadata.name))));
       const rules = attemptRules(this.config);
       await this.attempts.sweep({
         ...rules.address,

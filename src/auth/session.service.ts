@@ -1,15 +1,10 @@
+import { SESSIONS } from '../iam/resources';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-code';
-import {
-  AccountResource,
-  CREDENTIAL_LABELS,
-  ownedBy,
-  SessionResource,
-  sessionRef,
-} from '../iam/account.resource';
+import { AccountResource, CREDENTIAL_LABELS, ownedBy, SessionResource } from '../iam/account.resource';
 import { AccountStore } from '../iam/account.store';
 import { CredentialStore } from '../iam/credential.store';
 import { OAuthError } from './oauth-error';
@@ -106,7 +101,7 @@ export class SessionService {
   /** RFC 7009: revoking an unknown or already revoked token is not an error. */
   async revoke(refreshToken: string): Promise<void> {
     const { session } = await this.resolve(refreshToken, false);
-    if (session) await this.credentials.delete(sessionRef(session.metadata.name));
+    if (session) await this.credentials.delete(SESSIONS.ref(session.metadata.name));
   }
 
   private async respond(account: AccountResource, refreshToken: string): Promise<TokenResponse> {
@@ -165,7 +160,7 @@ export class SessionService {
         ...sessions.filter((s) => Date.parse(s.spec.expiresAt) <= now),
         ...live.slice(MAX_SESSIONS),
       ];
-      await Promise.all(doomed.map((s) => this.credentials.delete(sessionRef(s.metadata.name))));
+      await Promise.all(doomed.map((s) => this.credentials.delete(SESSIONS.ref(s.metadata.name))));
     };
     const loop = async (): Promise<void> => {
       do {

@@ -1,3 +1,4 @@
+import { SECRETS } from '../kube';
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module';
@@ -39,12 +40,7 @@ export class SigningKeyStore {
   }
 
   private async read(): Promise<Uint8Array> {
-    const ref = {
-      apiVersion: 'v1',
-      kind: 'Secret',
-      namespace: this.config.systemNamespace,
-      name: SECRET_NAME,
-    };
+    const ref = SECRETS.ref(this.config.systemNamespace, SECRET_NAME);
     let secret = await this.kube.find<V1Secret>(ref);
     if (!secret) {
       const created: V1Secret = {

@@ -1,3 +1,4 @@
+import { CUSTOM_RESOURCE_DEFINITIONS, NAMESPACES } from '../kube';
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { PasswordHasher } from '../auth/password-hasher';
@@ -58,7 +59,7 @@ export class BootstrapService {
 
   /** Projects made before pod security labels existed get the default level once. */
   private async labelOlderProjects(): Promise<void> {
-    const projects = await this.kube.list<V1Namespace>('v1', 'Namespace', {
+    const projects = await this.kube.list(NAMESPACES, {
       labelSelector: LABELS.workspace,
     });
     const unlabelled = projects.items.filter((ns) => !ns.metadata?.labels?.[POD_SECURITY_LABELS.enforce]);
@@ -86,11 +87,7 @@ export class BootstrapService {
   private async waitForCrds(): Promise<void> {
     const deadline = Date.now() + 30_000;
     for (const crd of CRDS) {
-      const ref = {
-        apiVersion: 'apiextensions.k8s.io/v1',
-        kind: 'CustomResourceDefinition',
-        name: crd.metadata?.name ?? '',
-      };
+      const ref = CUSTOM_RESOURCE_DEFINITIONS.ref(crd.metadata?.name ?? '');
       for (;;) {
         const current = await this.kube.get<CrdStatus>(ref);
         if (current.status?.conditions?.some((c) => c.type === 'Established' && c.status === 'True')) break;

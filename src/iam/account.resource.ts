@@ -1,4 +1,4 @@
-import type { KubeObject, KubeRef, V1OwnerReference } from '../kube';
+import type { KubeObject, V1OwnerReference } from '../kube';
 import type { PlatformRole } from './roles';
 import { IAM_API_VERSION } from './api-groups';
 
@@ -75,14 +75,6 @@ export interface LoginAttemptsResource extends KubeObject {
     lockedUntil?: string;
   };
 }
-
-const ref =
-  (kind: string) =>
-  (name: string): KubeRef => ({ apiVersion: IAM_API_VERSION, kind, name });
-export const accountRef = ref('Account');
-export const sessionRef = ref('Session');
-export const apiTokenRef = ref('ApiToken');
-export const loginAttemptsRef = ref('LoginAttempts');
 
 /** Credentials belong to their account: the garbage collector deletes them with it. */
 export function ownedBy(account: AccountResource): V1OwnerReference[] {

@@ -1,7 +1,7 @@
+import { ACCOUNTS } from './resources';
 import { Inject, Injectable } from '@nestjs/common';
 import { KubeClient } from '../kube';
-import { AccountResource, accountRef } from './account.resource';
-import { IAM_API_VERSION } from './api-groups';
+import { AccountResource } from './account.resource';
 
 /** Accounts as custom resources, read and written with the service's own identity. */
 @Injectable()
@@ -9,15 +9,15 @@ export class AccountStore {
   constructor(@Inject(KubeClient) private readonly kube: KubeClient) {}
 
   find(username: string): Promise<AccountResource | null> {
-    return this.kube.find<AccountResource>(accountRef(username));
+    return this.kube.find(ACCOUNTS.ref(username));
   }
 
   get(username: string): Promise<AccountResource> {
-    return this.kube.get<AccountResource>(accountRef(username));
+    return this.kube.get(ACCOUNTS.ref(username));
   }
 
   async list(): Promise<AccountResource[]> {
-    return (await this.kube.list<AccountResource>(IAM_API_VERSION, 'Account')).items;
+    return (await this.kube.list(ACCOUNTS)).items;
   }
 
   create(account: AccountResource): Promise<AccountResource> {
@@ -29,10 +29,10 @@ export class AccountStore {
     username: string,
     mutate: (account: AccountResource) => AccountResource | undefined,
   ): Promise<AccountResource> {
-    return this.kube.modify<AccountResource>(accountRef(username), mutate);
+    return this.kube.modify(ACCOUNTS.ref(username), mutate);
   }
 
   async delete(username: string): Promise<void> {
-    await this.kube.delete(accountRef(username));
+    await this.kube.delete(ACCOUNTS.ref(username));
   }
 }

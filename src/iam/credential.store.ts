@@ -1,15 +1,9 @@
+import { API_TOKENS, SESSIONS } from './resources';
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-code';
-import { KubeClient, KubeObject, KubeRef } from '../kube';
-import {
-  ApiTokenResource,
-  apiTokenRef,
-  CREDENTIAL_LABELS,
-  SessionResource,
-  sessionRef,
-} from './account.resource';
-import { IAM_API_VERSION } from './api-groups';
+import { KubeClient, KubeObject, Resource, ResourceRef } from '../kube';
+import { ApiTokenResource, CREDENTIAL_LABELS, SessionResource } from './account.resource';
 
 /**
  * Sessions and API tokens, one object each, with the service's own identity. Objects of their own,
@@ -20,7 +14,7 @@ export class CredentialStore {
   constructor(@Inject(KubeClient) private readonly kube: KubeClient) {}
 
   findSession(name: string): Promise<SessionResource | null> {
-    return this.kube.find<SessionResource>(sessionRef(name));
+    return this.kube.find(SESSIONS.ref(name));
   }
 
   createSession(session: SessionResource): Promise<SessionResource> {
@@ -33,11 +27,11 @@ export class CredentialStore {
   }
 
   sessionsOf(accountUID: string): Promise<SessionResource[]> {
-    return this.listOf<SessionResource>('Session', accountUID);
+    return this.listOf(SESSIONS, accountUID);
   }
 
   findToken(name: string): Promise<ApiTokenResource | null> {
-    return this.kube.find<ApiTokenResource>(apiTokenRef(name));
+    return this.kube.find(API_TOKENS.ref(name));
   }
 
   createToken(token: ApiTokenResource): Promise<ApiTokenResource> {
@@ -48,15 +42,15 @@ export class CredentialStore {
     name: string,
     mutate: (token: ApiTokenResource) => ApiTokenResource | undefined,
   ): Promise<ApiTokenResource> {
-    return this.kube.modify<ApiTokenResource>(apiTokenRef(name), mutate);
+    return this.kube.modify(API_TOKENS.ref(name), mutate);
   }
 
   tokensOf(accountUID: string): Promise<ApiTokenResource[]> {
-    return this.listOf<ApiTokenResource>('ApiToken', accountUID);
+    return this.listOf(API_TOKENS, accountUID);
   }
 
   /** Deletes the object if it is still there. */
-  async delete(ref: KubeRef): Promise<void> {
+  async delete(ref: ResourceRef<KubeObject>): Promise<void> {
     await this.kube.delete(ref).catch(ignoreNotFound);
   }
 
@@ -64,14 +58,14 @@ export class CredentialStore {
   async revokeAll(accountUID: string): Promise<void> {
     const [sessions, tokens] = await Promise.all([this.sessionsOf(accountUID), this.tokensOf(accountUID)]);
     await Promise.all([
-      ...sessions.map((s) => this.delete(sessionRef(s.metadata.name))),
-      ...tokens.map((t) => this.delete(apiTokenRef(t.metadata.name))),
+      ...sessions.map((s) => this.delete(SESSIONS.ref(s.metadata.name))),
+      ...tokens.map((t) => this.delete(API_TOKENS.ref(t.metadata.name))),
     ]);
   }
 
-  private async listOf<T extends KubeObject>(kind: string, accountUID: string): Promise<T[]> {
+  private async listOf<T extends KubeObject>(resource: Resource<T>, accountUID: string): Promise<T[]> {
     const labelSelector = `${CREDENTIAL_LABELS.accountUID}=${accountUID}`;
-    return (await this.kube.list<T>(IAM_API_VERSION, kind, { labelSelector })).items;
+    return (await this.kube.list(resource, { labelSelector })).items;
   }
 }
 

@@ -1,9 +1,10 @@
+import { LOGIN_ATTEMPTS } from './resources';
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-code';
 import { nameProblem } from '../common/validation/names';
 import { KubeClient } from '../kube';
-import { CREDENTIAL_LABELS, LoginAttemptsResource, loginAttemptsRef } from './account.resource';
+import { CREDENTIAL_LABELS, LoginAttemptsResource } from './account.resource';
 import { sha256Hex } from './hashing';
 import { IAM_API_VERSION } from './api-groups';
 
@@ -49,7 +50,7 @@ export class LoginAttemptsStore {
 
   async read(username: string, address: string | null, rules: AttemptRules): Promise<Attempts> {
     const record = await this.kube.find<LoginAttemptsResource>(
-      loginAttemptsRef(recordName(username, address)),
+      LOGIN_ATTEMPTS.ref(recordName(username, address)),
     );
     return current(record, rules);
   }
@@ -107,8 +108,7 @@ export class LoginAttemptsStore {
   }
 
   private async list(labelSelector?: string): Promise<LoginAttemptsResource[]> {
-    return (await this.kube.list<LoginAttemptsResource>(IAM_API_VERSION, 'LoginAttempts', { labelSelector }))
-      .items;
+    return (await this.kube.list(LOGIN_ATTEMPTS, { labelSelector })).items;
   }
 
   /**
@@ -123,13 +123,13 @@ export class LoginAttemptsStore {
     const name = recordName(username, address);
     const run = async (): Promise<LoginAttemptsResource | null> => {
       for (let attempt = 1; ; attempt++) {
-        const existing = await this.kube.find<LoginAttemptsResource>(loginAttemptsRef(name));
+        const existing = await this.kube.find(LOGIN_ATTEMPTS.ref(name));
         const next = mutate(existing);
         if (next === undefined) return existing;
         try {
           if (next === null) {
             if (existing)
-              await this.kube.delete(loginAttemptsRef(name), {
+              await this.kube.delete(LOGIN_ATTEMPTS.ref(name), {
                 preconditions: { resourceVersion: existing.metadata.resourceVersion },
               });
             return null;
@@ -155,7 +155,7 @@ export class LoginAttemptsStore {
   }
 
   private async deleteQuietly(name: string): Promise<void> {
-    await this.kube.delete(loginAttemptsRef(name)).catch((error: unknown) => {
+    await this.kube.delete(LOGIN_ATTEMPTS.ref(name)).catch((error: unknown) => {
       if (!(error instanceof DomainError && error.code === ErrorCode.NOT_FOUND)) throw error;
     });
   }

@@ -1,3 +1,4 @@
+import { ROLE_BINDINGS } from '../kube';
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-code';
@@ -5,7 +6,7 @@ import { ProjectRole, WorkspaceRole } from './roles';
 import { KubeClient, V1RoleBinding } from '../kube';
 import { LABELS } from './labels';
 import { TenancyStore } from './tenancy.store';
-import { workspaceMemberRef } from './workspace.resource';
+import { workspaceMemberRef } from './resources';
 
 /**
  * Ends memberships when a user leaves a workspace or is deleted. Refuses (CONFLICT, naming them) when
@@ -62,7 +63,7 @@ export class MembershipCleanup {
   private async userBindings(user: string): Promise<V1RoleBinding[]> {
     const selector = `${LABELS.binding}=member,${LABELS.user}=${user}`;
     const [bindings, projects] = await Promise.all([
-      this.kube.list<V1RoleBinding>('rbac.authorization.k8s.io/v1', 'RoleBinding', {
+      this.kube.list(ROLE_BINDINGS, {
         labelSelector: selector,
       }),
       this.store.listProjects(),
@@ -88,12 +89,7 @@ export class MembershipCleanup {
   private async deleteBindings(bindings: V1RoleBinding[]): Promise<void> {
     await Promise.all(
       bindings.map((b) =>
-        this.deleteIfPresent({
-          apiVersion: 'rbac.authorization.k8s.io/v1',
-          kind: 'RoleBinding',
-          namespace: b.metadata?.namespace,
-          name: b.metadata?.name ?? '',
-        }),
+        this.deleteIfPresent(ROLE_BINDINGS.ref(b.metadata?.namespace ?? '', b.metadata?.name ?? '')),
       ),
     );
   }

@@ -1,15 +1,11 @@
+import { workspaceMemberRef } from './resources';
+import { NAMESPACES, ROLE_BINDINGS } from '../kube';
+import { WORKSPACES, WORKSPACE_MEMBERS } from './resources';
 import { Inject, Injectable } from '@nestjs/common';
 import { KubeClient, V1Namespace, V1RoleBinding } from '../kube';
 import { isProjectRole, ProjectRole, WorkspaceRole } from './roles';
 import { LABELS } from './labels';
-import {
-  WorkspaceMemberResource,
-  WorkspaceResource,
-  workspaceMemberRef,
-  workspaceRef,
-} from './workspace.resource';
-import { TENANCY_API_VERSION } from './api-groups';
-
+import { WorkspaceMemberResource, WorkspaceResource } from './workspace.resource';
 const PROJECT_ROLE_RANK: Record<ProjectRole, number> = {
   [ProjectRole.ADMIN]: 3,
   [ProjectRole.REGULAR]: 2,
@@ -25,11 +21,11 @@ export class TenancyStore {
   constructor(@Inject(KubeClient) private readonly kube: KubeClient) {}
 
   findWorkspace(name: string): Promise<WorkspaceResource | null> {
-    return this.kube.find<WorkspaceResource>(workspaceRef(name));
+    return this.kube.find(WORKSPACES.ref(name));
   }
 
   async listWorkspaces(): Promise<WorkspaceResource[]> {
-    return (await this.kube.list<WorkspaceResource>(TENANCY_API_VERSION, 'Workspace')).items;
+    return (await this.kube.list(WORKSPACES)).items;
   }
 
   async workspaceRole(workspace: string, user: string): Promise<WorkspaceRole | null> {
@@ -40,7 +36,7 @@ export class TenancyStore {
   async workspaceMembers(workspace: string): Promise<WorkspaceMemberResource[]> {
     const selector = `${LABELS.workspace}=${workspace}`;
     return (
-      await this.kube.list<WorkspaceMemberResource>(TENANCY_API_VERSION, 'WorkspaceMember', {
+      await this.kube.list(WORKSPACE_MEMBERS, {
         labelSelector: selector,
       })
     ).items;
@@ -50,7 +46,7 @@ export class TenancyStore {
   async membershipsOf(user: string): Promise<WorkspaceMemberResource[]> {
     const selector = `${LABELS.user}=${user}`;
     return (
-      await this.kube.list<WorkspaceMemberResource>(TENANCY_API_VERSION, 'WorkspaceMember', {
+      await this.kube.list(WORKSPACE_MEMBERS, {
         labelSelector: selector,
       })
     ).items;
@@ -58,22 +54,20 @@ export class TenancyStore {
 
   /** The Namespace of a project, or null if there is none (a namespace Berth does not manage is none). */
   async findProject(name: string): Promise<V1Namespace | null> {
-    const namespace = await this.kube.find<V1Namespace>({ apiVersion: 'v1', kind: 'Namespace', name });
+    const namespace = await this.kube.find(NAMESPACES.ref(name));
     return namespace && isLiveProject(namespace) ? namespace : null;
   }
 
   async listProjects(workspace?: string): Promise<V1Namespace[]> {
     const selector = workspace ? `${LABELS.workspace}=${workspace}` : LABELS.workspace;
-    return (await this.kube.list<V1Namespace>('v1', 'Namespace', { labelSelector: selector })).items.filter(
-      isLiveProject,
-    );
+    return (await this.kube.list(NAMESPACES, { labelSelector: selector })).items.filter(isLiveProject);
   }
 
   /** The member RoleBindings of a project (optionally of one user). */
   async projectBindings(project: string, user?: string): Promise<V1RoleBinding[]> {
     const selector = [`${LABELS.binding}=member`, ...(user ? [`${LABELS.user}=${user}`] : [])].join(',');
     return (
-      await this.kube.list<V1RoleBinding>('rbac.authorization.k8s.io/v1', 'RoleBinding', {
+      await this.kube.list(ROLE_BINDINGS, {
         namespace: project,
         labelSelector: selector,
       })
@@ -84,7 +78,7 @@ export class TenancyStore {
   async projectRolesOf(user: string): Promise<Map<string, ProjectRole>> {
     const selector = `${LABELS.binding}=member,${LABELS.user}=${user}`;
     const bindings = (
-      await this.kube.list<V1RoleBinding>('rbac.authorization.k8s.io/v1', 'RoleBinding', {
+      await this.kube.list(ROLE_BINDINGS, {
         labelSelector: selector,
       })
     ).items;

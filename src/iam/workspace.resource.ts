@@ -1,6 +1,5 @@
-import type { KubeObject, KubeRef } from '../kube';
+import type { KubeObject } from '../kube';
 import type { WorkspaceRole } from './roles';
-import { TENANCY_API_VERSION } from './api-groups';
 
 export interface WorkspaceResource extends KubeObject {
   metadata: {
@@ -25,16 +24,4 @@ export interface WorkspaceMemberResource extends KubeObject {
   spec: { workspace: string; user: string; role: WorkspaceRole };
 }
 
-export const workspaceRef = (name: string): KubeRef => ({
-  apiVersion: TENANCY_API_VERSION,
-  kind: 'Workspace',
-  name,
-});
-
 export const workspaceMemberName = (workspace: string, user: string): string => `${workspace}.${user}`;
-
-export const workspaceMemberRef = (workspace: string, user: string): KubeRef => ({
-  apiVersion: TENANCY_API_VERSION,
-  kind: 'WorkspaceMember',
-  name: workspaceMemberName(workspace, user),
-});

@@ -1,3 +1,4 @@
+import { SECRETS } from '../kube';
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-code';
@@ -124,9 +125,7 @@ export class ImagesService implements OnModuleDestroy {
       throw DomainError.badField('secret', 'must be the name of a Secret (a DNS-1123 subdomain)');
     let secret: V1Secret;
     try {
-      secret = await this.kube
-        .as(access.identity)
-        .get<V1Secret>({ apiVersion: 'v1', kind: 'Secret', namespace: access.project, name });
+      secret = await this.kube.as(access.identity).get(SECRETS.ref(access.project, name));
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.NOT_FOUND)
         throw DomainError.notFound('secret', name);

@@ -4,3 +4,5 @@ export type { KubeReader } from './kube-reader';
 export type { Identity } from './identity';
 export * from './kube-types';
 export type { KubeRequestListener, KubeRequestRecord } from './kube-connection';
+export * from './resource';
+export * from './resources';

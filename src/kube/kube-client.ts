@@ -16,6 +16,7 @@ import type { Identity } from './identity';
 import type { KubeConnection, KubeRequestListener } from './kube-connection';
 import { fromStatus, kubeErrorToDomain, MAX_ATTEMPTS, parseStatus, retryDelayMs } from './kube-errors';
 import type { KubeReader } from './kube-reader';
+import type { Resource, ResourceRef } from './resource';
 import type {
   DeleteOptions,
   KubeList,
@@ -77,11 +78,11 @@ export class KubeClient implements KubeReader {
     return new KubeClient(this.connection, identity, this.discoveryCache);
   }
 
-  get<T extends KubeObject>(ref: KubeRef): Promise<T> {
+  get<T extends KubeObject>(ref: ResourceRef<T>): Promise<T> {
     return call(() => this.objects.read<T>(header(ref)), READ);
   }
 
-  async find<T extends KubeObject>(ref: KubeRef): Promise<T | null> {
+  async find<T extends KubeObject>(ref: ResourceRef<T>): Promise<T | null> {
     try {
       return await this.get<T>(ref);
     } catch (error) {
@@ -91,11 +92,8 @@ export class KubeClient implements KubeReader {
   }
 
   /** Items come back with their apiVersion and kind filled in (list responses leave them out). */
-  async list<T extends KubeObject>(
-    apiVersion: string,
-    kind: string,
-    options: ListOptions = {},
-  ): Promise<KubeList<T>> {
+  async list<T extends KubeObject>(resource: Resource<T>, options: ListOptions = {}): Promise<KubeList<T>> {
+    const { apiVersion, kind } = resource;
     if (options.namespace !== undefined) pathSegment(options.namespace, 'namespace');
     const list = await call(
       () =>
@@ -137,7 +135,7 @@ export class KubeClient implements KubeReader {
    * so no update is lost; `mutate` may throw to abort.
    */
   async modify<T extends KubeObject>(
-    ref: KubeRef,
+    ref: ResourceRef<T>,
     mutate: (current: T) => T | undefined,
     attempts = 10,
   ): Promise<T> {
@@ -185,7 +183,7 @@ export class KubeClient implements KubeReader {
     );
   }
 
-  delete(ref: KubeRef, options: DeleteOptions = {}): Promise<V1Status> {
+  delete(ref: ResourceRef<KubeObject>, options: DeleteOptions = {}): Promise<V1Status> {
     // With a body the API server reads DeleteOptions from it and ignores the query string, so the
     // body must repeat dryRun and propagationPolicy (otherwise a dry-run delete really deletes).
     const body = options.preconditions
@@ -216,13 +214,13 @@ export class KubeClient implements KubeReader {
    * when given, otherwise with the current objects as ADDED.
    */
   async watch<T extends KubeObject>(
-    apiVersion: string,
-    kind: string,
+    resource: Resource<T>,
     options: ListOptions & { resourceVersion?: string },
     onEvent: (event: WatchEvent<T>) => void,
     done: (error?: DomainError) => void = () => undefined,
   ): Promise<{ stop(): void }> {
     if (options.namespace !== undefined) pathSegment(options.namespace, 'namespace');
+    const { apiVersion, kind } = resource;
     const path = await call(() => this.objects.collectionPath(apiVersion, kind, options.namespace), READ);
     const query: Record<string, string | undefined> = {
       watch: 'true',

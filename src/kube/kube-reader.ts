@@ -1,4 +1,5 @@
-import type { KubeList, KubeObject, KubeRef, ListOptions } from './kube-types';
+import type { KubeList, KubeObject, ListOptions } from './kube-types';
+import type { Resource, ResourceRef } from './resource';
 
 /**
  * Every read of the cluster goes through this interface, so that a watch-fed cache can later serve
@@ -6,8 +7,8 @@ import type { KubeList, KubeObject, KubeRef, ListOptions } from './kube-types';
  */
 export interface KubeReader {
   /** The object, or NOT_FOUND. */
-  get<T extends KubeObject>(ref: KubeRef): Promise<T>;
+  get<T extends KubeObject>(ref: ResourceRef<T>): Promise<T>;
   /** The object, or null when it does not exist. */
-  find<T extends KubeObject>(ref: KubeRef): Promise<T | null>;
-  list<T extends KubeObject>(apiVersion: string, kind: string, options?: ListOptions): Promise<KubeList<T>>;
+  find<T extends KubeObject>(ref: ResourceRef<T>): Promise<T | null>;
+  list<T extends KubeObject>(resource: Resource<T>, options?: ListOptions): Promise<KubeList<T>>;
 }

@@ -1,3 +1,4 @@
+import { NODES } from '../kube';
 import { Inject, Injectable } from '@nestjs/common';
 import { KubeClient, V1Node } from '../kube';
 import type { StorageClass } from './storage-class.model';
@@ -26,7 +27,7 @@ export class ClusterService {
   }
 
   async nodes(): Promise<ClusterNode[]> {
-    const list = await this.kube.list<V1Node>('v1', 'Node');
+    const list = await this.kube.list(NODES);
     return list.items.map(toNode).sort((a, b) => a.name.localeCompare(b.name));
   }
 

@@ -1,3 +1,4 @@
+import { STORAGE_CLASSES } from '../kube';
 import { Inject, Injectable } from '@nestjs/common';
 import { KubeClient, V1StorageClass } from '../kube';
 import type { StorageClass } from './storage-class.model';
@@ -16,12 +17,12 @@ export class StorageClassesService {
   }
 
   async raw(): Promise<V1StorageClass[]> {
-    return (await this.kube.list<V1StorageClass>('storage.k8s.io/v1', 'StorageClass')).items;
+    return (await this.kube.list(STORAGE_CLASSES)).items;
   }
 
   /** One class by name (null when it does not exist). */
   find(name: string): Promise<V1StorageClass | null> {
-    return this.kube.find<V1StorageClass>({ apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', name });
+    return this.kube.find(STORAGE_CLASSES.ref(name));
   }
 }
 

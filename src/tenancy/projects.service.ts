@@ -1,3 +1,4 @@
+import { NAMESPACES, ROLE_BINDINGS } from '../kube';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '../iam/principal';
 import { DomainError } from '../common/errors/domain-error';
@@ -7,7 +8,7 @@ import { AccountStore } from '../iam/account.store';
 import { IdentityService } from '../iam/identity.service';
 import { isProjectRole, ProjectRole, WorkspaceRole, WORKSPACE_ROLE_IN_PROJECTS } from '../iam/roles';
 import type { WorkspaceAccess } from '../access/scope-access';
-import { KubeClient, KubeRef, V1Namespace, V1RoleBinding } from '../kube';
+import { KubeClient, V1Namespace, V1RoleBinding } from '../kube';
 import { ANNOTATIONS, LABELS, MANAGED_BY, projectClusterRole } from '../iam/labels';
 import type { CreateProjectInput, ProjectMemberInput, UpdateProjectInput } from './tenancy.inputs';
 import type { Member, Project, ProjectDetail } from './tenancy.models';
@@ -19,14 +20,6 @@ import type { AppConfig } from '../config/app-config';
 import { ALLOWED_SERVICE_TYPES_ANNOTATION, podSecurityLabels, securityOf } from '../iam/project-security';
 
 const RBAC = 'rbac.authorization.k8s.io/v1';
-const namespaceRef = (name: string): KubeRef => ({ apiVersion: 'v1', kind: 'Namespace', name });
-const bindingRef = (project: string, name: string): KubeRef => ({
-  apiVersion: RBAC,
-  kind: 'RoleBinding',
-  namespace: project,
-  name,
-});
-
 /**
  * Projects (Namespaces labelled with their workspace) and their members (one RoleBinding each, to
  * the project role's ClusterRole). Namespaces and bindings are written with the service's identity,
@@ -127,14 +120,14 @@ export class ProjectsService {
         this.kube.create(this.memberBinding(input.name, creator, ProjectRole.ADMIN, creator)),
       ]);
     } catch (error) {
-      await this.kube.delete(namespaceRef(input.name));
+      await this.kube.delete(NAMESPACES.ref(input.name));
       throw error;
     }
     return { ...this.toProject(created), members: [{ username: creator, role: ProjectRole.ADMIN }] };
   }
 
   async update(name: string, input: UpdateProjectInput): Promise<Project> {
-    const updated = await this.kube.modify<V1Namespace>(namespaceRef(name), (ns) => {
+    const updated = await this.kube.modify(NAMESPACES.ref(name), (ns) => {
       const annotations = { ...ns.metadata?.annotations };
       if (input.displayName !== undefined) annotations[ANNOTATIONS.displayName] = input.displayName;
       if (input.description !== undefined) annotations[ANNOTATIONS.description] = input.description;
@@ -149,7 +142,7 @@ export class ProjectsService {
    * beyond ClusterIP. Kubernetes enforces the level on every pod from then on (running pods stay).
    */
   async updateSecurity(name: string, input: ProjectSecurityInput): Promise<Project> {
-    const updated = await this.kube.modify<V1Namespace>(namespaceRef(name), (ns) => {
+    const updated = await this.kube.modify(NAMESPACES.ref(name), (ns) => {
       const labels = { ...ns.metadata?.labels };
       const annotations = { ...ns.metadata?.annotations };
       // GraphQL may send null for "leave as it is" just as it may leave the field out.
@@ -169,7 +162,7 @@ export class ProjectsService {
   async delete(name: string): Promise<Project> {
     const project = await this.store.findProject(name);
     if (!project) throw DomainError.notFound('project', name);
-    await this.kube.delete(namespaceRef(name), { propagationPolicy: 'Background' });
+    await this.kube.delete(NAMESPACES.ref(name), { propagationPolicy: 'Background' });
     return this.toProject(project);
   }
 
@@ -279,7 +272,7 @@ export class ProjectsService {
       bindings
         .filter((b) => roleOf(b) !== keepRole)
         .map((b) =>
-          this.kube.delete(bindingRef(project, b.metadata?.name ?? '')).catch((error: unknown) => {
+          this.kube.delete(ROLE_BINDINGS.ref(project, b.metadata?.name ?? '')).catch((error: unknown) => {
             if (!(error instanceof DomainError && error.code === ErrorCode.NOT_FOUND)) throw error;
           }),
         ),

@@ -1,3 +1,5 @@
+import { workspaceMemberRef } from '../iam/resources';
+import { WORKSPACES } from '../iam/resources';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '../iam/principal';
 import { DomainError } from '../common/errors/domain-error';
@@ -11,13 +13,7 @@ import type { CreateWorkspaceInput, UpdateWorkspaceInput, WorkspaceMemberInput }
 import type { Member, Workspace } from './tenancy.models';
 import { TenancyStore } from '../iam/tenancy.store';
 import { MembershipCleanup } from '../iam/membership-cleanup.service';
-import {
-  WorkspaceMemberResource,
-  WorkspaceResource,
-  workspaceMemberName,
-  workspaceMemberRef,
-  workspaceRef,
-} from '../iam/workspace.resource';
+import { WorkspaceMemberResource, WorkspaceResource, workspaceMemberName } from '../iam/workspace.resource';
 import { TENANCY_API_VERSION } from '../iam/api-groups';
 
 /** Workspaces and their members. Scope and permission were checked by the AccessGuard. */
@@ -80,7 +76,7 @@ export class WorkspacesService {
     } catch (error) {
       // All or nothing: no workspace without its admins.
       await this.cleanup.removeWorkspaceMembers(input.name);
-      await this.kube.delete(workspaceRef(input.name));
+      await this.kube.delete(WORKSPACES.ref(input.name));
       throw error;
     }
     return toWorkspace(created);
@@ -88,7 +84,7 @@ export class WorkspacesService {
 
   async update(name: string, input: UpdateWorkspaceInput, principal: Principal): Promise<Workspace> {
     if (input.manager !== undefined) await this.requireUser(input.manager, 'manager');
-    const updated = await this.kube.modify<WorkspaceResource>(workspaceRef(name), (workspace) => {
+    const updated = await this.kube.modify(WORKSPACES.ref(name), (workspace) => {
       if (input.displayName !== undefined) workspace.spec.displayName = input.displayName;
       if (input.description !== undefined) workspace.spec.description = input.description;
       if (input.manager !== undefined) workspace.spec.manager = input.manager;
@@ -111,7 +107,7 @@ export class WorkspacesService {
       );
     }
     await this.cleanup.removeWorkspaceMembers(name);
-    await this.kube.delete(workspaceRef(name));
+    await this.kube.delete(WORKSPACES.ref(name));
     return workspace;
   }
 

@@ -1,3 +1,4 @@
+import { NAMESPACES } from '../../src/kube';
 import { Body, Controller, Get, Inject, Module, Param, Post } from '@nestjs/common';
 import { Args, Field, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { Public } from '../../src/iam/access-rules';
@@ -22,7 +23,7 @@ class KubeProbeController {
 
   @Get(':name')
   async get(@Param('name') name: string): Promise<ProbeNamespace> {
-    return toProbe(await this.kube.get<V1Namespace>({ apiVersion: 'v1', kind: 'Namespace', name }));
+    return toProbe(await this.kube.get(NAMESPACES.ref(name)));
   }
 
   @Post()
@@ -44,7 +45,7 @@ class KubeProbeResolver {
 
   @Query(() => ProbeNamespace)
   async probeNamespace(@Args('name') name: string): Promise<ProbeNamespace> {
-    return toProbe(await this.kube.get<V1Namespace>({ apiVersion: 'v1', kind: 'Namespace', name }));
+    return toProbe(await this.kube.get(NAMESPACES.ref(name)));
   }
 
   @Mutation(() => ProbeNamespace)

@@ -1,3 +1,4 @@
+import { PODS, STATEFUL_SETS } from '../../src/kube';
 import type { KubeClient, V1Pod, V1StatefulSet } from '../../src/kube';
 import { FIXTURE_PASSWORD, TenancyFixture } from './tenancy-fixture';
 import { eventually, TestApp } from './test-app';
@@ -81,11 +82,11 @@ export async function waitForReady(
 
 /** The StatefulSet as the cluster holds it. */
 export function statefulSetIn(kube: KubeClient, namespace: string, name: string): Promise<V1StatefulSet> {
-  return kube.get<V1StatefulSet>({ apiVersion: 'apps/v1', kind: 'StatefulSet', namespace, name });
+  return kube.get(STATEFUL_SETS.ref(namespace, name));
 }
 
 export async function podsOf(kube: KubeClient, namespace: string, name: string): Promise<V1Pod[]> {
-  return (await kube.list<V1Pod>('v1', 'Pod', { namespace, labelSelector: `app=${name}` })).items.sort(
-    (a, b) => (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''),
+  return (await kube.list(PODS, { namespace, labelSelector: `app=${name}` })).items.sort((a, b) =>
+    (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''),
   );
 }

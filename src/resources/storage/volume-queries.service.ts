@@ -1,7 +1,8 @@
+import { EVENTS, PERSISTENT_VOLUME_CLAIMS, PODS, STATEFUL_SETS } from '../../kube';
 import { Inject, Injectable } from '@nestjs/common';
 import { paginate } from '../../common/paging';
 import type { ProjectAccess } from '../../access/scope-access';
-import { CoreV1Event, KubeClient, KubeRef, V1PersistentVolumeClaim, V1Pod, V1StatefulSet } from '../../kube';
+import { CoreV1Event, KubeClient, V1PersistentVolumeClaim } from '../../kube';
 import { toYaml } from '../../kube/object-yaml';
 import { VolumeClaimSortField } from './volume-inputs';
 import type { ClaimPhase, VolumeClaimConnection, VolumeClaimDetail, VolumeClaimView } from './volume.model';
@@ -20,13 +21,6 @@ export interface VolumeQuery {
   after?: string;
 }
 
-export const claimRef = (namespace: string, name: string): KubeRef => ({
-  apiVersion: 'v1',
-  kind: 'PersistentVolumeClaim',
-  namespace,
-  name,
-});
-
 /** Reads of a project's volumes (PersistentVolumeClaims), as the requesting user. */
 @Injectable()
 export class VolumeQueries {
@@ -38,7 +32,7 @@ export class VolumeQueries {
    */
   async list(access: ProjectAccess, query: VolumeQuery): Promise<VolumeClaimConnection> {
     const [claims, context] = await Promise.all([
-      this.kube.as(access.identity).list<V1PersistentVolumeClaim>('v1', 'PersistentVolumeClaim', {
+      this.kube.as(access.identity).list(PERSISTENT_VOLUME_CLAIMS, {
         namespace: access.project,
         labelSelector: query.labelSelector,
       }),
@@ -65,7 +59,7 @@ export class VolumeQueries {
   }
 
   raw(access: ProjectAccess, name: string): Promise<V1PersistentVolumeClaim> {
-    return this.kube.as(access.identity).get<V1PersistentVolumeClaim>(claimRef(access.project, name));
+    return this.kube.as(access.identity).get(PERSISTENT_VOLUME_CLAIMS.ref(access.project, name));
   }
 
   async get(access: ProjectAccess, name: string): Promise<VolumeClaimView> {
@@ -97,8 +91,8 @@ export class VolumeQueries {
     const client = this.kube.as(access.identity);
     const namespace = access.project;
     const [pods, statefulSets, events] = await Promise.all([
-      client.list<V1Pod>('v1', 'Pod', { namespace }),
-      client.list<V1StatefulSet>('apps/v1', 'StatefulSet', { namespace }),
+      client.list(PODS, { namespace }),
+      client.list(STATEFUL_SETS, { namespace }),
       this.claimEvents(access, name),
     ]);
     return { pods: pods.items, statefulSets: statefulSets.items, events };
@@ -109,7 +103,7 @@ export class VolumeQueries {
       'involvedObject.kind=PersistentVolumeClaim',
       ...(name ? [`involvedObject.name=${name}`] : []),
     ];
-    const list = await this.kube.as(access.identity).list<CoreV1Event>('v1', 'Event', {
+    const list = await this.kube.as(access.identity).list(EVENTS, {
       namespace: access.project,
       fieldSelector: selector.join(','),
     });

@@ -1,3 +1,4 @@
+import { PERSISTENT_VOLUME_CLAIMS, STORAGE_CLASSES } from '../../kube';
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-code';
@@ -6,7 +7,7 @@ import { KubeClient, V1PersistentVolumeClaim, V1StorageClass } from '../../kube'
 import { parseQuantity } from '../../kube/quantity';
 import { objectYaml } from '../../kube/object-yaml';
 import { CreateVolumeInput, labelProblems, sizeProblem } from './volume-inputs';
-import { claimRef, VolumeQueries } from './volume-queries.service';
+import { VolumeQueries } from './volume-queries.service';
 import type { VolumeClaimChange } from './volume.model';
 import { activePods, requestedSize, toClaim, toVolumeView } from './volume-view';
 import { defaultClass } from '../../kube/storage-classes';
@@ -28,7 +29,7 @@ export class VolumesService {
   async create(access: ProjectAccess, input: CreateVolumeInput, dryRun: boolean): Promise<VolumeClaimChange> {
     const problems = labelProblems(input.labels, 'labels');
     if (problems.length) throw DomainError.badInput(problems);
-    const classes = await this.kube.list<V1StorageClass>('storage.k8s.io/v1', 'StorageClass');
+    const classes = await this.kube.list(STORAGE_CLASSES);
     const storageClass = this.resolveClass(classes.items, input.storageClass);
     const claim = toClaim(input, access.project, storageClass, access.principal.username);
     const written = await this.kube.as(access.identity).create(claim, { dryRun });
@@ -54,11 +55,7 @@ export class VolumesService {
     const claim = await this.queries.raw(access, name);
     const className = claim.spec?.storageClassName ?? '';
     const storageClass = className
-      ? ((await this.kube.find<V1StorageClass>({
-          apiVersion: 'storage.k8s.io/v1',
-          kind: 'StorageClass',
-          name: className,
-        })) ?? undefined)
+      ? ((await this.kube.find(STORAGE_CLASSES.ref(className))) ?? undefined)
       : undefined;
     if (storageClass?.allowVolumeExpansion !== true)
       throw DomainError.badInput(
@@ -110,9 +107,10 @@ export class VolumesService {
         ErrorCode.CONFLICT,
         `Volume "${name}" is mounted by ${podList(mounting)}; stop them first, or delete with force`,
       );
-    await this.kube
-      .as(access.identity)
-      .delete(claimRef(access.project, name), { dryRun, preconditions: { uid: claim.metadata?.uid } });
+    await this.kube.as(access.identity).delete(PERSISTENT_VOLUME_CLAIMS.ref(access.project, name), {
+      dryRun,
+      preconditions: { uid: claim.metadata?.uid },
+    });
     const message = mounting.length
       ? `Kubernetes keeps the volume until ${podList(mounting)} no longer use it.`
       : null;

@@ -1,3 +1,4 @@
+import { CONFIG_MAPS, STATEFUL_SETS } from '../../../kube';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   compareKeys,
@@ -10,16 +11,9 @@ import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
 import type { ProjectAccess } from '../../../access/scope-access';
 import { ANNOTATIONS } from '../../../iam/labels';
-import { KubeClient, KubeRef, V1ConfigMap, V1StatefulSet } from '../../../kube';
+import { KubeClient, V1ConfigMap, V1StatefulSet } from '../../../kube';
 import { workloadsUsing } from '../../shared/workload-references';
 import type { ConfigMapDataInput, ConfigMapView, CreateConfigMapInput } from './configmap.model';
-
-const ref = (namespace: string, name: string): KubeRef => ({
-  apiVersion: 'v1',
-  kind: 'ConfigMap',
-  namespace,
-  name,
-});
 
 /** ConfigMaps of a project, read and written as the requesting user. */
 @Injectable()
@@ -29,8 +23,8 @@ export class ConfigMapsService {
   async list(access: ProjectAccess, name?: string): Promise<ConfigMapView[]> {
     const client = this.kube.as(access.identity);
     const [maps, sets] = await Promise.all([
-      client.list<V1ConfigMap>('v1', 'ConfigMap', { namespace: access.project }),
-      client.list<V1StatefulSet>('apps/v1', 'StatefulSet', { namespace: access.project }),
+      client.list(CONFIG_MAPS, { namespace: access.project }),
+      client.list(STATEFUL_SETS, { namespace: access.project }),
     ]);
     const needle = name?.toLowerCase();
     return maps.items
@@ -42,8 +36,8 @@ export class ConfigMapsService {
   async get(access: ProjectAccess, name: string): Promise<ConfigMapView> {
     const client = this.kube.as(access.identity);
     const [map, sets] = await Promise.all([
-      client.get<V1ConfigMap>(ref(access.project, name)),
-      client.list<V1StatefulSet>('apps/v1', 'StatefulSet', { namespace: access.project }),
+      client.get(CONFIG_MAPS.ref(access.project, name)),
+      client.list(STATEFUL_SETS, { namespace: access.project }),
     ]);
     return toView(map, sets.items);
   }
@@ -77,7 +71,7 @@ export class ConfigMapsService {
   ): Promise<ConfigMapView> {
     check(input);
     const client = this.kube.as(access.identity);
-    const current = await client.get<V1ConfigMap>(ref(access.project, name));
+    const current = await client.get(CONFIG_MAPS.ref(access.project, name));
     const written = await client.replace<V1ConfigMap>(
       {
         ...current,
@@ -101,7 +95,7 @@ export class ConfigMapsService {
         ErrorCode.CONFLICT,
         `ConfigMap "${name}" is used by ${view.usedBy.map((u) => `${u.kind} ${u.name}`).join(', ')}; delete with force to delete it anyway`,
       );
-    await this.kube.as(access.identity).delete(ref(access.project, name), {
+    await this.kube.as(access.identity).delete(CONFIG_MAPS.ref(access.project, name), {
       dryRun,
       preconditions: { resourceVersion: view.resourceVersion },
     });
@@ -109,9 +103,7 @@ export class ConfigMapsService {
   }
 
   private async withUse(access: ProjectAccess, map: V1ConfigMap): Promise<ConfigMapView> {
-    const sets = await this.kube
-      .as(access.identity)
-      .list<V1StatefulSet>('apps/v1', 'StatefulSet', { namespace: access.project });
+    const sets = await this.kube.as(access.identity).list(STATEFUL_SETS, { namespace: access.project });
     return toView(map, sets.items);
   }
 }

@@ -1,10 +1,11 @@
+import { SECRETS, STATEFUL_SETS } from '../../../kube';
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
 import { toRecord } from '../../../common/key-value-data';
 import type { ProjectAccess } from '../../../access/scope-access';
 import { ANNOTATIONS } from '../../../iam/labels';
-import { KubeClient, KubeRef, V1Secret, V1StatefulSet } from '../../../kube';
+import { KubeClient, V1Secret, V1StatefulSet } from '../../../kube';
 import { kindOf, secretData, toSecretValues, toSecretView } from './secret-data';
 import {
   CreateSecretInput,
@@ -14,13 +15,6 @@ import {
   SecretValues,
   SecretView,
 } from './secret.model';
-
-const ref = (namespace: string, name: string): KubeRef => ({
-  apiVersion: 'v1',
-  kind: 'Secret',
-  namespace,
-  name,
-});
 
 /**
  * Secrets of a project. Kubernetes RBAC cannot grant "keys but not values" (project-viewer has no
@@ -34,7 +28,7 @@ export class SecretsService {
 
   async list(access: ProjectAccess, name?: string): Promise<SecretView[]> {
     const [secrets, sets] = await Promise.all([
-      this.kube.list<V1Secret>('v1', 'Secret', { namespace: access.project }),
+      this.kube.list(SECRETS, { namespace: access.project }),
       this.statefulSets(access),
     ]);
     const needle = name?.toLowerCase();
@@ -46,14 +40,14 @@ export class SecretsService {
 
   async get(access: ProjectAccess, name: string): Promise<SecretView> {
     const [secret, sets] = await Promise.all([
-      this.kube.get<V1Secret>(ref(access.project, name)),
+      this.kube.get(SECRETS.ref(access.project, name)),
       this.statefulSets(access),
     ]);
     return toSecretView(secret, sets);
   }
 
   async values(access: ProjectAccess, name: string): Promise<SecretValues> {
-    return toSecretValues(await this.kube.as(access.identity).get<V1Secret>(ref(access.project, name)));
+    return toSecretValues(await this.kube.as(access.identity).get(SECRETS.ref(access.project, name)));
   }
 
   async create(access: ProjectAccess, input: CreateSecretInput, dryRun: boolean): Promise<SecretView> {
@@ -85,7 +79,7 @@ export class SecretsService {
     dryRun: boolean,
   ): Promise<SecretView> {
     const client = this.kube.as(access.identity);
-    const current = await client.get<V1Secret>(ref(access.project, name));
+    const current = await client.get(SECRETS.ref(access.project, name));
     const kind = kindOf(current.type);
     if (kind === SecretKind.OTHER)
       throw DomainError.badField('name', `is a ${current.type} secret, which Berth does not edit`);
@@ -113,7 +107,7 @@ export class SecretsService {
         ErrorCode.CONFLICT,
         `Secret "${name}" is used by ${view.usedBy.map((u) => `${u.kind} ${u.name}`).join(', ')}; delete with force to delete it anyway`,
       );
-    await this.kube.as(access.identity).delete(ref(access.project, name), {
+    await this.kube.as(access.identity).delete(SECRETS.ref(access.project, name), {
       dryRun,
       preconditions: { resourceVersion: view.resourceVersion },
     });
@@ -121,9 +115,7 @@ export class SecretsService {
   }
 
   private async statefulSets(access: ProjectAccess): Promise<V1StatefulSet[]> {
-    const list = await this.kube
-      .as(access.identity)
-      .list<V1StatefulSet>('apps/v1', 'StatefulSet', { namespace: access.project });
+    const list = await this.kube.as(access.identity).list(STATEFUL_SETS, { namespace: access.project });
     return list.items;
   }
 }

@@ -1,17 +1,10 @@
+import { EVENTS, PODS, POD_METRICS } from '../../../kube';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
 import type { ProjectAccess } from '../../../access/scope-access';
-import {
-  CoreV1Event,
-  KubeClient,
-  KubeObject,
-  KubeRef,
-  PodLogOptions,
-  V1Pod,
-  V1StatefulSet,
-} from '../../../kube';
+import { KubeClient, KubeObject, PodLogOptions, V1Pod, V1StatefulSet } from '../../../kube';
 import { parseQuantity } from '../../../kube/quantity';
 import type { PodView, ResourceUsage } from './statefulset.model';
 import { ownedPods, selectorOf, toPodView } from './statefulset-view';
@@ -21,13 +14,6 @@ import { toEventView } from '../../shared/events';
 interface PodMetrics extends KubeObject {
   containers?: { name: string; usage: { cpu?: string; memory?: string } }[];
 }
-
-const podRef = (namespace: string, name: string): KubeRef => ({
-  apiVersion: 'v1',
-  kind: 'Pod',
-  namespace,
-  name,
-});
 
 /** Pods, their usage, events and logs. Every call is made as the requesting user. */
 @Injectable()
@@ -45,24 +31,21 @@ export class PodsService {
   }
 
   async list(access: ProjectAccess, labelSelector?: string): Promise<V1Pod[]> {
-    return (
-      await this.kube
-        .as(access.identity)
-        .list<V1Pod>('v1', 'Pod', { namespace: access.project, labelSelector })
-    ).items;
+    return (await this.kube.as(access.identity).list(PODS, { namespace: access.project, labelSelector }))
+      .items;
   }
 
   async get(access: ProjectAccess, name: string): Promise<PodView> {
     const client = this.kube.as(access.identity);
     const [pod, usage] = await Promise.all([
-      client.get<V1Pod>(podRef(access.project, name)),
+      client.get(PODS.ref(access.project, name)),
       this.usage(client, access.project),
     ]);
     return toPodView(pod, usage(name));
   }
 
   async events(access: ProjectAccess, kind: string, name: string): Promise<EventView[]> {
-    const list = await this.kube.as(access.identity).list<CoreV1Event>('v1', 'Event', {
+    const list = await this.kube.as(access.identity).list(EVENTS, {
       namespace: access.project,
       fieldSelector: `involvedObject.kind=${kind},involvedObject.name=${name}`,
     });
@@ -93,10 +76,13 @@ export class PodsService {
   async delete(access: ProjectAccess, name: string, dryRun: boolean): Promise<PodView> {
     const client = this.kube.as(access.identity);
     const [pod, usage] = await Promise.all([
-      client.get<V1Pod>(podRef(access.project, name)),
+      client.get(PODS.ref(access.project, name)),
       this.usage(client, access.project),
     ]);
-    await client.delete(podRef(access.project, name), { dryRun, preconditions: { uid: pod.metadata?.uid } });
+    await client.delete(PODS.ref(access.project, name), {
+      dryRun,
+      preconditions: { uid: pod.metadata?.uid },
+    });
     return toPodView(pod, usage(name));
   }
 
@@ -104,7 +90,7 @@ export class PodsService {
   private async usage(client: KubeClient, namespace: string): Promise<(pod: string) => ResourceUsage> {
     let metrics: PodMetrics[];
     try {
-      metrics = (await client.list<PodMetrics>('metrics.k8s.io/v1beta1', 'PodMetrics', { namespace })).items;
+      metrics = (await client.list(POD_METRICS, { namespace })).items;
     } catch (error) {
       const reason =
         error instanceof DomainError && error.code === ErrorCode.FORBIDDEN
@@ -137,7 +123,7 @@ export class PodsService {
     pod: string,
     container?: string,
   ): Promise<void> {
-    const found = await client.get<V1Pod>(podRef(namespace, pod));
+    const found = await client.get(PODS.ref(namespace, pod));
     const names = [...(found.spec?.containers ?? []), ...(found.spec?.initContainers ?? [])].map(
       (c) => c.name,
     );

@@ -1,3 +1,4 @@
+import { CONTROLLER_REVISIONS, STATEFUL_SETS } from '../../../kube';
 import { Inject, Injectable } from '@nestjs/common';
 import { checkTemplatePolicy } from './statefulset-policy';
 import { DomainError } from '../../../common/errors/domain-error';
@@ -41,12 +42,7 @@ export class RevisionsService {
     const template = templateOf(find(await this.raw(access, statefulSet), revision));
     checkTemplatePolicy(access, template);
     const client = this.kube.as(access.identity);
-    const ref = {
-      apiVersion: 'apps/v1',
-      kind: 'StatefulSet',
-      namespace: access.project,
-      name: statefulSet.metadata?.name ?? '',
-    };
+    const ref = STATEFUL_SETS.ref(access.project, statefulSet.metadata?.name ?? '');
     if (dryRun) {
       const current = await client.get<V1StatefulSet>(ref);
       return client.replace({ ...current, spec: { ...current.spec!, template } }, { dryRun: true });
@@ -58,12 +54,10 @@ export class RevisionsService {
   }
 
   private async raw(access: ProjectAccess, statefulSet: V1StatefulSet): Promise<V1ControllerRevision[]> {
-    const list = await this.kube
-      .as(access.identity)
-      .list<V1ControllerRevision>('apps/v1', 'ControllerRevision', {
-        namespace: access.project,
-        labelSelector: selectorOf(statefulSet),
-      });
+    const list = await this.kube.as(access.identity).list(CONTROLLER_REVISIONS, {
+      namespace: access.project,
+      labelSelector: selectorOf(statefulSet),
+    });
     return list.items
       .filter((r) => r.metadata?.ownerReferences?.some((o) => o.uid === statefulSet.metadata?.uid))
       .sort((a, b) => b.revision - a.revision);

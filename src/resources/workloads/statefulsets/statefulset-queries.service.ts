@@ -1,7 +1,8 @@
+import { PODS, SERVICES, STATEFUL_SETS } from '../../../kube';
 import { Inject, Injectable } from '@nestjs/common';
 import { paginate } from '../../../common/paging';
 import type { ProjectAccess } from '../../../access/scope-access';
-import { KubeClient, KubeRef, V1Pod, V1Service, V1StatefulSet } from '../../../kube';
+import { KubeClient, V1Service, V1StatefulSet } from '../../../kube';
 import { PodsService } from './pods.service';
 import { RevisionsService } from './revisions.service';
 import type {
@@ -24,19 +25,6 @@ export interface StatefulSetQuery {
   after?: string;
 }
 
-export const statefulSetRef = (namespace: string, name: string): KubeRef => ({
-  apiVersion: 'apps/v1',
-  kind: 'StatefulSet',
-  namespace,
-  name,
-});
-const serviceRef = (namespace: string, name: string): KubeRef => ({
-  apiVersion: 'v1',
-  kind: 'Service',
-  namespace,
-  name,
-});
-
 /** Reads of StatefulSets, as the requesting user. */
 @Injectable()
 export class StatefulSetQueries {
@@ -55,9 +43,9 @@ export class StatefulSetQueries {
     const client = this.kube.as(access.identity);
     const namespace = access.project;
     const [sets, services, pods] = await Promise.all([
-      client.list<V1StatefulSet>('apps/v1', 'StatefulSet', { namespace, labelSelector: query.labelSelector }),
-      client.list<V1Service>('v1', 'Service', { namespace }),
-      client.list<V1Pod>('v1', 'Pod', { namespace }),
+      client.list(STATEFUL_SETS, { namespace, labelSelector: query.labelSelector }),
+      client.list(SERVICES, { namespace }),
+      client.list(PODS, { namespace }),
     ]);
     const serviceByName = new Map(services.items.map((s) => [s.metadata?.name ?? '', s]));
     const needle = query.name?.toLowerCase();
@@ -77,7 +65,7 @@ export class StatefulSetQueries {
   }
 
   async raw(access: ProjectAccess, name: string): Promise<V1StatefulSet> {
-    return this.kube.as(access.identity).get<V1StatefulSet>(statefulSetRef(access.project, name));
+    return this.kube.as(access.identity).get(STATEFUL_SETS.ref(access.project, name));
   }
 
   async get(access: ProjectAccess, name: string): Promise<StatefulSetView> {
@@ -121,6 +109,6 @@ export class StatefulSetQueries {
   private rawService(access: ProjectAccess, statefulSet: V1StatefulSet): Promise<V1Service | null> {
     return this.kube
       .as(access.identity)
-      .find<V1Service>(serviceRef(access.project, statefulSet.spec?.serviceName ?? ''));
+      .find(SERVICES.ref(access.project, statefulSet.spec?.serviceName ?? ''));
   }
 }

@@ -1,15 +1,9 @@
+import { PERSISTENT_VOLUME_CLAIMS, SERVICES, STATEFUL_SETS } from '../../../kube';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
 import type { ProjectAccess } from '../../../access/scope-access';
-import {
-  KubeClient,
-  KubeObject,
-  KubeRef,
-  V1PersistentVolumeClaim,
-  V1Service,
-  V1StatefulSet,
-} from '../../../kube';
+import { KubeClient, KubeObject, V1PersistentVolumeClaim, V1Service, V1StatefulSet } from '../../../kube';
 import { ANNOTATIONS } from '../../../iam/labels';
 import { RevisionsService } from './revisions.service';
 import type { ServicePortInput } from './statefulset-inputs';
@@ -18,19 +12,12 @@ import { validateForm } from './statefulset-form.validation';
 import { asksGatedField, droppedFields } from './statefulset-gated-fields';
 import { APP_LABEL, RESTARTED_AT_ANNOTATION, toManifests, toService } from './statefulset-manifest';
 import { immutableChanges, mergeForUpdate } from './statefulset-merge';
-import { StatefulSetQueries, statefulSetRef } from './statefulset-queries.service';
+import { StatefulSetQueries } from './statefulset-queries.service';
 import type { StatefulSetChange } from './statefulset.model';
 import { parseStatefulSetYaml } from './statefulset-yaml';
 import { checkProjectPolicy, withRestrictedDefaults } from './statefulset-policy';
 import { selectorOf } from './statefulset-view';
 import { objectYaml } from '../../../kube/object-yaml';
-
-const serviceRef = (namespace: string, name: string): KubeRef => ({
-  apiVersion: 'v1',
-  kind: 'Service',
-  namespace,
-  name,
-});
 
 /**
  * Every change to StatefulSets, made as the requesting user. Each change can be a dry run: the API
@@ -182,7 +169,7 @@ export class StatefulSetsService {
         throw DomainError.badField(`ports[${i}].port`, `${p.port} is used twice`);
     });
     const client = this.kube.as(access.identity);
-    const ref = serviceRef(access.project, statefulSet.spec?.serviceName ?? '');
+    const ref = SERVICES.ref(access.project, statefulSet.spec?.serviceName ?? '');
     const service = await client.get<V1Service>(ref);
     service.spec = {
       ...service.spec,
@@ -222,31 +209,26 @@ export class StatefulSetsService {
     const client = this.kube.as(access.identity);
     const statefulSet = await this.queries.raw(access, name);
     const deleted: KubeObject[] = [statefulSet];
-    await client.delete(statefulSetRef(access.project, name), {
+    await client.delete(STATEFUL_SETS.ref(access.project, name), {
       dryRun,
       propagationPolicy: 'Background',
       preconditions: { uid: statefulSet.metadata?.uid },
     });
     if (options.deleteService) {
       const service = await client.find<V1Service>(
-        serviceRef(access.project, statefulSet.spec?.serviceName ?? ''),
+        SERVICES.ref(access.project, statefulSet.spec?.serviceName ?? ''),
       );
       if (
         service &&
         service.spec?.selector?.[APP_LABEL] === statefulSet.spec?.selector.matchLabels?.[APP_LABEL]
       ) {
-        await client.delete(serviceRef(access.project, service.metadata?.name ?? ''), { dryRun });
+        await client.delete(SERVICES.ref(access.project, service.metadata?.name ?? ''), { dryRun });
         deleted.push(service);
       }
     }
     if (options.deleteVolumes) {
       for (const claim of await this.templateClaims(access, statefulSet)) {
-        const ref = {
-          apiVersion: 'v1',
-          kind: 'PersistentVolumeClaim',
-          namespace: access.project,
-          name: claim.metadata?.name ?? '',
-        };
+        const ref = PERSISTENT_VOLUME_CLAIMS.ref(access.project, claim.metadata?.name ?? '');
         // A retention policy of Delete lets the garbage collector remove them too; gone is gone.
         await client.delete(ref, { dryRun }).catch(ignoreNotFound);
         deleted.push(claim);
@@ -264,12 +246,10 @@ export class StatefulSetsService {
     const name = statefulSet.metadata?.name ?? '';
     const pattern = new RegExp(`^(${templates.map(escape).join('|')})-${escape(name)}-\\d+$`);
     if (!templates.length) return [];
-    const claims = await this.kube
-      .as(access.identity)
-      .list<V1PersistentVolumeClaim>('v1', 'PersistentVolumeClaim', {
-        namespace: access.project,
-        labelSelector: selectorOf(statefulSet),
-      });
+    const claims = await this.kube.as(access.identity).list(PERSISTENT_VOLUME_CLAIMS, {
+      namespace: access.project,
+      labelSelector: selectorOf(statefulSet),
+    });
     return claims.items.filter((c) => pattern.test(c.metadata?.name ?? ''));
   }
 
@@ -305,7 +285,7 @@ export class StatefulSetsService {
       created = await client.create(statefulSet);
     } catch (error) {
       await client
-        .delete(serviceRef(access.project, service.metadata?.name ?? ''))
+        .delete(SERVICES.ref(access.project, service.metadata?.name ?? ''))
         .catch((cleanup: unknown) => {
           this.logger.error(
             `Could not remove Service ${service.metadata?.name} after a failed create: ${String(cleanup)}`,
@@ -338,7 +318,7 @@ export class StatefulSetsService {
   ): Promise<V1Service | null> {
     const client = this.kube.as(access.identity);
     const desired = toService(form, access.project);
-    const ref = serviceRef(access.project, desired.metadata?.name ?? '');
+    const ref = SERVICES.ref(access.project, desired.metadata?.name ?? '');
     const current = await client.find<V1Service>(ref);
     if (!current || current.spec?.selector?.[APP_LABEL] !== form.name) return null;
     const same =
