@@ -2,7 +2,7 @@ import { SERVICES, STATEFUL_SETS } from '../src/kube';
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
 import { statefulSetForm } from '../src/resources/workloads/statefulsets/statefulset-form.arbitrary';
-import { normalizeForm } from '../src/resources/workloads/statefulsets/statefulset-manifest';
+import { normalizeForm } from '../src/resources/workloads/statefulsets/statefulset-normalize';
 import type { KubeClient, V1StatefulSet } from '../src/kube';
 import type { StatefulSetForm } from '../src/resources/workloads/statefulsets/statefulset-form.model';
 import { StatefulSetApi, statefulSetApi } from './support/statefulset-api';

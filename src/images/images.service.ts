@@ -1,5 +1,5 @@
 import { SECRETS } from '../kube';
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-code';
 import { DNS1123_SUBDOMAIN } from '../common/validation/names';
@@ -20,7 +20,9 @@ import {
   Platform,
 } from './image-reference';
 import { RateLimiter } from '../common/rate-limiter';
-import { RegistryClient, RegistryCredentials, RegistryError } from './registry-client';
+import type { RegistryCredentials } from './registry-auth';
+import { IMAGE_REGISTRY, type ImageRegistry } from './registry-client';
+import { RegistryError } from './registry-errors';
 import { CredentialsError, credentialsFromSecret } from './registry-credentials';
 
 export interface InspectImageInput {
@@ -33,24 +35,17 @@ export interface InspectImageInput {
 
 /** Reads what an image exposes (ports, entrypoint, env, tags) from its registry, for both transports. */
 @Injectable()
-export class ImagesService implements OnModuleDestroy {
+export class ImagesService {
   private readonly logger = new Logger(ImagesService.name);
-  private readonly registries: RegistryClient;
   private readonly limiter: RateLimiter;
 
   constructor(
     @Inject(KubeClient) private readonly kube: KubeClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    // Injected (see ImagesModule), so a unit test can answer for the registries.
+    @Inject(IMAGE_REGISTRY) private readonly registries: ImageRegistry,
   ) {
-    this.registries = new RegistryClient({
-      timeoutMs: config.registryTimeoutMs,
-      registries: config.registries,
-    });
     this.limiter = new RateLimiter(config.imageInspectionsPerMinute, 60_000, 'image inspections');
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.registries.close();
   }
 
   async inspect(access: ProjectAccess, input: InspectImageInput): Promise<ImageInfo> {

@@ -1,27 +1,23 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { rootCertificates } from 'node:tls';
-import { Agent, fetch } from 'undici';
-import type { RegistrySettings } from '../config/app-config';
+import type { OnModuleDestroy } from '@nestjs/common';
 import type { ImageConfigBlob } from './image-config';
-import { checkPublicHost, FORBIDDEN_ADDRESS, publicOnlyLookup } from './registry-network';
 import {
   formatPlatform,
   ImageReference,
   normalizePlatform,
-  normalizeRegistry,
   Platform,
   platformMatches,
   registryApiHost,
 } from './image-reference';
+import { RegistryAuthorization, type RegistryCredentials } from './registry-auth';
+import { parseJson, RegistryError, statusError } from './registry-errors';
+import { type Fetched, RegistryTransport, type RegistryTransportOptions } from './registry-transport';
 
 /**
  * A client of the OCI distribution API v2 (https://github.com/opencontainers/distribution-spec), just
  * enough to read an image: its manifest (resolving multi-platform indexes), its config blob and the
- * repository's tags, with bearer-token and basic authentication.
- *
- * Credentials and tokens live only in one inspection's session and are sent only as Authorization
- * headers; no error message, cause or log line this module produces contains them.
+ * repository's tags. The HTTP under it is registry-transport.ts, the answers to auth challenges
+ * registry-auth.ts.
  */
 
 export const MEDIA_TYPES = {
@@ -40,57 +36,10 @@ const MANIFEST_ACCEPT = [...INDEX_TYPES, ...MANIFEST_TYPES].join(', ');
 
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 const MAX_CONFIG_BYTES = 8 * 1024 * 1024;
-const MAX_SMALL_BYTES = 1024 * 1024;
 const TAGS_PAGE = 1000;
 const MAX_TAG_PAGES = 20;
-const MAX_REDIRECTS = 5;
 
-export interface RegistryCredentials {
-  username: string;
-  password: string;
-}
-
-/** What went wrong, for the caller to word; `message` is for logs (no credentials, ever). */
-export type RegistryFailure =
-  /** Connection refused, reset, DNS failure. */
-  | 'unreachable'
-  /** No complete answer within the deadline. */
-  | 'timeout'
-  /** TLS could not be established or the certificate is not trusted. */
-  | 'tls'
-  /** 5xx or 429: the registry is failing or overloaded. */
-  | 'unavailable'
-  /** 401/403 after authenticating with what we had (credentials or none). */
-  | 'unauthorized'
-  /** The manifest (or repository) does not exist. */
-  | 'not-found'
-  /** An index without the wanted platform, or a single-platform image of another one. */
-  | 'platform'
-  /** The reference names an artifact that is not a container image (a Helm chart, a signature). */
-  | 'not-an-image'
-  /** Another 4xx: the registry refuses the reference itself. */
-  | 'refused'
-  /** The registry broke the protocol (bad JSON, wrong digest, oversized answer). */
-  | 'invalid'
-  /** The host is (or resolves to) an address tenants may not reach through Berth, or a redirect goes where it may not. */
-  | 'forbidden';
-
-export class RegistryError extends Error {
-  constructor(
-    readonly kind: RegistryFailure,
-    message: string,
-    readonly details: { status?: number; withCredentials?: boolean; available?: string[] } = {},
-  ) {
-    super(message);
-    this.name = 'RegistryError';
-  }
-}
-
-export interface RegistryClientOptions {
-  /** Deadline of each call (connect, redirects and the whole body included). */
-  timeoutMs: number;
-  /** Per-registry settings, keyed by lower-case host[:port]. */
-  registries: Record<string, RegistrySettings>;
+export interface RegistryClientOptions extends RegistryTransportOptions {
   maxTags?: number;
 }
 
@@ -109,6 +58,14 @@ export interface InspectedImage {
   tags: string[];
 }
 
+/** What ImagesService needs of registries: RegistryClient in the app, a stub in a unit test. */
+export interface ImageRegistry {
+  inspect(ref: ImageReference, options: InspectOptions): Promise<InspectedImage>;
+}
+
+/** The provider token of the ImageRegistry (see ImagesModule). */
+export const IMAGE_REGISTRY = Symbol('IMAGE_REGISTRY');
+
 interface Descriptor {
   mediaType?: string;
   digest?: string;
@@ -124,30 +81,16 @@ interface Manifest {
   config?: Descriptor;
 }
 
-interface Fetched {
-  status: number;
-  headers: HeaderReader;
-  body: Buffer;
-  url: URL;
-}
-
-interface HeaderReader {
-  get(name: string): string | null;
-}
-
-export class RegistryClient {
-  private readonly agents = new Map<string, Agent>();
-  private readonly settings: Record<string, RegistrySettings>;
+export class RegistryClient implements ImageRegistry, OnModuleDestroy {
+  private readonly transport: RegistryTransport;
 
   constructor(private readonly options: RegistryClientOptions) {
-    this.settings = Object.fromEntries(
-      Object.entries(options.registries).map(([host, s]) => [normalizeRegistry(host), s]),
-    );
+    this.transport = new RegistryTransport(options);
   }
 
   /** Reads the image `ref` names, for one platform, with the repository's tags. */
   async inspect(ref: ImageReference, options: InspectOptions): Promise<InspectedImage> {
-    const session = new RegistrySession(this, ref, options.credentials);
+    const session = new RegistrySession(this.transport, ref, options.credentials);
     const top = await session.manifest(ref.digest ?? ref.tag ?? 'latest', ref.digest);
     let manifest = top;
     for (let depth = 0; INDEX_TYPES.has(manifest.mediaType); depth++) {
@@ -176,86 +119,29 @@ export class RegistryClient {
   }
 
   /** Frees pooled connections (at shutdown). */
-  async close(): Promise<void> {
-    const agents = [...this.agents.values()];
-    this.agents.clear();
-    await Promise.all(agents.map((agent) => agent.close()));
+  close(): Promise<void> {
+    return this.transport.close();
   }
 
-  /** `http` only for registries configured `insecure`. */
-  scheme(host: string): 'http' | 'https' {
-    return this.settingsOf(host).insecure ? 'http' : 'https';
-  }
-
-  /**
-   * Registries named in BERTH_REGISTRIES are trusted wherever they are (on 127.0.0.1, a private
-   * network); every other host must be, and resolve only to, public addresses.
-   */
-  isListed(host: string): boolean {
-    const lower = host.toLowerCase();
-    return lower in this.settings || normalizeRegistry(lower) in this.settings;
-  }
-
-  /** Refuses a URL before any request: its scheme, and (unless listed) the addresses of its host. */
-  async checkDestination(url: URL): Promise<void> {
-    const plain = url.protocol === 'http:';
-    if (url.protocol !== 'https:' && !plain)
-      throw new RegistryError('forbidden', `${where(url)}: scheme ${url.protocol} is not allowed`);
-    if (plain && this.scheme(url.host) !== 'http')
-      throw new RegistryError('forbidden', `${where(url)}: plain HTTP to a registry not configured insecure`);
-    if (!this.isListed(url.host)) await checkPublicHost(url.hostname);
-  }
-
-  get timeoutMs(): number {
-    return this.options.timeoutMs;
-  }
-
-  /** One pool per host, so a private CA applies to its registry only. */
-  agentFor(host: string): Agent {
-    const key = host.toLowerCase();
-    let agent = this.agents.get(key);
-    if (!agent) {
-      const { caFile } = this.settingsOf(key);
-      let ca: string[] | undefined;
-      if (caFile) {
-        try {
-          ca = [...rootCertificates, readFileSync(caFile, 'utf8')];
-        } catch (error) {
-          throw new RegistryError('tls', `cannot read the CA file of ${host}: ${describe(error)}`);
-        }
-      }
-      const timeout = this.options.timeoutMs;
-      // Listed registries are trusted where they are; any other host is re-checked as it connects.
-      const lookup = this.isListed(key) ? {} : { lookup: publicOnlyLookup() };
-      agent = new Agent({
-        connect: { timeout, ...lookup, ...(ca ? { ca } : {}) },
-        headersTimeout: timeout,
-        bodyTimeout: timeout,
-        keepAliveTimeout: 4000,
-      });
-      this.agents.set(key, agent);
-    }
-    return agent;
-  }
-
-  private settingsOf(host: string): RegistrySettings {
-    const lower = host.toLowerCase();
-    return this.settings[lower] ?? this.settings[normalizeRegistry(lower)] ?? {};
+  /** Nest calls it at shutdown, the client being the images module's provider. */
+  onModuleDestroy(): Promise<void> {
+    return this.close();
   }
 }
 
-/** One inspection: the repository, the credentials, and the token obtained with them. */
+/** One inspection: the repository, and the authorization obtained for it. */
 class RegistrySession {
   private readonly base: URL;
-  private authorization: string | undefined;
+  private readonly authorization: RegistryAuthorization;
 
   constructor(
-    private readonly client: RegistryClient,
+    private readonly transport: RegistryTransport,
     private readonly ref: ImageReference,
-    private readonly credentials: RegistryCredentials | undefined,
+    credentials: RegistryCredentials | undefined,
   ) {
     const host = registryApiHost(ref.registry);
-    this.base = new URL(`${client.scheme(ref.registry)}://${host}`);
+    this.base = new URL(`${transport.scheme(ref.registry)}://${host}`);
+    this.authorization = new RegistryAuthorization(transport, this.base, ref.repository, credentials);
   }
 
   async manifest(reference: string, expectedDigest: string | null): Promise<Manifest> {
@@ -327,13 +213,13 @@ class RegistrySession {
     const url = new URL(path, this.base);
     let res = await this.send(url, accept, maxBytes);
     if (res.status === 401) {
-      await this.authenticate(res.headers.get('www-authenticate'));
+      await this.authorization.answer(res.headers.get('www-authenticate'));
       res = await this.send(url, accept, maxBytes);
     }
     if (res.status === 401 || res.status === 403)
       throw new RegistryError('unauthorized', `${url.pathname}: HTTP ${res.status}`, {
         status: res.status,
-        withCredentials: this.credentials !== undefined,
+        withCredentials: this.authorization.withCredentials,
       });
     return res;
   }
@@ -341,176 +227,10 @@ class RegistrySession {
   private send(url: URL, accept: string | undefined, maxBytes: number): Promise<Fetched> {
     const headers: Record<string, string> = {};
     if (accept) headers.accept = accept;
-    if (this.authorization) headers.authorization = this.authorization;
-    return fetchFollowing(this.client, url, headers, maxBytes);
+    const authorization = this.authorization.header;
+    if (authorization) headers.authorization = authorization;
+    return this.transport.get(url, headers, maxBytes);
   }
-
-  private async authenticate(header: string | null): Promise<void> {
-    const withCredentials = this.credentials !== undefined;
-    const challenge = parseChallenges(header ?? '').find(
-      (c) => c.scheme === 'bearer' || c.scheme === 'basic',
-    );
-    if (!challenge || (challenge.scheme === 'basic' && !this.credentials))
-      throw new RegistryError('unauthorized', `challenge ${challenge?.scheme ?? '(none)'}`, {
-        status: 401,
-        withCredentials,
-      });
-    if (challenge.scheme === 'basic') {
-      this.authorization = basic(this.credentials!);
-      return;
-    }
-    this.authorization = `Bearer ${await this.token(challenge.params)}`;
-  }
-
-  /** The token flow (https://distribution.github.io/distribution/spec/auth/token/). */
-  private async token(params: Record<string, string>): Promise<string> {
-    let realm: URL;
-    try {
-      realm = new URL(params.realm ?? '');
-    } catch {
-      throw new RegistryError('invalid', 'bearer challenge without a valid realm');
-    }
-    if (realm.protocol !== 'https:' && realm.protocol !== 'http:')
-      throw new RegistryError('invalid', `token realm scheme ${realm.protocol}`);
-    // Credentials go over plain HTTP only where plain HTTP was chosen (BERTH_REGISTRIES insecure).
-    if (
-      realm.protocol === 'http:' &&
-      this.client.scheme(realm.host) !== 'http' &&
-      this.base.protocol !== 'http:'
-    )
-      throw new RegistryError('tls', `token realm ${realm.origin} is not HTTPS`);
-    realm.hash = '';
-    if (params.service) realm.searchParams.set('service', params.service);
-    realm.searchParams.set('scope', params.scope ?? `repository:${this.ref.repository}:pull`);
-    const headers: Record<string, string> = {};
-    if (this.credentials) headers.authorization = basic(this.credentials);
-    const res = await fetchFollowing(this.client, realm, headers, MAX_SMALL_BYTES);
-    if (res.status === 401 || res.status === 403)
-      throw new RegistryError(
-        'unauthorized',
-        `token realm ${realm.origin}${realm.pathname}: HTTP ${res.status}`,
-        {
-          status: res.status,
-          withCredentials: this.credentials !== undefined,
-        },
-      );
-    if (res.status !== 200) throw statusError(res, `token realm ${realm.origin}${realm.pathname}`);
-    const json = parseJson<{ token?: unknown; access_token?: unknown }>(res.body, 'token response');
-    const token = typeof json.token === 'string' ? json.token : json.access_token;
-    if (typeof token !== 'string' || !token)
-      throw new RegistryError('invalid', 'token response without a token');
-    return token;
-  }
-}
-
-/**
- * One GET within one deadline (connect, redirects, body). Redirects (blobs on object storage) are
- * followed here rather than by fetch so the Authorization header never leaves the registry's origin.
- */
-async function fetchFollowing(
-  client: RegistryClient,
-  start: URL,
-  headers: Record<string, string>,
-  maxBytes: number,
-): Promise<Fetched> {
-  const signal = AbortSignal.timeout(client.timeoutMs);
-  let url = start;
-  let current = headers;
-  for (let hop = 0; ; hop++) {
-    try {
-      // Every hop: https (or a listed plain-HTTP registry), to a public address or a listed registry.
-      await client.checkDestination(url);
-      const res = await fetch(url, {
-        headers: current,
-        signal,
-        redirect: 'manual',
-        dispatcher: client.agentFor(url.host),
-      });
-      const location = res.headers.get('location');
-      if (res.status >= 300 && res.status < 400 && location) {
-        await res.body?.cancel();
-        if (hop >= MAX_REDIRECTS) throw new RegistryError('invalid', `${where(start)}: too many redirects`);
-        const next = new URL(location, url);
-        if (next.origin !== url.origin) {
-          const { authorization: _dropped, ...rest } = current;
-          current = rest;
-        }
-        url = next;
-        continue;
-      }
-      const body = await readLimited(res, maxBytes, url);
-      return { status: res.status, headers: res.headers, body, url };
-    } catch (error) {
-      if (error instanceof RegistryError) throw error;
-      throw transportError(error, url, client.timeoutMs);
-    }
-  }
-}
-
-async function readLimited(
-  res: { headers: HeaderReader; body: ReadableStream<Uint8Array> | null },
-  maxBytes: number,
-  url: URL,
-): Promise<Buffer> {
-  const declared = Number(res.headers.get('content-length') ?? '0');
-  if (declared > maxBytes) {
-    await res.body?.cancel();
-    throw new RegistryError('invalid', `${where(url)}: answer of ${declared} bytes is too large`);
-  }
-  if (!res.body) return Buffer.alloc(0);
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of res.body) {
-    total += chunk.byteLength;
-    // Leaving the loop by throwing cancels the stream.
-    if (total > maxBytes)
-      throw new RegistryError('invalid', `${where(url)}: answer larger than ${maxBytes} bytes`);
-    chunks.push(Buffer.from(chunk));
-  }
-  return Buffer.concat(chunks);
-}
-
-const TIMEOUT_CODES = new Set([
-  'TimeoutError',
-  'AbortError',
-  'ETIMEDOUT',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_BODY_TIMEOUT',
-]);
-
-/** Classifies a network failure; keeps only codes and the innermost message (no headers, no bodies). */
-function transportError(error: unknown, url: URL, timeoutMs: number): RegistryError {
-  const chain: { code?: string; name?: string; message?: string }[] = [];
-  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 6; depth++) {
-    const { code, name, message, cause } = e as {
-      code?: unknown;
-      name?: unknown;
-      message?: unknown;
-      cause?: unknown;
-    };
-    chain.push({
-      code: typeof code === 'string' ? code : undefined,
-      name: typeof name === 'string' ? name : undefined,
-      message: typeof message === 'string' ? message : undefined,
-    });
-    e = cause;
-  }
-  const inner = chain[chain.length - 1] ?? {};
-  const detail = `${where(url)}: ${[inner.code, inner.message].filter(Boolean).join(' ') || 'failed'}`;
-  if (chain.some((c) => c.code === FORBIDDEN_ADDRESS)) return new RegistryError('forbidden', detail);
-  if (chain.some((c) => TIMEOUT_CODES.has(c.code ?? '') || TIMEOUT_CODES.has(c.name ?? '')))
-    return new RegistryError('timeout', `${where(url)}: no answer within ${timeoutMs} ms`);
-  if (chain.some((c) => /CERT|SSL|TLS|ALTNAME|SELF_SIGNED|VERIFY/i.test(c.code ?? '')))
-    return new RegistryError('tls', detail);
-  return new RegistryError('unreachable', detail);
-}
-
-function statusError(res: Fetched, what: string): RegistryError {
-  const status = res.status;
-  const kind: RegistryFailure =
-    status === 429 || status >= 500 ? 'unavailable' : status >= 400 ? 'refused' : 'invalid';
-  return new RegistryError(kind, `${what}: HTTP ${status}`, { status });
 }
 
 function choosePlatform(manifests: Descriptor[], wanted: Platform): string {
@@ -548,51 +268,6 @@ function verifiedDigest(body: Buffer, expected: string | null, what: string): st
   return actual;
 }
 
-function parseJson<T>(body: Buffer, what: string): T {
-  try {
-    const value = JSON.parse(body.toString('utf8')) as unknown;
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error('not an object');
-    return value as T;
-  } catch {
-    throw new RegistryError('invalid', `${what}: not a JSON object`);
-  }
-}
-
-export interface Challenge {
-  /** Lower case: `bearer`, `basic`. */
-  scheme: string;
-  params: Record<string, string>;
-}
-
-/**
- * `WWW-Authenticate` challenges, e.g. `Bearer realm="https://auth.example/token",service="reg",
- * scope="repository:a/b:pull"`. Several challenges may share one header.
- */
-export function parseChallenges(header: string): Challenge[] {
-  const challenges: Challenge[] = [];
-  const token = /\s*([A-Za-z][\w!#$%&'*+.^`|~-]*)(?:\s+|$)/y;
-  const param = /\s*([\w!#$%&'*+.^`|~-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,"]*))\s*(?:,|$)/y;
-  let i = 0;
-  while (i < header.length) {
-    token.lastIndex = i;
-    const scheme = token.exec(header);
-    if (!scheme) break;
-    i = token.lastIndex;
-    const params: Record<string, string> = {};
-    for (;;) {
-      param.lastIndex = i;
-      const p = param.exec(header);
-      if (!p) break;
-      // A following "Basic realm=..." starts a new challenge, not a parameter.
-      params[p[1].toLowerCase()] = p[2] !== undefined ? p[2].replace(/\\(.)/g, '$1') : p[3];
-      i = param.lastIndex;
-    }
-    challenges.push({ scheme: scheme[1].toLowerCase(), params });
-    while (header[i] === ',' || header[i] === ' ') i++;
-  }
-  return challenges;
-}
-
 /** The `rel="next"` target of a `Link` header, resolved against the URL it came with. */
 export function nextLink(header: string | null, base: URL): URL | null {
   for (const part of (header ?? '').split(/,(?=\s*<)/)) {
@@ -606,16 +281,4 @@ export function nextLink(header: string | null, base: URL): URL | null {
     }
   }
   return null;
-}
-
-function basic(credentials: RegistryCredentials): string {
-  return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
-}
-
-function where(url: URL): string {
-  return `GET ${url.origin}${url.pathname}`;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

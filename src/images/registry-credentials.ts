@@ -1,6 +1,6 @@
 import type { V1Secret } from '../kube';
 import { registryOfServerKey } from './image-reference';
-import type { RegistryCredentials } from './registry-client';
+import type { RegistryCredentials } from './registry-auth';
 
 export const DOCKER_CONFIG_JSON = 'kubernetes.io/dockerconfigjson';
 /** The legacy form (`.dockercfg`: the `auths` map itself), still accepted by the kubelet. */

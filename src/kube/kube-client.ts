@@ -15,13 +15,13 @@ import type { Configuration, V1APIResourceList } from '@kubernetes/client-node';
 import type { Identity } from './identity';
 import type { KubeConnection, KubeRequestListener } from './kube-connection';
 import { fromStatus, kubeErrorToDomain, MAX_ATTEMPTS, parseStatus, retryDelayMs } from './kube-errors';
+import { checkObjectPath, header, pathSegment } from './kube-paths';
 import type { KubeReader } from './kube-reader';
 import type { Resource, ResourceRef } from './resource';
 import type {
   DeleteOptions,
   KubeList,
   KubeObject,
-  KubeRef,
   ListOptions,
   PatchType,
   V1Scale,
@@ -365,35 +365,6 @@ export class KubeClient implements KubeReader {
       return false;
     }
   }
-}
-
-function header(ref: KubeRef): KubeObject & { metadata: { name: string; namespace?: string } } {
-  pathSegment(ref.name, `${ref.kind} name`);
-  if (ref.namespace !== undefined) pathSegment(ref.namespace, 'namespace');
-  const metadata = ref.namespace ? { name: ref.name, namespace: ref.namespace } : { name: ref.name };
-  return { apiVersion: ref.apiVersion, kind: ref.kind, metadata };
-}
-
-/**
- * The last line of defence against path traversal: names travel in URL paths, where `.` and `..`
- * (however encoded) address the collection or its parent. Callers check names against their
- * Kubernetes rule first; this refuses whatever slipped through, before any request is made.
- */
-export function pathSegment(value: string, what: string): string {
-  if (!value || value === '.' || value === '..' || /[/%\\]/.test(value) || hasControlCharacter(value))
-    throw DomainError.badField('name', `${what} "${value.slice(0, 64)}" is not a valid name`);
-  return value;
-}
-
-function hasControlCharacter(value: string): boolean {
-  return [...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
-}
-
-/** The name and namespace of an object written by value end up in the request path too. */
-function checkObjectPath(object: KubeObject): void {
-  const { name, namespace } = object.metadata ?? {};
-  if (name !== undefined) pathSegment(name, `${object.kind ?? 'object'} name`);
-  if (namespace !== undefined) pathSegment(namespace, 'namespace');
 }
 
 function dryRun(options: WriteOptions): string | undefined {

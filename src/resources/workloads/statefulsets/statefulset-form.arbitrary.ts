@@ -1,5 +1,7 @@
 import fc from 'fast-check';
-import type { ContainerForm, StatefulSetForm, VolumeForm } from './statefulset-form.model';
+import type { ContainerForm } from './statefulset-form-containers.model';
+import type { StatefulSetForm } from './statefulset-form.model';
+import type { VolumeForm } from './statefulset-form-volumes.model';
 
 /**
  * fast-check generator of valid StatefulSet forms (test support: the unit round-trip property and the

@@ -7,8 +7,10 @@ import {
 } from '../../../common/validation/labels';
 import { ANNOTATIONS } from '../../../iam/labels';
 import { isQuantity, parseQuantity, QUANTITY_MESSAGE } from '../../../kube/quantity';
-import type { ContainerForm, ProbeForm, StatefulSetForm } from './statefulset-form.model';
-import { ALIAS_ANNOTATION, APP_LABEL } from './statefulset-manifest';
+import type { ContainerForm } from './statefulset-form-containers.model';
+import type { StatefulSetForm } from './statefulset-form.model';
+import type { ProbeForm } from './statefulset-form-probes.model';
+import { ALIAS_ANNOTATION, APP_LABEL } from './statefulset-manifest-shared';
 import type { KeyValue } from '../../../common/api/vocabulary';
 
 /**

@@ -18,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DomainError } from '../../../common/errors/domain-error';
-import { PROTOCOLS } from './statefulset-form.model';
+import { PROTOCOLS } from './statefulset-form-ports.model';
 import { PHASES } from './statefulset.model';
 import { SortDirection } from '../../../common/api/vocabulary';
 

@@ -1,6 +1,7 @@
 import type { V1ContainerStatus, V1Pod, V1Service, V1StatefulSet } from '../../../kube';
 import { ANNOTATIONS } from '../../../iam/labels';
-import { ALIAS_ANNOTATION, toForm } from './statefulset-manifest';
+import { toForm } from './statefulset-from-manifests';
+import { ALIAS_ANNOTATION } from './statefulset-manifest-shared';
 import { currentRevisionOf } from './statefulset-revisions';
 import type {
   ContainerStatusView,

@@ -1,7 +1,5 @@
-import fc from 'fast-check';
-import { statefulSetForm } from './statefulset-form.arbitrary';
 import type { StatefulSetForm } from './statefulset-form.model';
-import { defaultPullPolicy, normalizeForm, toForm, toManifests } from './statefulset-manifest';
+import { toManifests } from './statefulset-to-manifests';
 
 const minimal: StatefulSetForm = {
   name: 'demo-stateful',
@@ -9,25 +7,6 @@ const minimal: StatefulSetForm = {
 };
 
 describe('StatefulSet form <-> manifests', () => {
-  it('round trip: reading the manifests back gives the (normalized) form, for any valid form', () => {
-    fc.assert(
-      fc.property(statefulSetForm, (form) => {
-        const { statefulSet, service } = toManifests(form, 'ns', 'alice');
-        expect(toForm(statefulSet, service)).toEqual(normalizeForm(form));
-      }),
-      { numRuns: 150 },
-    );
-  });
-
-  it('normalizing is idempotent', () => {
-    fc.assert(
-      fc.property(statefulSetForm, (form) =>
-        expect(normalizeForm(normalizeForm(form))).toEqual(normalizeForm(form)),
-      ),
-      { numRuns: 50 },
-    );
-  });
-
   it('labels app: <name> on the StatefulSet, its selector and its pod template, and names the creator', () => {
     const { statefulSet } = toManifests(
       { ...minimal, labels: [{ key: 'tier', value: 'db' }] },
@@ -89,16 +68,5 @@ describe('StatefulSet form <-> manifests', () => {
     const aggregate = toManifests({ ...minimal, deploymentMode: 'aggregate' }, 'ns').statefulSet.spec!
       .template.spec!.affinity;
     expect(aggregate?.podAffinity).toBeDefined();
-  });
-
-  it.each([
-    ['nginx', 'Always'],
-    ['nginx:latest', 'Always'],
-    ['nginx:1.27', 'IfNotPresent'],
-    ['registry.local:5000/app', 'Always'],
-    ['registry.local:5000/app:v2', 'IfNotPresent'],
-    ['nginx@sha256:abc', 'IfNotPresent'],
-  ])('the default pull policy of %s is %s (as the API server picks it)', (image, policy) => {
-    expect(defaultPullPolicy(image)).toBe(policy);
   });
 });
