@@ -1,6 +1,6 @@
 import { EVENTS, PERSISTENT_VOLUME_CLAIMS, PODS, STATEFUL_SETS } from '../../kube';
 import { Inject, Injectable } from '@nestjs/common';
-import { paginate } from '../../common/paging';
+import { byCreation, byName, type ListSpec, queryPage, when } from '../../common/list-query';
 import type { ProjectAccess } from '../../access/scope-access';
 import { CoreV1Event, KubeClient, V1PersistentVolumeClaim } from '../../kube';
 import { toYaml } from '../../kube/object-yaml';
@@ -21,6 +21,16 @@ export interface VolumeQuery {
   after?: string;
 }
 
+const VOLUME_LIST: ListSpec<VolumeClaimView, VolumeClaimSortField> = {
+  name: (v) => v.name,
+  sortKeys: {
+    [VolumeClaimSortField.NAME]: byName,
+    [VolumeClaimSortField.CREATED_AT]: byCreation,
+    [VolumeClaimSortField.CAPACITY]: (a, b) => sizeInBytes(a) - sizeInBytes(b),
+  },
+  defaultSort: VolumeClaimSortField.NAME,
+};
+
 /** Reads of a project's volumes (PersistentVolumeClaims), as the requesting user. */
 @Injectable()
 export class VolumeQueries {
@@ -38,24 +48,14 @@ export class VolumeQueries {
       }),
       this.context(access),
     ]);
-    const needle = query.name?.toLowerCase();
-    const views = claims.items
-      .filter((c) => !needle || (c.metadata?.name ?? '').toLowerCase().includes(needle))
-      .filter((c) => !query.storageClass || c.spec?.storageClassName === query.storageClass)
-      .map((c) => toVolumeView(c, context))
-      .filter((v) => !query.status || v.status.phase === query.status);
-    const direction = query.ascending === false ? -1 : 1;
-    // Ties (equal creation seconds, equal sizes) fall back to the name, in the same direction.
-    const byName = (a: VolumeClaimView, b: VolumeClaimView) => a.name.localeCompare(b.name);
-    const byKey: Record<VolumeClaimSortField, (a: VolumeClaimView, b: VolumeClaimView) => number> = {
-      [VolumeClaimSortField.NAME]: byName,
-      [VolumeClaimSortField.CREATED_AT]: (a, b) =>
-        (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0) || byName(a, b),
-      [VolumeClaimSortField.CAPACITY]: (a, b) => sizeInBytes(a) - sizeInBytes(b) || byName(a, b),
-    };
-    const compare = byKey[query.sortBy ?? VolumeClaimSortField.NAME];
-    views.sort((a, b) => direction * compare(a, b));
-    return paginate(views, query.first, query.after);
+    const views = claims.items.map((c) => toVolumeView(c, context));
+    return queryPage(views, VOLUME_LIST, {
+      ...query,
+      filters: [
+        when(query.storageClass, (v, storageClass) => v.storageClass === storageClass),
+        when(query.status, (v, phase) => v.status.phase === phase),
+      ],
+    });
   }
 
   raw(access: ProjectAccess, name: string): Promise<V1PersistentVolumeClaim> {

@@ -1,4 +1,5 @@
 import { CONFIG_MAPS, STATEFUL_SETS } from '../../../kube';
+import { byNameList, queryList } from '../../../common/list-query';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   compareKeys,
@@ -26,11 +27,11 @@ export class ConfigMapsService {
       client.list(CONFIG_MAPS, { namespace: access.project }),
       client.list(STATEFUL_SETS, { namespace: access.project }),
     ]);
-    const needle = name?.toLowerCase();
-    return maps.items
-      .filter((m) => !needle || (m.metadata?.name ?? '').includes(needle))
-      .map((m) => toView(m, sets.items))
-      .sort((a, b) => a.name.localeCompare(b.name));
+    return queryList(
+      maps.items.map((m) => toView(m, sets.items)),
+      byNameList(),
+      { name },
+    );
   }
 
   async get(access: ProjectAccess, name: string): Promise<ConfigMapView> {

@@ -1,4 +1,5 @@
 import { SECRETS, STATEFUL_SETS } from '../../../kube';
+import { byNameList, queryList } from '../../../common/list-query';
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
@@ -31,11 +32,11 @@ export class SecretsService {
       this.kube.list(SECRETS, { namespace: access.project }),
       this.statefulSets(access),
     ]);
-    const needle = name?.toLowerCase();
-    return secrets.items
-      .filter((s) => !needle || (s.metadata?.name ?? '').includes(needle))
-      .map((s) => toSecretView(s, sets))
-      .sort((a, b) => a.name.localeCompare(b.name));
+    return queryList(
+      secrets.items.map((s) => toSecretView(s, sets)),
+      byNameList(),
+      { name },
+    );
   }
 
   async get(access: ProjectAccess, name: string): Promise<SecretView> {

@@ -1,6 +1,6 @@
 import { PODS, SERVICES, STATEFUL_SETS } from '../../../kube';
 import { Inject, Injectable } from '@nestjs/common';
-import { paginate } from '../../../common/paging';
+import { byCreation, byName, type ListSpec, queryPage, when } from '../../../common/list-query';
 import type { ProjectAccess } from '../../../access/scope-access';
 import { KubeClient, V1Service, V1StatefulSet } from '../../../kube';
 import { PodsService } from './pods.service';
@@ -25,6 +25,12 @@ export interface StatefulSetQuery {
   after?: string;
 }
 
+const STATEFUL_SET_LIST: ListSpec<StatefulSetView, 'NAME' | 'CREATED_AT'> = {
+  name: (v) => v.name,
+  sortKeys: { NAME: byName, CREATED_AT: byCreation },
+  defaultSort: 'NAME',
+};
+
 /** Reads of StatefulSets, as the requesting user. */
 @Injectable()
 export class StatefulSetQueries {
@@ -48,20 +54,13 @@ export class StatefulSetQueries {
       client.list(PODS, { namespace }),
     ]);
     const serviceByName = new Map(services.items.map((s) => [s.metadata?.name ?? '', s]));
-    const needle = query.name?.toLowerCase();
-    const views = sets.items
-      .filter((s) => !needle || (s.metadata?.name ?? '').toLowerCase().includes(needle))
-      .map((s) => toView(s, serviceByName.get(s.spec?.serviceName ?? '') ?? null, ownedPods(s, pods.items)))
-      .filter((v) => !query.status || v.status.phase === query.status);
-    const direction = query.ascending === false ? -1 : 1;
-    // Equal creation times (second resolution) fall back to the name, in the same direction.
-    const byTime = (a: StatefulSetView, b: StatefulSetView) =>
-      (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0);
-    const byName = (a: StatefulSetView, b: StatefulSetView) => a.name.localeCompare(b.name);
-    views.sort(
-      (a, b) => direction * (query.sortBy === 'CREATED_AT' ? byTime(a, b) || byName(a, b) : byName(a, b)),
+    const views = sets.items.map((s) =>
+      toView(s, serviceByName.get(s.spec?.serviceName ?? '') ?? null, ownedPods(s, pods.items)),
     );
-    return paginate(views, query.first, query.after);
+    return queryPage(views, STATEFUL_SET_LIST, {
+      ...query,
+      filters: [when(query.status, (v, phase) => v.status.phase === phase)],
+    });
   }
 
   async raw(access: ProjectAccess, name: string): Promise<V1StatefulSet> {

@@ -1,0 +1,71 @@
+import { paginate, type Page } from './paging';
+
+/**
+ * One way to filter, sort and page a list of views, in the spirit of KubeSphere's `DefaultList`:
+ * each resource declares only its own filters and sort keys; the name filter, the tie-break and the
+ * direction are the same everywhere. Label selectors are not here: the read seam applies them (the
+ * API server today, the watch-fed cache later), so the items arrive already selected.
+ */
+export interface ListSpec<T, K extends string> {
+  /** The name the `name` filter matches and ties are broken by. */
+  name: (item: T) => string;
+  /** Comparators by sort key; the default key sorts when the query names none. */
+  sortKeys: Record<K, Comparator<T>>;
+  defaultSort: K;
+}
+
+export type Comparator<T> = (a: T, b: T) => number;
+
+export interface ListQuery<T, K extends string> {
+  /** Substring of the name, case-insensitive (Kubernetes names are lower case; what users type may not be). */
+  name?: string;
+  sortBy?: K;
+  /** Default true. */
+  ascending?: boolean;
+  /** The resource's own filters, already bound to the query's values; undefined ones are skipped. */
+  filters?: ((item: T) => boolean)[];
+}
+
+/** Filtered and sorted, unpaged. */
+export function queryList<T, K extends string>(
+  items: readonly T[],
+  spec: ListSpec<T, K>,
+  query: ListQuery<T, K> = {},
+): T[] {
+  const needle = query.name?.toLowerCase();
+  const filters = [
+    ...(needle ? [(item: T) => spec.name(item).toLowerCase().includes(needle)] : []),
+    ...(query.filters ?? []),
+  ];
+  const byName: Comparator<T> = (a, b) => spec.name(a).localeCompare(spec.name(b));
+  const compare = spec.sortKeys[query.sortBy ?? spec.defaultSort];
+  const direction = query.ascending === false ? -1 : 1;
+  // Ties (equal creation seconds, equal sizes) fall back to the name, in the same direction.
+  return items
+    .filter((item) => filters.every((keep) => keep(item)))
+    .sort((a, b) => direction * (compare(a, b) || byName(a, b)));
+}
+
+/** Filtered, sorted and paged (`first` items after the opaque cursor `after`). */
+export function queryPage<T, K extends string>(
+  items: readonly T[],
+  spec: ListSpec<T, K>,
+  query: ListQuery<T, K> & { first?: number; after?: string },
+): Page<T> {
+  return paginate(queryList(items, spec, query), query.first, query.after);
+}
+
+/** A filter that keeps everything when the query has no value for it. */
+export function when<T, V>(value: V | undefined, keep: (item: T, value: V) => boolean): (item: T) => boolean {
+  return value === undefined || value === null || value === '' ? () => true : (item) => keep(item, value);
+}
+
+/** Comparators the views share: by name, and by creation time. */
+export const byName = <T extends { name: string }>(a: T, b: T): number => a.name.localeCompare(b.name);
+export const byCreation = <T extends { createdAt?: Date | null }>(a: T, b: T): number =>
+  (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0);
+
+/** The spec of a list that is only ever filtered and sorted by name. */
+export function byNameList<T extends { name: string }>(): ListSpec<T, 'NAME'> {
+  return { name: (item) => item.name, sortKeys: { NAME: byName }, defaultSort: 'NAME' };
+}
