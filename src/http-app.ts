@@ -53,6 +53,8 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
       'Multi-tenant REST API for stateful workloads on Kubernetes. The GraphQL API at /graphql offers the same operations.',
     )
     .setVersion('v1')
+    // Relative: the document is served by the Berth it describes, on whatever address and port.
+    .addServer('/')
     .addBearerAuth({
       type: 'http',
       scheme: 'bearer',

@@ -12,7 +12,15 @@ import {
   UseFilters,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { PassportService } from './passport.service';
 import type { AccountResource } from '../iam/account.resource';
@@ -28,6 +36,20 @@ interface TokenRequest {
   password?: unknown;
   refresh_token?: unknown;
   token?: unknown;
+}
+
+/** The token endpoint's answer (RFC 6749 section 5.1). */
+class TokenAnswer implements TokenResponse {
+  @ApiProperty() access_token!: string;
+  @ApiProperty({ enum: ['Bearer'] }) token_type!: 'Bearer';
+  @ApiProperty({ description: 'Seconds until the access token expires' }) expires_in!: number;
+  @ApiProperty() refresh_token!: string;
+}
+
+/** The token endpoint's errors (RFC 6749 section 5.2), not Berth's own error body: OAuth clients read these. */
+class OAuthErrorBody {
+  @ApiProperty({ example: 'invalid_grant' }) error!: string;
+  @ApiProperty() error_description!: string;
 }
 
 /** Runs Passport's local strategy for the password grant only. */
@@ -69,6 +91,7 @@ export class OAuthController {
   ) {}
 
   @Post('token')
+  @ApiOperation({ summary: 'Sign in (password grant) or refresh a session (refresh_token grant)' })
   @Public()
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
@@ -86,7 +109,9 @@ export class OAuthController {
       },
     },
   })
-  @ApiOkResponse({ description: '{access_token, token_type: "Bearer", expires_in, refresh_token}' })
+  @ApiOkResponse({ type: TokenAnswer })
+  @ApiResponse({ status: 400, type: OAuthErrorBody, description: 'RFC 6749 error (e.g. invalid_grant)' })
+  @ApiResponse({ status: 429, type: OAuthErrorBody, description: 'Too many failed sign-ins; retry later' })
   async token(
     @Body() body: TokenRequest,
     @Req() req: Request & { user?: AccountResource },
@@ -109,6 +134,9 @@ export class OAuthController {
   }
 
   @Post('revoke')
+  @ApiOperation({ summary: 'Sign out: revoke a refresh token (RFC 7009)' })
+  @ApiOkResponse({ description: 'Revoked (also when it was not valid)' })
+  @ApiResponse({ status: 400, type: OAuthErrorBody, description: 'RFC 7009 error (invalid_request)' })
   @Public()
   @HttpCode(200)
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')

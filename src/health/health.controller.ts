@@ -1,3 +1,4 @@
+import { Operation } from '../common/http/api-operation';
 import { Controller, Get, HttpCode, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -12,6 +13,7 @@ export class HealthController {
 
   /** The process is alive and serving HTTP. */
   @Get('healthz')
+  @Operation('Liveness: the process serves HTTP')
   @Public()
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ description: 'Alive' })
@@ -21,6 +23,7 @@ export class HealthController {
 
   /** Berth can do useful work: the Kubernetes API server is reachable and ready. */
   @Get('readyz')
+  @Operation('Readiness: the Kubernetes API server is reachable')
   @Public()
   @ApiOkResponse({ description: 'Ready' })
   @ApiServiceUnavailableResponse({ description: 'The Kubernetes API server is not reachable' })

@@ -1,4 +1,8 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth, ApiParam, ApiSecurity } from '@nestjs/swagger';
+import { ApiErrors } from '../common/http/api-operation';
+import { ErrorCode } from '../common/errors/error-code';
+import { DNS1123_LABEL } from '../common/validation/names';
 import { Permission } from './roles';
 
 /**
@@ -18,27 +22,48 @@ export type AccessRule =
 
 export const ACCESS_RULE = 'berth:access-rule';
 
+/**
+ * Each rule also documents, for REST, what it reads and answers: the bearer token, the scope's path
+ * parameter, and the errors its checks give. Declared once here, so no route can drift from its rule.
+ */
+function rule(value: AccessRule, ...docs: (MethodDecorator & ClassDecorator)[]) {
+  return applyDecorators(SetMetadata(ACCESS_RULE, value), ...docs);
+}
+
+const signedIn = () => [ApiBearerAuth(), ApiErrors(ErrorCode.UNAUTHENTICATED)];
+const scoped = (param: string, description: string) => [
+  ...signedIn(),
+  ApiErrors(ErrorCode.FORBIDDEN, ErrorCode.NOT_FOUND),
+  ApiParam({
+    name: param,
+    description,
+    schema: { type: 'string', maxLength: 63, pattern: DNS1123_LABEL.source },
+  }),
+];
+
 /** The only way to opt out of authentication (sign-in and health probes). */
-export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule);
+export const Public = () => rule({ kind: 'public' }, ApiSecurity({}));
 
 export const Access = {
   authenticated: (options: { sessionOnly?: boolean } = {}) =>
-    SetMetadata(ACCESS_RULE, {
-      kind: 'authenticated',
-      sessionOnly: options.sessionOnly ?? false,
-    } satisfies AccessRule),
+    rule({ kind: 'authenticated', sessionOnly: options.sessionOnly ?? false }, ...signedIn()),
   platform: (permission: Permission) =>
-    SetMetadata(ACCESS_RULE, { kind: 'platform', permission } satisfies AccessRule),
+    rule({ kind: 'platform', permission }, ...signedIn(), ApiErrors(ErrorCode.FORBIDDEN)),
   workspace: (permission: Permission, param = 'workspace') =>
-    SetMetadata(ACCESS_RULE, { kind: 'workspace', permission, param } satisfies AccessRule),
+    rule({ kind: 'workspace', permission, param }, ...scoped(param, 'The workspace')),
   project: (permission: Permission, param = 'project') =>
-    SetMetadata(ACCESS_RULE, { kind: 'project', permission, param } satisfies AccessRule),
-  user: (permission: Permission, options: { param?: string; self?: boolean; sessionOnly?: boolean } = {}) =>
-    SetMetadata(ACCESS_RULE, {
-      kind: 'user',
-      permission,
-      param: options.param ?? 'username',
-      self: options.self ?? true,
-      sessionOnly: options.sessionOnly ?? false,
-    } satisfies AccessRule),
+    rule({ kind: 'project', permission, param }, ...scoped(param, 'The project (its namespace)')),
+  user: (permission: Permission, options: { param?: string; self?: boolean; sessionOnly?: boolean } = {}) => {
+    const param = options.param ?? 'username';
+    return rule(
+      {
+        kind: 'user',
+        permission,
+        param,
+        self: options.self ?? true,
+        sessionOnly: options.sessionOnly ?? false,
+      },
+      ...scoped(param, 'The user'),
+    );
+  },
 };

@@ -1,5 +1,6 @@
+import { Operation } from '../common/http/api-operation';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsObjectName } from '../common/validation/names';
 import { Access } from '../iam/access-rules';
@@ -24,13 +25,13 @@ export class InspectImageQuery {
 }
 
 @ApiTags('images')
-@ApiBearerAuth()
 @Controller('projects/:project/images')
 export class ImagesController {
   constructor(@Inject(ImagesService) private readonly images: ImagesService) {}
 
   // WORKLOADS_VIEW: see ImagesResolver.imageInfo.
   @Get('inspect')
+  @Operation('Inspect an image in a registry: ports, environment, volumes')
   @Access.project(Permission.WORKLOADS_VIEW)
   @ApiOkResponse({ type: ImageInfo })
   inspect(@Query() query: InspectImageQuery, @CurrentProject() access: ProjectAccess): Promise<ImageInfo> {

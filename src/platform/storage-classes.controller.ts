@@ -1,11 +1,10 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../iam/access-rules';
 import { StorageClass } from './storage-class.model';
 import { StorageClassesService } from './storage-classes.service';
 
 @ApiTags('storage')
-@ApiBearerAuth()
 @Controller('storageclasses')
 export class StorageClassesController {
   constructor(@Inject(StorageClassesService) private readonly classes: StorageClassesService) {}

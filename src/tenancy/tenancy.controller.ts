@@ -1,5 +1,6 @@
+import { Operation } from '../common/http/api-operation';
 import { Body, Controller, Delete, Get, Inject, Patch, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../iam/principal';
 import { Access } from '../iam/access-rules';
 import { CurrentPrincipal, CurrentProject, CurrentWorkspace } from '../access/request-context.decorators';
@@ -22,7 +23,6 @@ import { WorkspacesService } from './workspaces.service';
 import { NameParam } from '../common/validation/names';
 
 @ApiTags('workspaces')
-@ApiBearerAuth()
 @Controller('workspaces')
 export class WorkspacesController {
   constructor(
@@ -31,24 +31,28 @@ export class WorkspacesController {
   ) {}
 
   @Get()
+  @Operation('List the workspaces the caller may see', { type: [Workspace] })
   @Access.authenticated()
   list(@CurrentPrincipal() principal: Principal): Promise<Workspace[]> {
     return this.workspaces.list(principal);
   }
 
   @Post()
+  @Operation('Create a workspace', { type: Workspace, status: 201 })
   @Access.platform(Permission.WORKSPACES_CREATE)
   create(@Body() input: CreateWorkspaceInput, @CurrentPrincipal() principal: Principal): Promise<Workspace> {
     return this.workspaces.create(principal, input);
   }
 
   @Get(':workspace')
+  @Operation('Read a workspace', { type: Workspace })
   @Access.workspace(Permission.WORKSPACE_VIEW)
   get(@NameParam('workspace', 'workspace') workspace: string): Promise<Workspace> {
     return this.workspaces.get(workspace);
   }
 
   @Patch(':workspace')
+  @Operation('Change a workspace', { type: Workspace })
   @Access.workspace(Permission.WORKSPACE_MANAGE)
   update(
     @NameParam('workspace', 'workspace') workspace: string,
@@ -59,18 +63,24 @@ export class WorkspacesController {
   }
 
   @Delete(':workspace')
+  @Operation('Delete a workspace (refused while it has projects)', {
+    type: Workspace,
+    description: 'What was deleted',
+  })
   @Access.workspace(Permission.WORKSPACE_MANAGE)
   delete(@NameParam('workspace', 'workspace') workspace: string): Promise<Workspace> {
     return this.workspaces.delete(workspace);
   }
 
   @Get(':workspace/members')
+  @Operation("List a workspace's members", { type: [Member] })
   @Access.workspace(Permission.WORKSPACE_MEMBERS_VIEW)
   members(@NameParam('workspace', 'workspace') workspace: string): Promise<Member[]> {
     return this.workspaces.members(workspace);
   }
 
   @Post(':workspace/members')
+  @Operation('Invite a user to a workspace', { type: Member, status: 201 })
   @Access.workspace(Permission.WORKSPACE_MEMBERS_MANAGE)
   addMember(
     @NameParam('workspace', 'workspace') workspace: string,
@@ -81,6 +91,7 @@ export class WorkspacesController {
   }
 
   @Put(':workspace/members/:username')
+  @Operation("Change a workspace member's role", { type: Member })
   @Access.workspace(Permission.WORKSPACE_MEMBERS_MANAGE)
   changeMemberRole(
     @NameParam('workspace', 'workspace') workspace: string,
@@ -92,6 +103,10 @@ export class WorkspacesController {
   }
 
   @Delete(':workspace/members/:username')
+  @Operation('Remove a workspace member (not the last admin)', {
+    type: Member,
+    description: 'Who was removed',
+  })
   @Access.workspace(Permission.WORKSPACE_MEMBERS_MANAGE)
   removeMember(
     @NameParam('workspace', 'workspace') workspace: string,
@@ -101,6 +116,7 @@ export class WorkspacesController {
   }
 
   @Get(':workspace/projects')
+  @Operation("List a workspace's projects the caller may see", { type: [Project] })
   @Access.workspace(Permission.WORKSPACE_VIEW)
   projectsOf(
     @NameParam('workspace', 'workspace') workspace: string,
@@ -110,6 +126,7 @@ export class WorkspacesController {
   }
 
   @Post(':workspace/projects')
+  @Operation('Create a project in a workspace', { type: ProjectDetail, status: 201 })
   @Access.workspace(Permission.PROJECTS_CREATE)
   createProject(
     @Body() input: CreateProjectInput,
@@ -120,24 +137,26 @@ export class WorkspacesController {
 }
 
 @ApiTags('projects')
-@ApiBearerAuth()
 @Controller('projects')
 export class ProjectsController {
   constructor(@Inject(ProjectsService) private readonly projects: ProjectsService) {}
 
   @Get()
+  @Operation('List the projects the caller may see', { type: [Project] })
   @Access.authenticated()
   list(@CurrentPrincipal() principal: Principal): Promise<Project[]> {
     return this.projects.list(principal);
   }
 
   @Get(':project')
+  @Operation('Read a project with its members', { type: ProjectDetail })
   @Access.project(Permission.PROJECT_VIEW)
   get(@NameParam('project', 'project') project: string): Promise<ProjectDetail> {
     return this.projects.detail(project);
   }
 
   @Patch(':project')
+  @Operation('Change a project', { type: Project })
   @Access.project(Permission.PROJECT_MANAGE)
   update(
     @NameParam('project', 'project') project: string,
@@ -147,6 +166,7 @@ export class ProjectsController {
   }
 
   @Put(':project/security')
+  @Operation("Set a project's pod security level and allowed Service types", { type: Project })
   @Access.project(Permission.PROJECT_SECURITY_MANAGE)
   updateSecurity(
     @NameParam('project', 'project') project: string,
@@ -156,18 +176,21 @@ export class ProjectsController {
   }
 
   @Delete(':project')
+  @Operation('Delete a project and everything in it', { type: Project, description: 'What was deleted' })
   @Access.project(Permission.PROJECT_DELETE)
   delete(@NameParam('project', 'project') project: string): Promise<Project> {
     return this.projects.delete(project);
   }
 
   @Get(':project/members')
+  @Operation("List a project's members", { type: [Member] })
   @Access.project(Permission.PROJECT_MEMBERS_VIEW)
   members(@NameParam('project', 'project') project: string): Promise<Member[]> {
     return this.projects.members(project);
   }
 
   @Post(':project/members')
+  @Operation('Invite a user to a project', { type: Member, status: 201 })
   @Access.project(Permission.PROJECT_MEMBERS_MANAGE)
   addMember(
     @NameParam('project', 'project') project: string,
@@ -178,6 +201,7 @@ export class ProjectsController {
   }
 
   @Put(':project/members/:username')
+  @Operation("Change a project member's role", { type: Member })
   @Access.project(Permission.PROJECT_MEMBERS_MANAGE)
   changeMemberRole(
     @NameParam('project', 'project') project: string,
@@ -189,6 +213,7 @@ export class ProjectsController {
   }
 
   @Delete(':project/members/:username')
+  @Operation('Remove a project member (not the last admin)', { type: Member, description: 'Who was removed' })
   @Access.project(Permission.PROJECT_MEMBERS_MANAGE)
   removeMember(
     @NameParam('project', 'project') project: string,

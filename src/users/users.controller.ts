@@ -1,5 +1,6 @@
+import { Operation } from '../common/http/api-operation';
 import { Body, Controller, Delete, Get, Inject, Patch, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../iam/principal';
 import { Access } from '../iam/access-rules';
 import { ApiToken, CreateApiTokenInput, CreatedApiToken } from './api-token.models';
@@ -11,36 +12,40 @@ import { UsersService } from './users.service';
 import { NameParam } from '../common/validation/names';
 
 @ApiTags('users')
-@ApiBearerAuth()
 @Controller()
 export class UsersController {
   constructor(@Inject(UsersService) private readonly users: UsersService) {}
 
   @Get('me')
+  @Operation('The signed-in user', { type: User })
   @Access.authenticated()
   me(@CurrentPrincipal() principal: Principal): Promise<User> {
     return this.users.get(principal.username);
   }
 
   @Get('users')
+  @Operation('List users', { type: [User] })
   @Access.platform(Permission.USERS_VIEW)
   list(): Promise<User[]> {
     return this.users.list();
   }
 
   @Post('users')
+  @Operation('Create a user', { type: User, status: 201 })
   @Access.platform(Permission.USERS_MANAGE)
   create(@Body() input: CreateUserInput, @CurrentPrincipal() principal: Principal): Promise<User> {
     return this.users.create(input, principal);
   }
 
   @Get('users/:username')
+  @Operation('Read a user', { type: User })
   @Access.user(Permission.USERS_VIEW)
   get(@NameParam('username', 'user') username: string): Promise<User> {
     return this.users.get(username);
   }
 
   @Patch('users/:username')
+  @Operation('Change a user (display name, e-mail, platform role, disabled)', { type: User })
   @Access.user(Permission.USERS_MANAGE)
   update(
     @NameParam('username', 'user') username: string,
@@ -51,12 +56,14 @@ export class UsersController {
   }
 
   @Delete('users/:username')
+  @Operation('Delete a user and their memberships', { type: User, description: 'What was deleted' })
   @Access.user(Permission.USERS_MANAGE, { self: false })
   delete(@NameParam('username', 'user') username: string): Promise<User> {
     return this.users.delete(username);
   }
 
   @Put('users/:username/password')
+  @Operation("Change a user's password (ends their other sessions)", { type: User })
   @Access.user(Permission.USERS_MANAGE, { sessionOnly: true })
   changePassword(
     @NameParam('username', 'user') username: string,
@@ -67,12 +74,17 @@ export class UsersController {
   }
 
   @Get('users/:username/tokens')
+  @Operation("List a user's API tokens (never their secrets)", { type: [ApiToken] })
   @Access.user(Permission.USERS_MANAGE, { sessionOnly: true })
   tokens(@NameParam('username', 'user') username: string): Promise<ApiToken[]> {
     return this.users.listTokens(username);
   }
 
   @Post('users/:username/tokens')
+  @Operation('Create an API token (its secret is shown only in this answer)', {
+    type: CreatedApiToken,
+    status: 201,
+  })
   @Access.user(Permission.USERS_MANAGE, { sessionOnly: true })
   createToken(
     @NameParam('username', 'user') username: string,
@@ -83,6 +95,7 @@ export class UsersController {
   }
 
   @Delete('users/:username/tokens/:name')
+  @Operation('Revoke an API token', { type: ApiToken, description: 'What was revoked' })
   @Access.user(Permission.USERS_MANAGE, { sessionOnly: true })
   revokeToken(
     @NameParam('username', 'user') username: string,

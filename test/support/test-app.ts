@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import request from 'supertest';
 import { parse } from 'yaml';
-import type { ErrorBody } from '../../src/common/errors/all-exceptions.filter';
+import type { ErrorBody } from '../../src/common/errors/error-body';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { createApp } from '../../src/http-app';
 import type { TokenResponse } from '../../src/auth/session.service';

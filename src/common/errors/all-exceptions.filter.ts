@@ -2,18 +2,11 @@ import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import { GqlContextType } from '@nestjs/graphql';
 import type { Response } from 'express';
 import { GraphQLError } from 'graphql';
-import { DomainError, FieldError } from './domain-error';
+import { DomainError } from './domain-error';
+import type { ErrorBody } from './error-body';
 import { ErrorCode } from './error-code';
 import { presentError } from './error-presentation';
 import { toDomainError } from './to-domain-error';
-
-/** The REST error body: `{statusCode, code, message, fields?}`. */
-export interface ErrorBody {
-  statusCode: number;
-  code: ErrorCode;
-  message: string;
-  fields?: FieldError[];
-}
 
 /**
  * The edge where every error leaves Berth, for both transports. Errors are logged here once, with

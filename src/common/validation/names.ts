@@ -1,5 +1,6 @@
 import { applyDecorators, Param, PipeTransform } from '@nestjs/common';
 import { Args, type ArgsOptions } from '@nestjs/graphql';
+import { ApiParam } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength, ValidationOptions, registerDecorator } from 'class-validator';
 import { DomainError } from '../errors/domain-error';
 import { passwordProblem } from './password-policy';
@@ -98,7 +99,24 @@ function both(...decorators: ParameterDecorator[]): ParameterDecorator {
 
 /** A REST path parameter that names an object: `@NameParam('name', 'statefulSet')`. */
 export const NameParam = (param: string, kind: NameKind): ParameterDecorator =>
-  both(declare({ param, kind, optional: false }), Param(param, new NamePipe(param, kind)));
+  both(
+    declare({ param, kind, optional: false }),
+    Param(param, new NamePipe(param, kind)),
+    documented(param, kind),
+  );
+
+/** The path parameter in the OpenAPI document, with its Kubernetes rule as the schema. */
+function documented(param: string, kind: NameKind): ParameterDecorator {
+  const label = NAME_RULES[kind] === 'dns-label';
+  const schema = label
+    ? { type: 'string' as const, maxLength: 63, pattern: DNS1123_LABEL.source }
+    : { type: 'string' as const, maxLength: 253, pattern: DNS1123_SUBDOMAIN.source };
+  return (target, propertyKey) => {
+    if (propertyKey === undefined) return;
+    const descriptor = Object.getOwnPropertyDescriptor(target, propertyKey);
+    if (descriptor) ApiParam({ name: param, schema })(target, propertyKey, descriptor);
+  };
+}
 
 /** A GraphQL argument that names an object: `@NameArg('name', 'statefulSet')`. */
 export const NameArg = (arg: string, kind: NameKind, options: ArgsOptions = {}): ParameterDecorator => {

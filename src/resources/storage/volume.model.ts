@@ -1,8 +1,8 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { KeyValue } from '../../common/api/vocabulary';
-import { ObjectYaml, PageInfo } from '../../common/api/vocabulary';
 import { EventView } from '../shared/events';
+import { ChangeOutcome, Paginated } from '../../common/api/paginated';
 
 /**
  * Read models of the volume (PersistentVolumeClaim) pages. GraphQL names start with VolumeClaim: the
@@ -86,32 +86,18 @@ export class VolumeClaimDetail extends VolumeClaimView {
 }
 
 @ObjectType()
-export class VolumeClaimEdge {
-  @Field() @ApiProperty() cursor!: string;
-  @Field(() => VolumeClaimView) @ApiProperty({ type: VolumeClaimView }) node!: VolumeClaimView;
-}
-
-@ObjectType()
-export class VolumeClaimConnection {
-  @Field(() => Int, { description: 'Matching volumes, all pages' }) @ApiProperty() totalCount!: number;
-  @Field(() => [VolumeClaimEdge]) @ApiProperty({ type: [VolumeClaimEdge] }) edges!: VolumeClaimEdge[];
-  @Field(() => PageInfo) @ApiProperty({ type: PageInfo }) pageInfo!: PageInfo;
-}
+export class VolumeClaimConnection extends Paginated(
+  VolumeClaimView,
+  'VolumeClaim',
+  'Matching volumes, all pages',
+) {}
 
 @ObjectType({ description: 'The outcome of a change to a volume' })
-export class VolumeClaimChange {
-  @Field() @ApiProperty() dryRun!: boolean;
+export class VolumeClaimChange extends ChangeOutcome {
   @Field(() => VolumeClaimView, {
     nullable: true,
     description: 'The volume after the change (in a dry run, as it would be; for a deletion, as it was)',
   })
   @ApiPropertyOptional({ type: VolumeClaimView, nullable: true })
   volume!: VolumeClaimView | null;
-  @Field(() => [ObjectYaml], {
-    description: 'What was written (or validated by the API server, in a dry run)',
-  })
-  @ApiProperty({ type: [ObjectYaml] })
-  objects!: ObjectYaml[];
-  @Field(() => String, { nullable: true }) @ApiPropertyOptional({ type: String, nullable: true }) message!:
-    string | null;
 }

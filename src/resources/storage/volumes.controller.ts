@@ -1,12 +1,6 @@
+import { createdUnlessDryRun } from '../../common/http/api-operation';
 import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { sendJsonOrYaml } from '../../common/http/yaml-download';
 import { DryRunParams, ForceDeleteParams } from '../../common/validation/query-params';
@@ -21,7 +15,6 @@ import { VolumesService } from './volumes.service';
 import { NameParam } from '../../common/validation/names';
 
 @ApiTags('volumes')
-@ApiBearerAuth()
 @Controller('projects/:project/volumes')
 export class VolumesController {
   constructor(
@@ -60,7 +53,7 @@ export class VolumesController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<VolumeClaimChange> {
     const dryRun = query.dryRun ?? false;
-    if (dryRun) res.status(200);
+    createdUnlessDryRun(res, dryRun);
     return this.commands.create(access, body, dryRun);
   }
 

@@ -1,5 +1,6 @@
+import { createdUnlessDryRun, Operation } from '../../../common/http/api-operation';
 import { Body, Controller, Delete, Get, Inject, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   DryRunParams,
@@ -16,12 +17,12 @@ import { ConfigMapsService } from './configmaps.service';
 import { NameParam } from '../../../common/validation/names';
 
 @ApiTags('configmaps')
-@ApiBearerAuth()
 @Controller('projects/:project/configmaps')
 export class ConfigMapsController {
   constructor(@Inject(ConfigMapsService) private readonly service: ConfigMapsService) {}
 
   @Get()
+  @Operation('List ConfigMaps (with the workloads using each)')
   @Access.project(Permission.CONFIG_VIEW)
   @ApiOkResponse({ type: [ConfigMapView] })
   list(@Query() query: NameFilterParams, @CurrentProject() access: ProjectAccess): Promise<ConfigMapView[]> {
@@ -29,6 +30,7 @@ export class ConfigMapsController {
   }
 
   @Post()
+  @Operation('Create a ConfigMap', { type: ConfigMapView, status: 201, dryRun: true })
   @Access.project(Permission.CONFIG_MANAGE)
   create(
     @Body() body: CreateConfigMapInput,
@@ -36,11 +38,12 @@ export class ConfigMapsController {
     @CurrentProject() access: ProjectAccess,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ConfigMapView> {
-    if (!query.dryRun) res.status(201);
+    createdUnlessDryRun(res, query.dryRun);
     return this.service.create(access, body, query.dryRun ?? false);
   }
 
   @Get(':name')
+  @Operation('Read a ConfigMap')
   @Access.project(Permission.CONFIG_VIEW)
   @ApiOkResponse({ type: ConfigMapView })
   get(
@@ -51,6 +54,7 @@ export class ConfigMapsController {
   }
 
   @Put(':name')
+  @Operation('Change a ConfigMap')
   @Access.project(Permission.CONFIG_MANAGE)
   @ApiOkResponse({ type: ConfigMapView })
   update(
@@ -63,6 +67,7 @@ export class ConfigMapsController {
   }
 
   @Delete(':name')
+  @Operation('Delete a ConfigMap (refused while in use unless force=true)')
   @Access.project(Permission.CONFIG_MANAGE)
   @ApiOkResponse({ type: ConfigMapView, description: 'What was deleted' })
   delete(

@@ -1,5 +1,6 @@
+import { createdUnlessDryRun, Operation } from '../../../common/http/api-operation';
 import { Body, Controller, Delete, Get, Inject, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   DryRunParams,
@@ -16,12 +17,12 @@ import { SecretsService } from './secrets.service';
 import { NameParam } from '../../../common/validation/names';
 
 @ApiTags('secrets')
-@ApiBearerAuth()
 @Controller('projects/:project/secrets')
 export class SecretsController {
   constructor(@Inject(SecretsService) private readonly service: SecretsService) {}
 
   @Get()
+  @Operation('List Secrets (keys only, never values)')
   @Access.project(Permission.CONFIG_VIEW)
   @ApiOkResponse({ type: [SecretView], description: 'Keys only, never values' })
   list(@Query() query: NameFilterParams, @CurrentProject() access: ProjectAccess): Promise<SecretView[]> {
@@ -29,19 +30,25 @@ export class SecretsController {
   }
 
   @Post()
+  @Operation('Create a Secret', {
+    type: SecretView,
+    status: 201,
+    dryRun: true,
+    description: 'Keys only, never values',
+  })
   @Access.project(Permission.CONFIG_MANAGE)
-  @ApiOkResponse({ type: SecretView })
   create(
     @Body() body: CreateSecretInput,
     @Query() query: DryRunParams,
     @CurrentProject() access: ProjectAccess,
     @Res({ passthrough: true }) res: Response,
   ): Promise<SecretView> {
-    if (!query.dryRun) res.status(201);
+    createdUnlessDryRun(res, query.dryRun);
     return this.service.create(access, body, query.dryRun ?? false);
   }
 
   @Get(':name')
+  @Operation('Read a Secret (keys only)')
   @Access.project(Permission.CONFIG_VIEW)
   @ApiOkResponse({ type: SecretView, description: 'Keys only, never values' })
   get(
@@ -52,6 +59,7 @@ export class SecretsController {
   }
 
   @Get(':name/values')
+  @Operation("Read a Secret's values (project-admin)")
   @Access.project(Permission.SECRET_VALUES_VIEW)
   @ApiOkResponse({ type: SecretValues })
   values(
@@ -62,6 +70,7 @@ export class SecretsController {
   }
 
   @Put(':name')
+  @Operation('Change a Secret')
   @Access.project(Permission.CONFIG_MANAGE)
   @ApiOkResponse({ type: SecretView })
   update(
@@ -74,6 +83,7 @@ export class SecretsController {
   }
 
   @Delete(':name')
+  @Operation('Delete a Secret (refused while in use unless force=true)')
   @Access.project(Permission.CONFIG_MANAGE)
   @ApiOkResponse({ type: SecretView, description: 'What was deleted' })
   delete(

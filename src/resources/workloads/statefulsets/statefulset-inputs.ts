@@ -1,7 +1,8 @@
+import { bool, DryRunParams } from '../../../common/validation/query-params';
 import { IsObjectName } from '../../../common/validation/names';
 import { Field, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -24,8 +25,6 @@ import { SortDirection } from '../../../common/api/vocabulary';
 
 /** Inputs of StatefulSet operations other than the form, for both transports. */
 
-const bool = () =>
-  Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));
 const oneOf = (values: readonly string[]) => ({ message: `must be one of ${values.join(', ')}` });
 
 @InputType()
@@ -122,17 +121,7 @@ export class ListStatefulSetsQuery {
   status?: (typeof PHASES)[number];
 }
 
-export class DryRunQuery {
-  @ApiPropertyOptional({
-    description: 'Validate with the API server and answer what would be written, without writing',
-  })
-  @IsOptional()
-  @bool()
-  @IsBoolean()
-  dryRun?: boolean;
-}
-
-export class DeleteStatefulSetQuery extends DryRunQuery {
+export class DeleteStatefulSetQuery extends DryRunParams {
   @ApiPropertyOptional({ default: true }) @IsOptional() @bool() @IsBoolean() deleteService?: boolean;
   @ApiPropertyOptional({
     default: false,
@@ -164,7 +153,7 @@ export class RollbackBody {
   @ApiProperty({ description: 'The revision number to restore' }) @IsInt() @Min(1) revision!: number;
 }
 
-export class UpdateStatefulSetQuery extends DryRunQuery {
+export class UpdateStatefulSetQuery extends DryRunParams {
   @ApiPropertyOptional({
     description: 'From the StatefulSet as read (a stale one gets 409); for YAML, the YAML may carry it',
   })

@@ -1,8 +1,8 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { StatefulSetForm } from './statefulset-form.model';
-import { PageInfo, ObjectYaml } from '../../../common/api/vocabulary';
 import { EventView } from '../../shared/events';
+import { ChangeOutcome, Paginated } from '../../../common/api/paginated';
 
 /** Read models of the StatefulSet pages: list, detail, pods, revisions, events. */
 
@@ -103,6 +103,11 @@ export class PodView {
   @Field(() => ResourceUsage) @ApiProperty({ type: ResourceUsage }) usage!: ResourceUsage;
 }
 
+/** REST's pod detail (GraphQL resolves `events` as a field of Pod instead). */
+export class PodDetail extends PodView {
+  @ApiProperty({ type: [EventView] }) events!: EventView[];
+}
+
 @ObjectType('Revision')
 export class RevisionView {
   @Field(() => Int) @ApiProperty() revision!: number;
@@ -169,32 +174,18 @@ export class StatefulSetDetail extends StatefulSetView {
 }
 
 @ObjectType()
-export class StatefulSetEdge {
-  @Field() @ApiProperty() cursor!: string;
-  @Field(() => StatefulSetView) @ApiProperty({ type: StatefulSetView }) node!: StatefulSetView;
-}
-
-@ObjectType()
-export class StatefulSetConnection {
-  @Field(() => Int, { description: 'Matching StatefulSets, all pages' }) @ApiProperty() totalCount!: number;
-  @Field(() => [StatefulSetEdge]) @ApiProperty({ type: [StatefulSetEdge] }) edges!: StatefulSetEdge[];
-  @Field(() => PageInfo) @ApiProperty({ type: PageInfo }) pageInfo!: PageInfo;
-}
+export class StatefulSetConnection extends Paginated(
+  StatefulSetView,
+  'StatefulSet',
+  'Matching StatefulSets, all pages',
+) {}
 
 @ObjectType({ description: 'The outcome of a change' })
-export class StatefulSetChange {
-  @Field() @ApiProperty() dryRun!: boolean;
+export class StatefulSetChange extends ChangeOutcome {
   @Field(() => StatefulSetView, {
     nullable: true,
     description: 'The StatefulSet after the change (null for a dry run or a deletion)',
   })
   @ApiPropertyOptional({ type: StatefulSetView, nullable: true })
   statefulSet!: StatefulSetView | null;
-  @Field(() => [ObjectYaml], {
-    description: 'What was written (or validated by the API server, in a dry run)',
-  })
-  @ApiProperty({ type: [ObjectYaml] })
-  objects!: ObjectYaml[];
-  @Field(() => String, { nullable: true }) @ApiPropertyOptional({ type: String, nullable: true }) message!:
-    string | null;
 }

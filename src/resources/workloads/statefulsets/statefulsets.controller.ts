@@ -1,5 +1,6 @@
+import { createdUnlessDryRun, Operation } from '../../../common/http/api-operation';
 import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { sendJsonOrYaml } from '../../../common/http/yaml-download';
 import { Readable } from 'node:stream';
@@ -16,7 +17,6 @@ import {
   checkedLogOptions,
   DeleteStatefulSetQuery,
   DiffQuery,
-  DryRunQuery,
   ListStatefulSetsQuery,
   LogsQuery,
   RollbackBody,
@@ -26,6 +26,7 @@ import {
 } from './statefulset-inputs';
 import { StatefulSetQueries } from './statefulset-queries.service';
 import {
+  PodDetail,
   PodView,
   RevisionDiff,
   RevisionView,
@@ -34,13 +35,12 @@ import {
   StatefulSetDetail,
 } from './statefulset.model';
 import { StatefulSetsService } from './statefulsets.service';
+import { DryRunParams } from '../../../common/validation/query-params';
 import { NameParam } from '../../../common/validation/names';
-import { EventView } from '../../shared/events';
 
 const isYaml = (req: Request) => Boolean(req.is(['application/yaml', 'application/x-yaml', 'text/yaml']));
 
 @ApiTags('statefulsets')
-@ApiBearerAuth()
 @Controller('projects/:project')
 export class StatefulSetsController {
   constructor(
@@ -51,6 +51,7 @@ export class StatefulSetsController {
   ) {}
 
   @Get('statefulsets')
+  @Operation('List StatefulSets (filter, sort, page)')
   @Access.project(Permission.WORKLOADS_VIEW)
   @ApiOkResponse({ type: StatefulSetConnection })
   list(
@@ -69,6 +70,11 @@ export class StatefulSetsController {
   }
 
   @Post('statefulsets')
+  @Operation('Create a StatefulSet (and its Service) from the form or YAML', {
+    type: StatefulSetChange,
+    status: 201,
+    dryRun: true,
+  })
   @Access.project(Permission.WORKLOADS_MANAGE)
   @ApiConsumes('application/json', 'application/yaml')
   @ApiBody({
@@ -78,17 +84,18 @@ export class StatefulSetsController {
   async create(
     @Req() req: Request,
     @Body() body: unknown,
-    @Query() query: DryRunQuery,
+    @Query() query: DryRunParams,
     @CurrentProject() access: ProjectAccess,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StatefulSetChange> {
     const dryRun = query.dryRun ?? false;
-    if (!dryRun) res.status(201);
+    createdUnlessDryRun(res, dryRun);
     if (isYaml(req)) return this.commands.createFromYaml(access, yamlBody(body), dryRun);
     return this.commands.create(access, await validateInput(StatefulSetForm, body), dryRun);
   }
 
   @Get('statefulsets/:name')
+  @Operation('Read a StatefulSet with its Service, pods, revisions and events')
   @Access.project(Permission.WORKLOADS_VIEW)
   @ApiProduces('application/json', 'application/yaml')
   @ApiOkResponse({
@@ -110,6 +117,7 @@ export class StatefulSetsController {
   }
 
   @Put('statefulsets/:name')
+  @Operation('Change a StatefulSet from the edited form or YAML', { type: StatefulSetChange })
   @Access.project(Permission.WORKLOADS_MANAGE)
   @ApiConsumes('application/json', 'application/yaml')
   @ApiBody({
@@ -141,6 +149,10 @@ export class StatefulSetsController {
   }
 
   @Delete('statefulsets/:name')
+  @Operation('Delete a StatefulSet (optionally its Service and volumes)', {
+    type: StatefulSetChange,
+    description: 'What was (or would be) deleted',
+  })
   @Access.project(Permission.WORKLOADS_MANAGE)
   delete(
     @NameParam('name', 'statefulSet') name: string,
@@ -156,40 +168,44 @@ export class StatefulSetsController {
   }
 
   @Post('statefulsets/:name/scale')
+  @Operation('Scale a StatefulSet', { type: StatefulSetChange })
   @HttpCode(200)
   @Access.project(Permission.WORKLOADS_MANAGE)
   scale(
     @NameParam('name', 'statefulSet') name: string,
     @Body() body: ScaleBody,
-    @Query() query: DryRunQuery,
+    @Query() query: DryRunParams,
     @CurrentProject() access: ProjectAccess,
   ): Promise<StatefulSetChange> {
     return this.commands.scale(access, name, body.replicas, query.dryRun ?? false);
   }
 
   @Post('statefulsets/:name/redeploy')
+  @Operation('Restart every pod of a StatefulSet, in order', { type: StatefulSetChange })
   @HttpCode(200)
   @Access.project(Permission.WORKLOADS_MANAGE)
   redeploy(
     @NameParam('name', 'statefulSet') name: string,
-    @Query() query: DryRunQuery,
+    @Query() query: DryRunParams,
     @CurrentProject() access: ProjectAccess,
   ): Promise<StatefulSetChange> {
     return this.commands.redeploy(access, name, query.dryRun ?? false);
   }
 
   @Put('statefulsets/:name/service')
+  @Operation("Change the ports of a StatefulSet's Service", { type: StatefulSetChange })
   @Access.project(Permission.WORKLOADS_MANAGE)
   updateService(
     @NameParam('name', 'statefulSet') name: string,
     @Body() body: ServicePortsBody,
-    @Query() query: DryRunQuery,
+    @Query() query: DryRunParams,
     @CurrentProject() access: ProjectAccess,
   ): Promise<StatefulSetChange> {
     return this.commands.updateService(access, name, body.ports, query.dryRun ?? false);
   }
 
   @Get('statefulsets/:name/revisions')
+  @Operation('List the revisions of a StatefulSet')
   @Access.project(Permission.WORKLOADS_VIEW)
   @ApiOkResponse({ type: [RevisionView] })
   async listRevisions(
@@ -200,6 +216,7 @@ export class StatefulSetsController {
   }
 
   @Get('statefulsets/:name/revisions/diff')
+  @Operation('Compare two revisions of a StatefulSet')
   @Access.project(Permission.WORKLOADS_VIEW)
   @ApiOkResponse({ type: RevisionDiff })
   async diff(
@@ -211,18 +228,20 @@ export class StatefulSetsController {
   }
 
   @Post('statefulsets/:name/rollback')
+  @Operation('Roll a StatefulSet back to a revision', { type: StatefulSetChange })
   @HttpCode(200)
   @Access.project(Permission.WORKLOADS_MANAGE)
   rollback(
     @NameParam('name', 'statefulSet') name: string,
     @Body() body: RollbackBody,
-    @Query() query: DryRunQuery,
+    @Query() query: DryRunParams,
     @CurrentProject() access: ProjectAccess,
   ): Promise<StatefulSetChange> {
     return this.commands.rollback(access, name, body.revision, query.dryRun ?? false);
   }
 
   @Get('statefulsets/:name/pods')
+  @Operation('List the pods of a StatefulSet')
   @Access.project(Permission.WORKLOADS_VIEW)
   @ApiOkResponse({ type: [PodView] })
   async listPods(
@@ -233,11 +252,12 @@ export class StatefulSetsController {
   }
 
   @Get('pods/:pod')
+  @Operation('Read a pod with its containers and events', { type: PodDetail })
   @Access.project(Permission.WORKLOADS_VIEW)
   async pod(
     @NameParam('pod', 'pod') pod: string,
     @CurrentProject() access: ProjectAccess,
-  ): Promise<PodView & { events: EventView[] }> {
+  ): Promise<PodDetail> {
     const [view, events] = await Promise.all([
       this.pods.get(access, pod),
       this.pods.events(access, 'Pod', pod),
@@ -246,16 +266,21 @@ export class StatefulSetsController {
   }
 
   @Delete('pods/:pod')
+  @Operation('Delete a pod (its StatefulSet makes it again)', {
+    type: PodView,
+    description: 'What was deleted',
+  })
   @Access.project(Permission.WORKLOADS_MANAGE)
   deletePod(
     @NameParam('pod', 'pod') pod: string,
-    @Query() query: DryRunQuery,
+    @Query() query: DryRunParams,
     @CurrentProject() access: ProjectAccess,
   ): Promise<PodView> {
     return this.pods.delete(access, pod, query.dryRun ?? false);
   }
 
   @Get('pods/:pod/logs')
+  @Operation("A container's log (streamed with follow=true)", { description: 'The log as text/plain' })
   @Access.project(Permission.LOGS_VIEW)
   @ApiProduces('text/plain')
   async logs(

@@ -1,0 +1,438 @@
+import type { Client } from 'openapi-fetch';
+import type { paths } from './berth-api';
+
+/** The names one run of every operation uses (made fresh per run). */
+export interface Names {
+  user: string;
+  workspace: string;
+  project: string;
+  statefulSet: string;
+  volume: string;
+  configMap: string;
+  secret: string;
+  token: string;
+}
+
+/** What every call answers: openapi-fetch's result, of which the test reads only the raw response. */
+export interface Answer {
+  response: Response;
+}
+
+export type Operation = readonly [key: string, call: () => Promise<Answer>];
+
+const PASSWORD = 'Client-Passw0rd-1';
+
+/**
+ * Every REST operation of the committed document, called through a client generated from it, in an
+ * order where each finds what earlier ones made. Written against the generated types only: a path,
+ * parameter or body the document does not declare does not compile.
+ */
+export function operations(api: Client<paths>, n: Names, session: { refreshToken: string }): Operation[] {
+  const project = { project: n.project };
+  const set = { project: n.project, name: n.statefulSet };
+  const form = {
+    name: n.statefulSet,
+    replicas: 1,
+    containers: [{ name: 'main', image: 'nginx:1.27', ports: [{ name: 'http', containerPort: 80 }] }],
+  };
+  return [
+    ['GET /healthz', () => api.GET('/healthz')],
+    ['GET /readyz', () => api.GET('/readyz')],
+    [
+      'POST /oauth/token',
+      () =>
+        api.POST('/oauth/token', {
+          body: { grant_type: 'refresh_token', refresh_token: session.refreshToken },
+          headers: { 'content-type': 'application/json' },
+        }),
+    ],
+    ['GET /api/v1/me', () => api.GET('/api/v1/me')],
+    ['GET /api/v1/cluster', () => api.GET('/api/v1/cluster')],
+    ['GET /api/v1/storageclasses', () => api.GET('/api/v1/storageclasses')],
+    // Users and their tokens.
+    [
+      'POST /api/v1/users',
+      () =>
+        api.POST('/api/v1/users', {
+          body: { username: n.user, email: `${n.user}@example.com`, password: PASSWORD },
+        }),
+    ],
+    ['GET /api/v1/users', () => api.GET('/api/v1/users')],
+    [
+      'GET /api/v1/users/{username}',
+      () => api.GET('/api/v1/users/{username}', { params: { path: { username: n.user } } }),
+    ],
+    [
+      'PATCH /api/v1/users/{username}',
+      () =>
+        api.PATCH('/api/v1/users/{username}', {
+          params: { path: { username: n.user } },
+          body: { displayName: 'Client' },
+        }),
+    ],
+    [
+      'PUT /api/v1/users/{username}/password',
+      () =>
+        api.PUT('/api/v1/users/{username}/password', {
+          params: { path: { username: n.user } },
+          body: { newPassword: `${PASSWORD}-2` },
+        }),
+    ],
+    [
+      'POST /api/v1/users/{username}/tokens',
+      () =>
+        api.POST('/api/v1/users/{username}/tokens', {
+          params: { path: { username: n.user } },
+          body: { name: n.token },
+        }),
+    ],
+    [
+      'GET /api/v1/users/{username}/tokens',
+      () => api.GET('/api/v1/users/{username}/tokens', { params: { path: { username: n.user } } }),
+    ],
+    [
+      'DELETE /api/v1/users/{username}/tokens/{name}',
+      () =>
+        api.DELETE('/api/v1/users/{username}/tokens/{name}', {
+          params: { path: { username: n.user, name: n.token } },
+        }),
+    ],
+    // A workspace, its members and a project in it.
+    ['POST /api/v1/workspaces', () => api.POST('/api/v1/workspaces', { body: { name: n.workspace } })],
+    ['GET /api/v1/workspaces', () => api.GET('/api/v1/workspaces')],
+    [
+      'GET /api/v1/workspaces/{workspace}',
+      () => api.GET('/api/v1/workspaces/{workspace}', { params: { path: { workspace: n.workspace } } }),
+    ],
+    [
+      'PATCH /api/v1/workspaces/{workspace}',
+      () =>
+        api.PATCH('/api/v1/workspaces/{workspace}', {
+          params: { path: { workspace: n.workspace } },
+          body: { description: 'made by the generated client' },
+        }),
+    ],
+    [
+      'POST /api/v1/workspaces/{workspace}/members',
+      () =>
+        api.POST('/api/v1/workspaces/{workspace}/members', {
+          params: { path: { workspace: n.workspace } },
+          body: { username: n.user, role: 'workspace-viewer' },
+        }),
+    ],
+    [
+      'GET /api/v1/workspaces/{workspace}/members',
+      () =>
+        api.GET('/api/v1/workspaces/{workspace}/members', { params: { path: { workspace: n.workspace } } }),
+    ],
+    [
+      'PUT /api/v1/workspaces/{workspace}/members/{username}',
+      () =>
+        api.PUT('/api/v1/workspaces/{workspace}/members/{username}', {
+          params: { path: { workspace: n.workspace, username: n.user } },
+          body: { role: 'workspace-regular' },
+        }),
+    ],
+    [
+      'DELETE /api/v1/workspaces/{workspace}/members/{username}',
+      () =>
+        api.DELETE('/api/v1/workspaces/{workspace}/members/{username}', {
+          params: { path: { workspace: n.workspace, username: n.user } },
+        }),
+    ],
+    [
+      'POST /api/v1/workspaces/{workspace}/projects',
+      () =>
+        api.POST('/api/v1/workspaces/{workspace}/projects', {
+          params: { path: { workspace: n.workspace } },
+          body: { name: n.project },
+        }),
+    ],
+    [
+      'GET /api/v1/workspaces/{workspace}/projects',
+      () =>
+        api.GET('/api/v1/workspaces/{workspace}/projects', { params: { path: { workspace: n.workspace } } }),
+    ],
+    ['GET /api/v1/projects', () => api.GET('/api/v1/projects')],
+    [
+      'GET /api/v1/projects/{project}',
+      () => api.GET('/api/v1/projects/{project}', { params: { path: project } }),
+    ],
+    [
+      'PATCH /api/v1/projects/{project}',
+      () =>
+        api.PATCH('/api/v1/projects/{project}', {
+          params: { path: project },
+          body: { displayName: 'Client' },
+        }),
+    ],
+    [
+      'PUT /api/v1/projects/{project}/security',
+      () =>
+        api.PUT('/api/v1/projects/{project}/security', {
+          params: { path: project },
+          body: { podSecurity: 'baseline' },
+        }),
+    ],
+    [
+      'POST /api/v1/projects/{project}/members',
+      () =>
+        api.POST('/api/v1/projects/{project}/members', {
+          params: { path: project },
+          body: { username: n.user, role: 'project-viewer' },
+        }),
+    ],
+    [
+      'GET /api/v1/projects/{project}/members',
+      () => api.GET('/api/v1/projects/{project}/members', { params: { path: project } }),
+    ],
+    [
+      'PUT /api/v1/projects/{project}/members/{username}',
+      () =>
+        api.PUT('/api/v1/projects/{project}/members/{username}', {
+          params: { path: { ...project, username: n.user } },
+          body: { role: 'project-regular' },
+        }),
+    ],
+    [
+      'DELETE /api/v1/projects/{project}/members/{username}',
+      () =>
+        api.DELETE('/api/v1/projects/{project}/members/{username}', {
+          params: { path: { ...project, username: n.user } },
+        }),
+    ],
+    ...workloads(api, n, project, set, form),
+    ...configuration(api, n, project),
+    // Tear down in reverse.
+    [
+      'DELETE /api/v1/projects/{project}',
+      () => api.DELETE('/api/v1/projects/{project}', { params: { path: project } }),
+    ],
+    [
+      'DELETE /api/v1/workspaces/{workspace}',
+      () => api.DELETE('/api/v1/workspaces/{workspace}', { params: { path: { workspace: n.workspace } } }),
+    ],
+    [
+      'DELETE /api/v1/users/{username}',
+      () => api.DELETE('/api/v1/users/{username}', { params: { path: { username: n.user } } }),
+    ],
+    [
+      'POST /oauth/revoke',
+      () =>
+        api.POST('/oauth/revoke', {
+          body: { token: session.refreshToken },
+          headers: { 'content-type': 'application/json' },
+        }),
+    ],
+  ];
+}
+
+type ProjectPath = { project: string };
+type SetPath = ProjectPath & { name: string };
+type Form =
+  paths['/api/v1/projects/{project}/statefulsets']['post']['requestBody']['content']['application/json'];
+
+function workloads(
+  api: Client<paths>,
+  n: Names,
+  project: ProjectPath,
+  set: SetPath,
+  form: Form,
+): Operation[] {
+  const pod = { ...project, pod: `${n.statefulSet}-0` };
+  const volume = { ...project, name: n.volume };
+  return [
+    [
+      'GET /api/v1/projects/{project}/images/inspect',
+      () =>
+        api.GET('/api/v1/projects/{project}/images/inspect', {
+          params: { path: project, query: { image: '127.0.0.1:9/none:latest' } },
+        }),
+    ],
+    [
+      'POST /api/v1/projects/{project}/statefulsets',
+      () => api.POST('/api/v1/projects/{project}/statefulsets', { params: { path: project }, body: form }),
+    ],
+    [
+      'GET /api/v1/projects/{project}/statefulsets',
+      () =>
+        api.GET('/api/v1/projects/{project}/statefulsets', {
+          params: { path: project, query: { limit: 10, sortBy: 'name' } },
+        }),
+    ],
+    [
+      'GET /api/v1/projects/{project}/statefulsets/{name}',
+      () => api.GET('/api/v1/projects/{project}/statefulsets/{name}', { params: { path: set } }),
+    ],
+    [
+      'PUT /api/v1/projects/{project}/statefulsets/{name}',
+      () =>
+        api.PUT('/api/v1/projects/{project}/statefulsets/{name}', {
+          params: { path: set, query: { dryRun: true } },
+          body: form,
+        }),
+    ],
+    [
+      'POST /api/v1/projects/{project}/statefulsets/{name}/scale',
+      () =>
+        api.POST('/api/v1/projects/{project}/statefulsets/{name}/scale', {
+          params: { path: set },
+          body: { replicas: 2 },
+        }),
+    ],
+    [
+      'POST /api/v1/projects/{project}/statefulsets/{name}/redeploy',
+      () => api.POST('/api/v1/projects/{project}/statefulsets/{name}/redeploy', { params: { path: set } }),
+    ],
+    [
+      'PUT /api/v1/projects/{project}/statefulsets/{name}/service',
+      () =>
+        api.PUT('/api/v1/projects/{project}/statefulsets/{name}/service', {
+          params: { path: set },
+          body: { ports: [{ name: 'http', port: 80, targetPort: 80 }] },
+        }),
+    ],
+    [
+      'GET /api/v1/projects/{project}/statefulsets/{name}/revisions',
+      () => api.GET('/api/v1/projects/{project}/statefulsets/{name}/revisions', { params: { path: set } }),
+    ],
+    [
+      'GET /api/v1/projects/{project}/statefulsets/{name}/revisions/diff',
+      () =>
+        api.GET('/api/v1/projects/{project}/statefulsets/{name}/revisions/diff', {
+          params: { path: set, query: { from: 1, to: 2 } },
+        }),
+    ],
+    [
+      'POST /api/v1/projects/{project}/statefulsets/{name}/rollback',
+      () =>
+        api.POST('/api/v1/projects/{project}/statefulsets/{name}/rollback', {
+          params: { path: set, query: { dryRun: true } },
+          body: { revision: 1 },
+        }),
+    ],
+    [
+      'GET /api/v1/projects/{project}/statefulsets/{name}/pods',
+      () => api.GET('/api/v1/projects/{project}/statefulsets/{name}/pods', { params: { path: set } }),
+    ],
+    [
+      'GET /api/v1/projects/{project}/pods/{pod}',
+      () => api.GET('/api/v1/projects/{project}/pods/{pod}', { params: { path: pod } }),
+    ],
+    [
+      'GET /api/v1/projects/{project}/pods/{pod}/logs',
+      () =>
+        api.GET('/api/v1/projects/{project}/pods/{pod}/logs', {
+          params: { path: pod, query: { tailLines: 10 } },
+          parseAs: 'text',
+        }),
+    ],
+    [
+      'DELETE /api/v1/projects/{project}/pods/{pod}',
+      () =>
+        api.DELETE('/api/v1/projects/{project}/pods/{pod}', {
+          params: { path: pod, query: { dryRun: true } },
+        }),
+    ],
+    [
+      'DELETE /api/v1/projects/{project}/statefulsets/{name}',
+      () => api.DELETE('/api/v1/projects/{project}/statefulsets/{name}', { params: { path: set } }),
+    ],
+    [
+      'POST /api/v1/projects/{project}/volumes',
+      () =>
+        api.POST('/api/v1/projects/{project}/volumes', {
+          params: { path: project },
+          body: { name: n.volume, accessModes: ['ReadWriteOnce'], size: '1Gi' },
+        }),
+    ],
+    [
+      'GET /api/v1/projects/{project}/volumes',
+      () =>
+        api.GET('/api/v1/projects/{project}/volumes', { params: { path: project, query: { limit: 10 } } }),
+    ],
+    [
+      'GET /api/v1/projects/{project}/volumes/{name}',
+      () => api.GET('/api/v1/projects/{project}/volumes/{name}', { params: { path: volume } }),
+    ],
+    [
+      'POST /api/v1/projects/{project}/volumes/{name}/expand',
+      () =>
+        api.POST('/api/v1/projects/{project}/volumes/{name}/expand', {
+          params: { path: volume, query: { dryRun: true } },
+          body: { size: '2Gi' },
+        }),
+    ],
+    [
+      'DELETE /api/v1/projects/{project}/volumes/{name}',
+      () => api.DELETE('/api/v1/projects/{project}/volumes/{name}', { params: { path: volume } }),
+    ],
+  ];
+}
+
+function configuration(api: Client<paths>, n: Names, project: ProjectPath): Operation[] {
+  const map = { ...project, name: n.configMap };
+  const secret = { ...project, name: n.secret };
+  return [
+    [
+      'POST /api/v1/projects/{project}/configmaps',
+      () =>
+        api.POST('/api/v1/projects/{project}/configmaps', {
+          params: { path: project },
+          body: { name: n.configMap, data: [{ key: 'a', value: '1' }] },
+        }),
+    ],
+    [
+      'GET /api/v1/projects/{project}/configmaps',
+      () => api.GET('/api/v1/projects/{project}/configmaps', { params: { path: project } }),
+    ],
+    [
+      'GET /api/v1/projects/{project}/configmaps/{name}',
+      () => api.GET('/api/v1/projects/{project}/configmaps/{name}', { params: { path: map } }),
+    ],
+    [
+      'PUT /api/v1/projects/{project}/configmaps/{name}',
+      () =>
+        api.PUT('/api/v1/projects/{project}/configmaps/{name}', {
+          params: { path: map, query: { resourceVersion: '1', dryRun: true } },
+          body: { data: [{ key: 'a', value: '2' }] },
+        }),
+    ],
+    [
+      'DELETE /api/v1/projects/{project}/configmaps/{name}',
+      () => api.DELETE('/api/v1/projects/{project}/configmaps/{name}', { params: { path: map } }),
+    ],
+    [
+      'POST /api/v1/projects/{project}/secrets',
+      () =>
+        api.POST('/api/v1/projects/{project}/secrets', {
+          params: { path: project },
+          body: { name: n.secret, kind: 'OPAQUE', data: [{ key: 'a', value: '1' }] },
+        }),
+    ],
+    [
+      'GET /api/v1/projects/{project}/secrets',
+      () => api.GET('/api/v1/projects/{project}/secrets', { params: { path: project } }),
+    ],
+    [
+      'GET /api/v1/projects/{project}/secrets/{name}',
+      () => api.GET('/api/v1/projects/{project}/secrets/{name}', { params: { path: secret } }),
+    ],
+    [
+      'GET /api/v1/projects/{project}/secrets/{name}/values',
+      () => api.GET('/api/v1/projects/{project}/secrets/{name}/values', { params: { path: secret } }),
+    ],
+    [
+      'PUT /api/v1/projects/{project}/secrets/{name}',
+      () =>
+        api.PUT('/api/v1/projects/{project}/secrets/{name}', {
+          params: { path: secret, query: { resourceVersion: '1', dryRun: true } },
+          body: { data: [{ key: 'a', value: '2' }] },
+        }),
+    ],
+    [
+      'DELETE /api/v1/projects/{project}/secrets/{name}',
+      () => api.DELETE('/api/v1/projects/{project}/secrets/{name}', { params: { path: secret } }),
+    ],
+  ];
+}
