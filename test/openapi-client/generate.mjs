@@ -14,7 +14,12 @@ export async function render() {
   return BANNER + astToString(await openapiTS(DOCUMENT, { defaultNonNullable: false }));
 }
 
+// `--stdout` prints instead of writing (the e2e test compares with the committed file).
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  writeFileSync(OUTPUT, await render());
-  console.log(`wrote ${OUTPUT}`);
+  const rendered = await render();
+  if (process.argv.includes('--stdout')) process.stdout.write(rendered);
+  else {
+    writeFileSync(OUTPUT, rendered);
+    console.log(`wrote ${OUTPUT}`);
+  }
 }
