@@ -1,5 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import { GqlExecutionContext } from '@nestjs/graphql';
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
+import { Args, GqlExecutionContext } from '@nestjs/graphql';
 import type { Principal } from '../iam/principal';
 import { ACCESS_RULE, type AccessRule } from '../iam/access-rules';
 import { AccessService } from './access.service';
@@ -39,6 +40,25 @@ export const CurrentWorkspace = createParamDecorator(
 export const CurrentProject = createParamDecorator((_: unknown, context: ExecutionContext): ProjectAccess =>
   ownScope(context, 'project'),
 );
+
+/**
+ * For a GraphQL root field: declares the `project` argument in the schema (the access rule's guard
+ * reads it) and hands the handler the access resolved for it, in one parameter. `@Args` would also
+ * bind the argument's value to this parameter; that binding is taken back (the schema registration
+ * is separate), so the parameter receives only the resolved access. Put it where the argument should
+ * stand in the schema.
+ */
+export const ProjectScope =
+  (): ParameterDecorator =>
+  (target, key, index): void => {
+    if (key === undefined) return;
+    const owner = target.constructor;
+    const bound: unknown = Reflect.getMetadata(ROUTE_ARGS_METADATA, owner, key);
+    Args('project', { type: () => String })(target, key, index);
+    if (bound === undefined) Reflect.deleteMetadata(ROUTE_ARGS_METADATA, owner, key);
+    else Reflect.defineMetadata(ROUTE_ARGS_METADATA, bound, owner, key);
+    CurrentProject()(target, key, index);
+  };
 
 /**
  * For a GraphQL field resolver: the caller's access to the project its parent object belongs to

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { NameArg } from '../common/validation/names';
 import { Access } from '../iam/access-rules';
-import { CurrentProject } from '../access/request-context.decorators';
+import { ProjectScope } from '../access/request-context.decorators';
 import { Permission } from '../iam/roles';
 import type { ProjectAccess } from '../access/scope-access';
 import { ImageInfo } from './image-info.model';
@@ -19,10 +19,9 @@ export class ImagesResolver {
   })
   @Access.project(Permission.WORKLOADS_VIEW)
   imageInfo(
-    @Args('project') _project: string,
+    @ProjectScope() access: ProjectAccess,
     @Args('image', { description: 'e.g. nginx, nginx:1.27, registry.example.com:5000/team/app@sha256:…' })
     image: string,
-    @CurrentProject() access: ProjectAccess,
     @NameArg('secret', 'secret', {
       nullable: true,
       description: 'An image-registry Secret of the project with credentials for the registry',

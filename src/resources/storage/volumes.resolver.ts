@@ -1,8 +1,8 @@
+import { DryRunArg, ForceArg, FirstArg, AfterArg } from '../../common/graphql/arguments';
 import { Inject } from '@nestjs/common';
-import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { clampPageSize } from '../../common/paging';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Access } from '../../iam/access-rules';
-import { CurrentProject, ParentProject } from '../../access/request-context.decorators';
+import { ParentProject, ProjectScope } from '../../access/request-context.decorators';
 import { Permission } from '../../iam/roles';
 import type { ProjectAccess } from '../../access/scope-access';
 import { CreateVolumeInput, VolumeClaimFilter, VolumeClaimSort } from './volume-inputs';
@@ -12,13 +12,6 @@ import { VolumesService } from './volumes.service';
 import { NameArg } from '../../common/validation/names';
 import { SortDirection } from '../../common/api/vocabulary';
 import { EventView } from '../shared/events';
-
-const dryRunArg = {
-  name: 'dryRun',
-  type: () => Boolean,
-  defaultValue: false,
-  description: 'Validate and show, but do not write',
-};
 
 @Resolver(() => VolumeClaimView)
 export class VolumesResolver {
@@ -30,18 +23,17 @@ export class VolumesResolver {
   @Query(() => VolumeClaimConnection, { description: "The project's volumes (PersistentVolumeClaims)" })
   @Access.project(Permission.VOLUMES_VIEW)
   volumes(
-    @Args('project') _project: string,
-    @CurrentProject() access: ProjectAccess,
+    @ProjectScope() access: ProjectAccess,
     @Args('filter', { type: () => VolumeClaimFilter, nullable: true }) filter?: VolumeClaimFilter,
     @Args('sort', { type: () => VolumeClaimSort, nullable: true }) sort?: VolumeClaimSort,
-    @Args('first', { type: () => Int, nullable: true, description: '1 to 500, default 20' }) first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
+    @FirstArg() first?: number,
+    @AfterArg() after?: string,
   ): Promise<VolumeClaimConnection> {
     return this.queries.list(access, {
       ...filter,
       sortBy: sort?.field,
       ascending: sort?.direction !== SortDirection.DESC,
-      first: clampPageSize(first),
+      first,
       after,
     });
   }
@@ -49,9 +41,8 @@ export class VolumesResolver {
   @Query(() => VolumeClaimView)
   @Access.project(Permission.VOLUMES_VIEW)
   volume(
-    @Args('project') _project: string,
+    @ProjectScope() access: ProjectAccess,
     @NameArg('name', 'volume') name: string,
-    @CurrentProject() access: ProjectAccess,
   ): Promise<VolumeClaimView> {
     return this.queries.get(access, name);
   }
@@ -78,10 +69,9 @@ export class VolumesResolver {
   })
   @Access.project(Permission.VOLUMES_MANAGE)
   createVolume(
-    @Args('project') _project: string,
+    @ProjectScope() access: ProjectAccess,
     @Args('input') input: CreateVolumeInput,
-    @Args(dryRunArg) dryRun: boolean,
-    @CurrentProject() access: ProjectAccess,
+    @DryRunArg() dryRun: boolean,
   ): Promise<VolumeClaimChange> {
     return this.commands.create(access, input, dryRun);
   }
@@ -91,11 +81,10 @@ export class VolumesResolver {
   })
   @Access.project(Permission.VOLUMES_MANAGE)
   expandVolume(
-    @Args('project') _project: string,
+    @ProjectScope() access: ProjectAccess,
     @NameArg('name', 'volume') name: string,
     @Args('size', { description: 'The new size, e.g. 20Gi' }) size: string,
-    @Args(dryRunArg) dryRun: boolean,
-    @CurrentProject() access: ProjectAccess,
+    @DryRunArg() dryRun: boolean,
   ): Promise<VolumeClaimChange> {
     return this.commands.expand(access, name, size, dryRun);
   }
@@ -105,11 +94,10 @@ export class VolumesResolver {
   })
   @Access.project(Permission.VOLUMES_MANAGE)
   deleteVolume(
-    @Args('project') _project: string,
+    @ProjectScope() access: ProjectAccess,
     @NameArg('name', 'volume') name: string,
-    @Args('force', { type: () => Boolean, defaultValue: false }) force: boolean,
-    @Args(dryRunArg) dryRun: boolean,
-    @CurrentProject() access: ProjectAccess,
+    @ForceArg() force: boolean,
+    @DryRunArg() dryRun: boolean,
   ): Promise<VolumeClaimChange> {
     return this.commands.delete(access, name, force, dryRun);
   }

@@ -1,14 +1,13 @@
+import { DryRunArg, ForceArg, ResourceVersionArg } from '../../../common/graphql/arguments';
 import { Inject } from '@nestjs/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Access } from '../../../iam/access-rules';
-import { CurrentProject } from '../../../access/request-context.decorators';
+import { ProjectScope } from '../../../access/request-context.decorators';
 import { Permission } from '../../../iam/roles';
 import type { ProjectAccess } from '../../../access/scope-access';
 import { CreateSecretInput, SecretDataInput, SecretValues, SecretView } from './secret.model';
 import { SecretsService } from './secrets.service';
 import { NameArg } from '../../../common/validation/names';
-
-const dryRun = { name: 'dryRun', type: () => Boolean, defaultValue: false };
 
 @Resolver(() => SecretView)
 export class SecretsResolver {
@@ -17,8 +16,7 @@ export class SecretsResolver {
   @Query(() => [SecretView], { description: 'Keys only, never values' })
   @Access.project(Permission.CONFIG_VIEW)
   secrets(
-    @Args('project') _project: string,
-    @CurrentProject() access: ProjectAccess,
+    @ProjectScope() access: ProjectAccess,
     @Args('name', { type: () => String, nullable: true, description: 'Part of the name' }) name?: string,
   ): Promise<SecretView[]> {
     return this.service.list(access, name);
@@ -27,9 +25,8 @@ export class SecretsResolver {
   @Query(() => SecretView, { description: 'Keys only, never values' })
   @Access.project(Permission.CONFIG_VIEW)
   secret(
-    @Args('project') _project: string,
+    @ProjectScope() access: ProjectAccess,
     @NameArg('name', 'secret') name: string,
-    @CurrentProject() access: ProjectAccess,
   ): Promise<SecretView> {
     return this.service.get(access, name);
   }
@@ -37,9 +34,8 @@ export class SecretsResolver {
   @Query(() => SecretValues, { description: 'The values: project-admin and project-regular only' })
   @Access.project(Permission.SECRET_VALUES_VIEW)
   secretValues(
-    @Args('project') _project: string,
+    @ProjectScope() access: ProjectAccess,
     @NameArg('name', 'secret') name: string,
-    @CurrentProject() access: ProjectAccess,
   ): Promise<SecretValues> {
     return this.service.values(access, name);
   }
@@ -47,10 +43,9 @@ export class SecretsResolver {
   @Mutation(() => SecretView)
   @Access.project(Permission.CONFIG_MANAGE)
   createSecret(
-    @Args('project') _project: string,
+    @ProjectScope() access: ProjectAccess,
     @Args('input') input: CreateSecretInput,
-    @Args(dryRun) dry: boolean,
-    @CurrentProject() access: ProjectAccess,
+    @DryRunArg() dry: boolean,
   ): Promise<SecretView> {
     return this.service.create(access, input, dry);
   }
@@ -58,13 +53,11 @@ export class SecretsResolver {
   @Mutation(() => SecretView)
   @Access.project(Permission.CONFIG_MANAGE)
   updateSecret(
-    @Args('project') _project: string,
+    @ProjectScope() access: ProjectAccess,
     @NameArg('name', 'secret') name: string,
     @Args('input') input: SecretDataInput,
-    @Args('resourceVersion', { description: 'As read; a change made meanwhile fails with CONFLICT' })
-    resourceVersion: string,
-    @Args(dryRun) dry: boolean,
-    @CurrentProject() access: ProjectAccess,
+    @ResourceVersionArg() resourceVersion: string,
+    @DryRunArg() dry: boolean,
   ): Promise<SecretView> {
     return this.service.update(access, name, input, resourceVersion, dry);
   }
@@ -72,16 +65,10 @@ export class SecretsResolver {
   @Mutation(() => SecretView, { description: 'Answers what was deleted (keys only)' })
   @Access.project(Permission.CONFIG_MANAGE)
   deleteSecret(
-    @Args('project') _project: string,
+    @ProjectScope() access: ProjectAccess,
     @NameArg('name', 'secret') name: string,
-    @Args('force', {
-      type: () => Boolean,
-      defaultValue: false,
-      description: 'Delete even while workloads use it',
-    })
-    force: boolean,
-    @Args(dryRun) dry: boolean,
-    @CurrentProject() access: ProjectAccess,
+    @ForceArg() force: boolean,
+    @DryRunArg() dry: boolean,
   ): Promise<SecretView> {
     return this.service.delete(access, name, force, dry);
   }

@@ -1,7 +1,8 @@
+import { DryRunArg, ResourceVersionArg, FirstArg, AfterArg } from '../../../common/graphql/arguments';
 import { Inject } from '@nestjs/common';
 import { Args, Extensions, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Access } from '../../../iam/access-rules';
-import { CurrentProject, ParentProject } from '../../../access/request-context.decorators';
+import { ParentProject, ProjectScope } from '../../../access/request-context.decorators';
 import { Permission } from '../../../iam/roles';
 import type { ProjectAccess } from '../../../access/scope-access';
 import { PodsService } from './pods.service';
@@ -28,13 +29,6 @@ import { NameArg } from '../../../common/validation/names';
 import { SortDirection } from '../../../common/api/vocabulary';
 import { EventView } from '../../shared/events';
 
-const dryRunArg = {
-  name: 'dryRun',
-  type: () => Boolean,
-  defaultValue: false,
-  description: 'Validate and show, but do not write',
-};
-
 @Resolver(() => StatefulSetView)
 export class StatefulSetsResolver {
   constructor(
@@ -49,18 +43,17 @@ export class StatefulSetsResolver {
   @Extensions({ cost: 3 })
   @Access.project(Permission.WORKLOADS_VIEW)
   statefulSets(
-    @Args('project') _project: string,
-    @CurrentProject() access: ProjectAccess,
+    @ProjectScope() access: ProjectAccess,
     @Args('filter', { type: () => StatefulSetFilter, nullable: true }) filter?: StatefulSetFilter,
     @Args('sort', { type: () => StatefulSetSort, nullable: true }) sort?: StatefulSetSort,
-    @Args('first', { type: () => Int, nullable: true, description: '1 to 500, default 20' }) first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
+    @FirstArg() first?: number,
+    @AfterArg() after?: string,
   ): Promise<StatefulSetConnection> {
     return this.queries.list(access, {
       ...filter,
       sortBy: sort?.field,
       ascending: sort?.direction !== SortDirection.DESC,
-      first: first === undefined ? undefined : Math.min(Math.max(first, 1), 500),
+      first,
       after,
     });
   }
@@ -68,9 +61,8 @@ export class StatefulSetsResolver {
   @Query(() => StatefulSetView)
   @Access.project(Permission.WORKLOADS_VIEW)
   statefulSet(
-    @Args('project') _project: string,
+    @ProjectScope() access: ProjectAccess,
     @NameArg('name', 'statefulSet') name: string,
-    @CurrentProject() access: ProjectAccess,
   ): Promise<StatefulSetView> {
     return this.queries.get(access, name);
   }
@@ -121,11 +113,10 @@ export class StatefulSetsResolver {
   @Query(() => RevisionDiff, { description: 'What changed between two revisions' })
   @Access.project(Permission.WORKLOADS_VIEW)
   async revisionDiff(
-    @Args('project') _project: string,
+    @ProjectScope() access: ProjectAccess,
     @NameArg('name', 'statefulSet') name: string,
     @Args('from', { type: () => Int }) from: number,
     @Args('to', { type: () => Int }) to: number,
-    @CurrentProject() access: ProjectAccess,
   ): Promise<RevisionDiff> {
     return this.revisionsService.diff(access, await this.queries.raw(access, name), from, to);
   }
@@ -135,10 +126,9 @@ export class StatefulSetsResolver {
   })
   @Access.project(Permission.WORKLOADS_MANAGE)
   createStatefulSet(
-    @Args('project') _project: string,
+    @ProjectScope() access: ProjectAccess,
     @Args('input') input: StatefulSetForm,
-    @Args(dryRunArg) dryRun: boolean,
-    @CurrentProject() access: ProjectAccess,
+    @DryRunArg() dryRun: boolean,
   ): Promise<StatefulSetChange> {
     return this.commands.create(access, input, dryRun);
   }
@@ -148,10 +138,9 @@ export class StatefulSetsResolver {
   })
   @Access.project(Permission.WORKLOADS_MANAGE)
   applyStatefulSetYaml(
-    @Args('project') _project: string,
+    @ProjectScope() access: ProjectAccess,
     @Args('yaml') yaml: string,
-    @Args(dryRunArg) dryRun: boolean,
-    @CurrentProject() access: ProjectAccess,
+    @DryRunArg() dryRun: boolean,
   ): Promise<StatefulSetChange> {
     return this.commands.createFromYaml(access, yaml, dryRun);
   }
@@ -161,12 +150,11 @@ export class StatefulSetsResolver {
   })
   @Access.project(Permission.WORKLOADS_MANAGE)
   updateStatefulSet(
-    @Args('project') _project: string,
+    @ProjectScope() access: ProjectAccess,
     @NameArg('name', 'statefulSet') name: string,
     @Args('input') input: StatefulSetForm,
-    @Args('resourceVersion') resourceVersion: string,
-    @Args(dryRunArg) dryRun: boolean,
-    @CurrentProject() access: ProjectAccess,
+    @ResourceVersionArg() resourceVersion: string,
+    @DryRunArg() dryRun: boolean,
   ): Promise<StatefulSetChange> {
     return this.commands.update(access, name, input, resourceVersion, dryRun);
   }
@@ -176,12 +164,11 @@ export class StatefulSetsResolver {
   })
   @Access.project(Permission.WORKLOADS_MANAGE)
   replaceStatefulSetYaml(
-    @Args('project') _project: string,
+    @ProjectScope() access: ProjectAccess,
     @NameArg('name', 'statefulSet') name: string,
     @Args('yaml') yaml: string,
-    @Args(dryRunArg) dryRun: boolean,
-    @CurrentProject() access: ProjectAccess,
-    @Args('resourceVersion', { type: () => String, nullable: true }) resourceVersion?: string,
+    @DryRunArg() dryRun: boolean,
+    @ResourceVersionArg({ nullable: true }) resourceVersion?: string,
   ): Promise<StatefulSetChange> {
     return this.commands.replaceFromYaml(access, name, yaml, resourceVersion, dryRun);
   }
@@ -189,11 +176,10 @@ export class StatefulSetsResolver {
   @Mutation(() => StatefulSetChange)
   @Access.project(Permission.WORKLOADS_MANAGE)
   scaleStatefulSet(
-    @Args('project') _project: string,
+    @ProjectScope() access: ProjectAccess,
     @NameArg('name', 'statefulSet') name: string,
     @Args('replicas', { type: () => Int }) replicas: number,
-    @Args(dryRunArg) dryRun: boolean,
-    @CurrentProject() access: ProjectAccess,
+    @DryRunArg() dryRun: boolean,
   ): Promise<StatefulSetChange> {
     return this.commands.scale(access, name, replicas, dryRun);
   }
@@ -203,10 +189,9 @@ export class StatefulSetsResolver {
   })
   @Access.project(Permission.WORKLOADS_MANAGE)
   redeployStatefulSet(
-    @Args('project') _project: string,
+    @ProjectScope() access: ProjectAccess,
     @NameArg('name', 'statefulSet') name: string,
-    @Args(dryRunArg) dryRun: boolean,
-    @CurrentProject() access: ProjectAccess,
+    @DryRunArg() dryRun: boolean,
   ): Promise<StatefulSetChange> {
     return this.commands.redeploy(access, name, dryRun);
   }
@@ -214,11 +199,10 @@ export class StatefulSetsResolver {
   @Mutation(() => StatefulSetChange, { description: 'Edit Service: the ports of the headless Service' })
   @Access.project(Permission.WORKLOADS_MANAGE)
   updateStatefulSetService(
-    @Args('project') _project: string,
+    @ProjectScope() access: ProjectAccess,
     @NameArg('name', 'statefulSet') name: string,
     @Args('ports', { type: () => [ServicePortInput] }) ports: ServicePortInput[],
-    @Args(dryRunArg) dryRun: boolean,
-    @CurrentProject() access: ProjectAccess,
+    @DryRunArg() dryRun: boolean,
   ): Promise<StatefulSetChange> {
     return this.commands.updateService(access, name, ports, dryRun);
   }
@@ -228,11 +212,10 @@ export class StatefulSetsResolver {
   })
   @Access.project(Permission.WORKLOADS_MANAGE)
   rollbackStatefulSet(
-    @Args('project') _project: string,
+    @ProjectScope() access: ProjectAccess,
     @NameArg('name', 'statefulSet') name: string,
     @Args('revision', { type: () => Int }) revision: number,
-    @Args(dryRunArg) dryRun: boolean,
-    @CurrentProject() access: ProjectAccess,
+    @DryRunArg() dryRun: boolean,
   ): Promise<StatefulSetChange> {
     return this.commands.rollback(access, name, revision, dryRun);
   }
@@ -242,12 +225,11 @@ export class StatefulSetsResolver {
   })
   @Access.project(Permission.WORKLOADS_MANAGE)
   deleteStatefulSet(
-    @Args('project') _project: string,
+    @ProjectScope() access: ProjectAccess,
     @NameArg('name', 'statefulSet') name: string,
     @Args('deleteService', { type: () => Boolean, defaultValue: true }) deleteService: boolean,
     @Args('deleteVolumes', { type: () => Boolean, defaultValue: false }) deleteVolumes: boolean,
-    @Args(dryRunArg) dryRun: boolean,
-    @CurrentProject() access: ProjectAccess,
+    @DryRunArg() dryRun: boolean,
   ): Promise<StatefulSetChange> {
     return this.commands.delete(access, name, { deleteService, deleteVolumes }, dryRun);
   }
@@ -259,11 +241,7 @@ export class PodsResolver {
 
   @Query(() => PodView)
   @Access.project(Permission.WORKLOADS_VIEW)
-  pod(
-    @Args('project') _project: string,
-    @NameArg('name', 'pod') name: string,
-    @CurrentProject() access: ProjectAccess,
-  ): Promise<PodView> {
+  pod(@ProjectScope() access: ProjectAccess, @NameArg('name', 'pod') name: string): Promise<PodView> {
     return this.pods.get(access, name);
   }
 
@@ -278,9 +256,8 @@ export class PodsResolver {
   @Query(() => String, { description: "A container's log (REST can also follow it)" })
   @Access.project(Permission.LOGS_VIEW)
   podLogs(
-    @Args('project') _project: string,
+    @ProjectScope() access: ProjectAccess,
     @NameArg('pod', 'pod') pod: string,
-    @CurrentProject() access: ProjectAccess,
     @NameArg('container', 'container', { nullable: true }) container?: string,
     @Args('tailLines', { type: () => Int, nullable: true }) tailLines?: number,
     @Args('sinceSeconds', { type: () => Int, nullable: true }) sinceSeconds?: number,
@@ -292,10 +269,9 @@ export class PodsResolver {
   @Mutation(() => PodView, { description: 'The controller recreates it with the same name and claims' })
   @Access.project(Permission.WORKLOADS_MANAGE)
   deletePod(
-    @Args('project') _project: string,
+    @ProjectScope() access: ProjectAccess,
     @NameArg('name', 'pod') name: string,
-    @Args(dryRunArg) dryRun: boolean,
-    @CurrentProject() access: ProjectAccess,
+    @DryRunArg() dryRun: boolean,
   ): Promise<PodView> {
     return this.pods.delete(access, name, dryRun);
   }

@@ -1,0 +1,37 @@
+import { Args, Int } from '@nestjs/graphql';
+import { clampPageSize, MAX_PAGE_SIZE } from '../paging';
+
+/**
+ * Arguments every mutation or list shares, declared once so each reads the same in the schema
+ * (GraphQL's side of common/validation/query-params.ts).
+ */
+export const DryRunArg = () =>
+  Args('dryRun', {
+    type: () => Boolean,
+    defaultValue: false,
+    description: 'Validate and show, but do not write',
+  });
+
+export const ForceArg = () =>
+  Args('force', {
+    type: () => Boolean,
+    defaultValue: false,
+    description: 'Delete even while workloads use it',
+  });
+
+export const ResourceVersionArg = (options: { nullable?: boolean } = {}) =>
+  Args('resourceVersion', {
+    type: () => String,
+    nullable: options.nullable ?? false,
+    description: 'As read; a change made meanwhile fails with CONFLICT',
+  });
+
+/** `first`, clamped to 1..MAX_PAGE_SIZE by a pipe (out of range is clamped rather than refused). */
+export const FirstArg = () =>
+  Args(
+    'first',
+    { type: () => Int, nullable: true, description: `1 to ${MAX_PAGE_SIZE}, default 20` },
+    { transform: (value: number | undefined) => clampPageSize(value ?? undefined) },
+  );
+
+export const AfterArg = () => Args('after', { type: () => String, nullable: true });
