@@ -1,48 +1,32 @@
-import { parseImageReference } from './image-reference';
 import { parseChallenges } from './registry-auth';
-import { RegistryClient } from './registry-client';
-import { config, failure, FakeRegistry, image, PASSWORD, TOKEN } from './registry.fake';
+import { amd64, config, failure, image, PASSWORD, TOKEN, useFakeRegistry } from './registry.fake';
 
 /** Answering the registry's challenges: a bearer token from the realm, or Basic. */
 
 describe('RegistryClient', () => {
-  let registry: FakeRegistry;
-  let host: string;
-  let client: RegistryClient;
-  const ref = (tail: string) => parseImageReference(`${host}/team/app${tail}`);
-  const amd64 = { os: 'linux', architecture: 'amd64' };
-
-  beforeEach(async () => {
-    registry = new FakeRegistry('team/app');
-    host = await registry.start();
-    client = new RegistryClient({ timeoutMs: 1000, registries: { [host]: { insecure: true } } });
-  });
-  afterEach(async () => {
-    await client.close();
-    await registry.stop();
-  });
+  const fake = useFakeRegistry();
 
   it('gets a bearer token from the realm with the credentials, and sends it, not the password, to the registry', async () => {
-    image(registry, config(), '1.0');
-    registry.auth = 'bearer';
-    const inspected = await client.inspect(ref(':1.0'), {
+    image(fake.registry, config(), '1.0');
+    fake.registry.auth = 'bearer';
+    const inspected = await fake.client.inspect(fake.ref(':1.0'), {
       platform: amd64,
       credentials: { username: 'alice', password: PASSWORD },
     });
     expect(inspected.tags).toEqual(['1.0']);
-    const tokenCalls = registry.seen.filter((s) => s.url.startsWith('/token'));
+    const tokenCalls = fake.registry.seen.filter((s) => s.url.startsWith('/token'));
     // One token for the whole inspection: manifest, config blob and tags reuse it.
     expect(tokenCalls).toHaveLength(1);
     expect(tokenCalls[0].url).toBe('/token?service=fake&scope=repository%3Ateam%2Fapp%3Apull');
-    const registryCalls = registry.seen.filter((s) => s.url.startsWith('/v2/') && s.authorization);
+    const registryCalls = fake.registry.seen.filter((s) => s.url.startsWith('/v2/') && s.authorization);
     expect(registryCalls.every((s) => s.authorization === `Bearer ${TOKEN}`)).toBe(true);
   });
 
   it('reports refused credentials and anonymous refusals apart, without the secret', async () => {
-    image(registry, config(), '1.0');
-    registry.auth = 'bearer';
+    image(fake.registry, config(), '1.0');
+    fake.registry.auth = 'bearer';
     const wrong = await failure(
-      client.inspect(ref(':1.0'), {
+      fake.client.inspect(fake.ref(':1.0'), {
         platform: amd64,
         credentials: { username: 'alice', password: 'wrong-pass' },
       }),
@@ -50,22 +34,22 @@ describe('RegistryClient', () => {
     expect(wrong).toMatchObject({ kind: 'unauthorized', details: { withCredentials: true } });
     expect(wrong.message).not.toContain('wrong-pass');
     // Anonymous: the realm hands out a token that grants nothing.
-    expect(await failure(client.inspect(ref(':1.0'), { platform: amd64 }))).toMatchObject({
+    expect(await failure(fake.client.inspect(fake.ref(':1.0'), { platform: amd64 }))).toMatchObject({
       kind: 'unauthorized',
       details: { withCredentials: false },
     });
   });
 
   it('answers a Basic challenge with the credentials', async () => {
-    image(registry, config(), '1.0');
-    registry.auth = 'basic';
+    image(fake.registry, config(), '1.0');
+    fake.registry.auth = 'basic';
     await expect(
-      client.inspect(ref(':1.0'), {
+      fake.client.inspect(fake.ref(':1.0'), {
         platform: amd64,
         credentials: { username: 'alice', password: PASSWORD },
       }),
     ).resolves.toMatchObject({ tags: ['1.0'] });
-    expect(await failure(client.inspect(ref(':1.0'), { platform: amd64 }))).toMatchObject({
+    expect(await failure(fake.client.inspect(fake.ref(':1.0'), { platform: amd64 }))).toMatchObject({
       kind: 'unauthorized',
       details: { withCredentials: false },
     });

@@ -1,31 +1,16 @@
-import { parseImageReference } from './image-reference';
 import { MEDIA_TYPES, nextLink, RegistryClient } from './registry-client';
 import type { RegistryFailure } from './registry-errors';
-import { config, failure, FakeRegistry, image } from './registry.fake';
+import { amd64, config, failure, FakeRegistry, image, useFakeRegistry } from './registry.fake';
 
 /** The OCI distribution protocol against the fake registry: manifests, indexes, config blobs, tags. */
 
 describe('RegistryClient', () => {
-  let registry: FakeRegistry;
-  let host: string;
-  let client: RegistryClient;
-  const ref = (tail: string) => parseImageReference(`${host}/team/app${tail}`);
-  const amd64 = { os: 'linux', architecture: 'amd64' };
-
-  beforeEach(async () => {
-    registry = new FakeRegistry('team/app');
-    host = await registry.start();
-    client = new RegistryClient({ timeoutMs: 1000, registries: { [host]: { insecure: true } } });
-  });
-  afterEach(async () => {
-    await client.close();
-    await registry.stop();
-  });
+  const fake = useFakeRegistry();
 
   it('reads a single-platform image, its config and its tags', async () => {
-    const digest = image(registry, config(), '1.0');
-    registry.tags.set('latest', digest);
-    const inspected = await client.inspect(ref(':1.0'), { platform: amd64 });
+    const digest = image(fake.registry, config(), '1.0');
+    fake.registry.tags.set('latest', digest);
+    const inspected = await fake.client.inspect(fake.ref(':1.0'), { platform: amd64 });
     expect(inspected).toEqual({
       digest,
       platform: amd64,
@@ -33,13 +18,13 @@ describe('RegistryClient', () => {
       tags: ['1.0', 'latest'],
     });
     // By digest too, verified against the content.
-    expect((await client.inspect(ref(`@${digest}`), { platform: amd64 })).digest).toBe(digest);
+    expect((await fake.client.inspect(fake.ref(`@${digest}`), { platform: amd64 })).digest).toBe(digest);
   });
 
   it('resolves an index to linux/amd64, or to the platform asked for, skipping attestations', async () => {
-    const amdDigest = image(registry, config());
+    const amdDigest = image(fake.registry, config());
     const armDigest = image(
-      registry,
+      fake.registry,
       config({ architecture: 'arm64', variant: 'v8', config: { Cmd: ['arm'] } }),
     );
     const descriptor = (digest: string, platform: object, annotations?: object) => ({
@@ -49,7 +34,7 @@ describe('RegistryClient', () => {
       platform,
       ...(annotations ? { annotations } : {}),
     });
-    const index = registry.put(
+    const index = fake.registry.put(
       {
         schemaVersion: 2,
         mediaType: MEDIA_TYPES.ociIndex,
@@ -66,16 +51,18 @@ describe('RegistryClient', () => {
       MEDIA_TYPES.ociIndex,
       'multi',
     );
-    const amd = await client.inspect(ref(':multi'), { platform: amd64 });
+    const amd = await fake.client.inspect(fake.ref(':multi'), { platform: amd64 });
     expect(amd).toMatchObject({ digest: index, platform: amd64, config: { config: { Cmd: ['run'] } } });
-    const arm = await client.inspect(ref(':multi'), { platform: { os: 'linux', architecture: 'arm64' } });
+    const arm = await fake.client.inspect(fake.ref(':multi'), {
+      platform: { os: 'linux', architecture: 'arm64' },
+    });
     expect(arm).toMatchObject({
       platform: { os: 'linux', architecture: 'arm64' },
       config: { config: { Cmd: ['arm'] } },
     });
 
     const missing = await failure(
-      client.inspect(ref(':multi'), { platform: { os: 'linux', architecture: 's390x' } }),
+      fake.client.inspect(fake.ref(':multi'), { platform: { os: 'linux', architecture: 's390x' } }),
     );
     expect(missing).toMatchObject({
       kind: 'platform',
@@ -84,11 +71,11 @@ describe('RegistryClient', () => {
   });
 
   it('refuses a single-platform image of another platform only when one was asked for', async () => {
-    image(registry, config(), '1.0');
+    image(fake.registry, config(), '1.0');
     const arm = { os: 'linux', architecture: 'arm64' };
-    expect((await client.inspect(ref(':1.0'), { platform: arm })).platform).toEqual(amd64);
+    expect((await fake.client.inspect(fake.ref(':1.0'), { platform: arm })).platform).toEqual(amd64);
     expect(
-      await failure(client.inspect(ref(':1.0'), { platform: arm, platformExplicit: true })),
+      await failure(fake.client.inspect(fake.ref(':1.0'), { platform: arm, platformExplicit: true })),
     ).toMatchObject({
       kind: 'platform',
       details: { available: ['linux/amd64'] },
@@ -96,17 +83,17 @@ describe('RegistryClient', () => {
   });
 
   it('follows Link pagination of tags up to the cap', async () => {
-    const digest = image(registry, config(), 't00');
-    for (let i = 1; i < 25; i++) registry.tags.set(`t${String(i).padStart(2, '0')}`, digest);
-    registry.tagPageSize = 10;
-    expect((await client.inspect(ref(':t00'), { platform: amd64 })).tags).toHaveLength(25);
+    const digest = image(fake.registry, config(), 't00');
+    for (let i = 1; i < 25; i++) fake.registry.tags.set(`t${String(i).padStart(2, '0')}`, digest);
+    fake.registry.tagPageSize = 10;
+    expect((await fake.client.inspect(fake.ref(':t00'), { platform: amd64 })).tags).toHaveLength(25);
     const capped = new RegistryClient({
       timeoutMs: 1000,
-      registries: { [host]: { insecure: true } },
+      registries: { [fake.host]: { insecure: true } },
       maxTags: 12,
     });
     try {
-      expect((await capped.inspect(ref(':t00'), { platform: amd64 })).tags).toEqual(
+      expect((await capped.inspect(fake.ref(':t00'), { platform: amd64 })).tags).toEqual(
         Array.from({ length: 12 }, (_, i) => `t${String(i).padStart(2, '0')}`),
       );
     } finally {
@@ -120,19 +107,21 @@ describe('RegistryClient', () => {
     ['a rate limit', (r) => (r.status = 429), 'unavailable'],
     ['another 4xx', (r) => (r.status = 400), 'refused'],
   ])('classifies %s', async (_what, arrange, kind) => {
-    arrange(registry);
-    expect(await failure(client.inspect(ref(':nope'), { platform: amd64 }))).toMatchObject({ kind });
+    arrange(fake.registry);
+    expect(await failure(fake.client.inspect(fake.ref(':nope'), { platform: amd64 }))).toMatchObject({
+      kind,
+    });
   });
 
   it('refuses content that does not match its digest, and artifacts that are not images', async () => {
-    const digest = image(registry, config(), '1.0');
-    const good = registry.blobs.get(digest)!;
-    registry.blobs.set(digest, { ...good, body: good.body.replace('"layers":[]', '"layers": []') });
-    expect(await failure(client.inspect(ref(`@${digest}`), { platform: amd64 }))).toMatchObject({
+    const digest = image(fake.registry, config(), '1.0');
+    const good = fake.registry.blobs.get(digest)!;
+    fake.registry.blobs.set(digest, { ...good, body: good.body.replace('"layers":[]', '"layers": []') });
+    expect(await failure(fake.client.inspect(fake.ref(`@${digest}`), { platform: amd64 }))).toMatchObject({
       kind: 'invalid',
     });
 
-    const chart = registry.put(
+    const chart = fake.registry.put(
       {
         schemaVersion: 2,
         mediaType: MEDIA_TYPES.ociManifest,
@@ -143,7 +132,7 @@ describe('RegistryClient', () => {
       'chart',
     );
     expect(chart).toMatch(/^sha256:/);
-    expect(await failure(client.inspect(ref(':chart'), { platform: amd64 }))).toMatchObject({
+    expect(await failure(fake.client.inspect(fake.ref(':chart'), { platform: amd64 }))).toMatchObject({
       kind: 'not-an-image',
     });
   });

@@ -1,42 +1,28 @@
 import { AddressInfo, createServer as createNetServer, Server as NetServer, Socket } from 'node:net';
 import { parseImageReference } from './image-reference';
 import { RegistryClient } from './registry-client';
-import { config, failure, FakeRegistry, image, PASSWORD } from './registry.fake';
+import { amd64, config, failure, FakeRegistry, image, PASSWORD, useFakeRegistry } from './registry.fake';
 
 /** The guarded HTTP under the client: redirects, schemes, addresses and deadlines. */
 
 describe('RegistryClient', () => {
-  let registry: FakeRegistry;
-  let host: string;
-  let client: RegistryClient;
-  const ref = (tail: string) => parseImageReference(`${host}/team/app${tail}`);
-  const amd64 = { os: 'linux', architecture: 'amd64' };
-
-  beforeEach(async () => {
-    registry = new FakeRegistry('team/app');
-    host = await registry.start();
-    client = new RegistryClient({ timeoutMs: 1000, registries: { [host]: { insecure: true } } });
-  });
-  afterEach(async () => {
-    await client.close();
-    await registry.stop();
-  });
+  const fake = useFakeRegistry();
 
   it('follows blob redirects, dropping the Authorization header on another origin', async () => {
-    image(registry, config(), '1.0');
-    registry.auth = 'basic';
+    image(fake.registry, config(), '1.0');
+    fake.registry.auth = 'basic';
     const storage = new FakeRegistry('none');
     const storageHost = await storage.start();
     try {
-      for (const [digest, blob] of registry.blobs) storage.blobs.set(digest, blob);
-      registry.redirectBlobsTo = `http://${storageHost}`;
+      for (const [digest, blob] of fake.registry.blobs) storage.blobs.set(digest, blob);
+      fake.registry.redirectBlobsTo = `http://${storageHost}`;
       // The storage is plain HTTP on 127.0.0.1: a hop there needs it listed, like any registry.
       const both = new RegistryClient({
         timeoutMs: 1000,
-        registries: { [host]: { insecure: true }, [storageHost]: { insecure: true } },
+        registries: { [fake.host]: { insecure: true }, [storageHost]: { insecure: true } },
       });
       try {
-        const inspected = await both.inspect(ref(':1.0'), {
+        const inspected = await both.inspect(fake.ref(':1.0'), {
           platform: amd64,
           credentials: { username: 'alice', password: PASSWORD },
         });
@@ -47,7 +33,7 @@ describe('RegistryClient', () => {
         // Unlisted, the same hop is refused before any request reaches it.
         storage.seen.length = 0;
         const refused = await failure(
-          client.inspect(ref(':1.0'), {
+          fake.client.inspect(fake.ref(':1.0'), {
             platform: amd64,
             credentials: { username: 'alice', password: PASSWORD },
           }),
@@ -64,10 +50,12 @@ describe('RegistryClient', () => {
 
   it('speaks HTTPS unless the registry is configured insecure', async () => {
     // Listed, but not insecure: HTTPS. (Unlisted, its 127.0.0.1 address would be refused outright.)
-    const strict = new RegistryClient({ timeoutMs: 1000, registries: { [host]: {} } });
+    const strict = new RegistryClient({ timeoutMs: 1000, registries: { [fake.host]: {} } });
     try {
       // The fake registry speaks plain HTTP: the TLS handshake fails.
-      expect(await failure(strict.inspect(ref(':1.0'), { platform: amd64 }))).toMatchObject({ kind: 'tls' });
+      expect(await failure(strict.inspect(fake.ref(':1.0'), { platform: amd64 }))).toMatchObject({
+        kind: 'tls',
+      });
     } finally {
       await strict.close();
     }
@@ -76,11 +64,11 @@ describe('RegistryClient', () => {
   it('an unlisted registry on a loopback address is refused before it is contacted', async () => {
     const unlisted = new RegistryClient({ timeoutMs: 1000, registries: {} });
     try {
-      registry.seen.length = 0;
-      expect(await failure(unlisted.inspect(ref(':1.0'), { platform: amd64 }))).toMatchObject({
+      fake.registry.seen.length = 0;
+      expect(await failure(unlisted.inspect(fake.ref(':1.0'), { platform: amd64 }))).toMatchObject({
         kind: 'forbidden',
       });
-      expect(registry.seen).toEqual([]);
+      expect(fake.registry.seen).toEqual([]);
     } finally {
       await unlisted.close();
     }

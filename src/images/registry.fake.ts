@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { MEDIA_TYPES } from './registry-client';
+import { type ImageReference, parseImageReference } from './image-reference';
+import { MEDIA_TYPES, RegistryClient } from './registry-client';
 import { RegistryError } from './registry-errors';
 
 /**
@@ -145,4 +146,56 @@ export async function failure(promise: Promise<unknown>): Promise<RegistryError>
     throw error;
   }
   throw new Error('expected a RegistryError');
+}
+
+/** The platform the specs inspect unless they say otherwise. */
+export const amd64 = { os: 'linux', architecture: 'amd64' };
+
+export interface FakeRegistrySetup {
+  registry: FakeRegistry;
+  /** Where the registry listens, 127.0.0.1:port. */
+  host: string;
+  /** A client that may reach the registry over plain HTTP. */
+  client: RegistryClient;
+  /** team/app on the registry, with a tag or digest: ref(':1.0'), ref(`@${digest}`). */
+  ref: (tail: string) => ImageReference;
+}
+
+/**
+ * The setup the client's specs share, for the describe block it is called in: before each test a
+ * fresh registry of team/app and a client, after it both closed. Its fields are each test's: read
+ * them inside a test, not when the block is defined.
+ */
+export function useFakeRegistry(): FakeRegistrySetup {
+  let current: Omit<FakeRegistrySetup, 'ref'> | undefined;
+  beforeEach(async () => {
+    const registry = new FakeRegistry('team/app');
+    const host = await registry.start();
+    current = {
+      registry,
+      host,
+      client: new RegistryClient({ timeoutMs: 1000, registries: { [host]: { insecure: true } } }),
+    };
+  });
+  afterEach(async () => {
+    await current?.client.close();
+    await current?.registry.stop();
+    current = undefined;
+  });
+  const now = () => {
+    if (!current) throw new Error('the fake registry runs only during a test');
+    return current;
+  };
+  return {
+    get registry() {
+      return now().registry;
+    },
+    get host() {
+      return now().host;
+    },
+    get client() {
+      return now().client;
+    },
+    ref: (tail) => parseImageReference(`${now().host}/team/app${tail}`),
+  };
 }

@@ -1,18 +1,18 @@
-import { Field, ObjectType } from '@nestjs/graphql';
-import { ApiProperty } from '@nestjs/swagger';
+import { ObjectType } from '@nestjs/graphql';
+import { BooleanField, ListField, StringField } from '../common/api/output-field.decorators';
 import { StorageClass } from './storage-class.model';
 
 @ObjectType({ description: 'A node of the cluster' })
 export class ClusterNode {
-  @Field() @ApiProperty() name!: string;
-  @Field({ description: 'The node reports Ready' }) @ApiProperty() ready!: boolean;
-  @Field({ description: 'Allocatable CPU (Kubernetes quantity)' }) @ApiProperty() cpu!: string;
-  @Field({ description: 'Allocatable memory (Kubernetes quantity)' }) @ApiProperty() memory!: string;
+  @StringField() name!: string;
+  @BooleanField({ description: 'The node reports Ready' }) ready!: boolean;
+  @StringField({ description: 'Allocatable CPU (Kubernetes quantity)' }) cpu!: string;
+  @StringField({ description: 'Allocatable memory (Kubernetes quantity)' }) memory!: string;
 }
 
 @ObjectType({ description: 'The Kubernetes cluster Berth runs workloads on' })
 export class Cluster {
-  @Field({ description: 'Kubernetes version of the API server' }) @ApiProperty() version!: string;
-  @Field(() => [ClusterNode]) @ApiProperty({ type: [ClusterNode] }) nodes!: ClusterNode[];
-  @Field(() => [StorageClass]) @ApiProperty({ type: [StorageClass] }) storageClasses!: StorageClass[];
+  @StringField({ description: 'Kubernetes version of the API server' }) version!: string;
+  @ListField(ClusterNode) nodes!: ClusterNode[];
+  @ListField(StorageClass) storageClasses!: StorageClass[];
 }

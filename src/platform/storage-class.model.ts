@@ -1,22 +1,20 @@
-import { Field, ObjectType } from '@nestjs/graphql';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ObjectType } from '@nestjs/graphql';
+import {
+  BooleanField,
+  NullableDateField,
+  NullableStringField,
+  StringField,
+} from '../common/api/output-field.decorators';
 
 @ObjectType({ description: 'A class of storage that volume claims can ask for' })
 export class StorageClass {
-  @Field() @ApiProperty() name!: string;
-  @Field() @ApiProperty() provisioner!: string;
-  @Field({ description: 'Claims without a class get this one' }) @ApiProperty() default!: boolean;
-  @Field({ description: 'Claims of this class can be expanded' }) @ApiProperty() allowsExpansion!: boolean;
-  @Field(() => String, { nullable: true, description: 'Delete or Retain: what happens to a released volume' })
-  @ApiPropertyOptional({ type: String, nullable: true })
+  @StringField() name!: string;
+  @StringField() provisioner!: string;
+  @BooleanField({ description: 'Claims without a class get this one' }) default!: boolean;
+  @BooleanField({ description: 'Claims of this class can be expanded' }) allowsExpansion!: boolean;
+  @NullableStringField({ description: 'Delete or Retain: what happens to a released volume' })
   reclaimPolicy!: string | null;
-  @Field(() => String, {
-    nullable: true,
-    description: 'Immediate or WaitForFirstConsumer (volumeBindingMode)',
-  })
-  @ApiPropertyOptional({ type: String, nullable: true })
+  @NullableStringField({ description: 'Immediate or WaitForFirstConsumer (volumeBindingMode)' })
   bindingMode!: string | null;
-  @Field(() => Date, { nullable: true })
-  @ApiPropertyOptional({ type: Date, nullable: true })
-  createdAt!: Date | null;
+  @NullableDateField() createdAt!: Date | null;
 }

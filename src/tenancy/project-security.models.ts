@@ -1,6 +1,7 @@
-import { Field, InputType, ObjectType } from '@nestjs/graphql';
-import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { ArrayUnique, IsArray, IsIn, IsOptional } from 'class-validator';
+import { InputType, ObjectType } from '@nestjs/graphql';
+import { ApiSchema } from '@nestjs/swagger';
+import { ListField, StringField } from '../common/api/output-field.decorators';
+import { ValidateEnum } from '../common/validation/field.decorators';
 import { EXTRA_SERVICE_TYPES, ExtraServiceType } from '../kube/service-policy';
 import { POD_SECURITY_LEVELS, PodSecurityLevel } from '../kube/pod-security';
 import type { ProjectSecurity } from '../iam/project-security';
@@ -11,28 +12,29 @@ import type { ProjectSecurity } from '../iam/project-security';
 })
 @ApiSchema({ name: 'ProjectSecurity' })
 export class ProjectSecurityView implements ProjectSecurity {
-  @Field(() => String, { description: `The pod security level enforced: ${POD_SECURITY_LEVELS.join(', ')}` })
-  @ApiProperty({ enum: POD_SECURITY_LEVELS })
+  @StringField({
+    enum: POD_SECURITY_LEVELS,
+    description: `The pod security level enforced: ${POD_SECURITY_LEVELS.join(', ')}`,
+  })
   podSecurity!: PodSecurityLevel;
-  @Field(() => [String], {
+  @ListField(String, {
+    enum: EXTRA_SERVICE_TYPES,
     description: `Service types allowed beyond ClusterIP: ${EXTRA_SERVICE_TYPES.join(', ')}`,
   })
-  @ApiProperty({ enum: EXTRA_SERVICE_TYPES, isArray: true })
   allowedServiceTypes!: ExtraServiceType[];
 }
 
 @InputType()
 export class ProjectSecurityInput {
-  @Field(() => String, { nullable: true, description: POD_SECURITY_LEVELS.join(', ') })
-  @ApiPropertyOptional({ enum: POD_SECURITY_LEVELS })
-  @IsOptional()
-  @IsIn(POD_SECURITY_LEVELS, { message: `must be one of ${POD_SECURITY_LEVELS.join(', ')}` })
+  @ValidateEnum(POD_SECURITY_LEVELS, { optional: true, description: POD_SECURITY_LEVELS.join(', ') })
   podSecurity?: PodSecurityLevel;
-  @Field(() => [String], { nullable: true, description: EXTRA_SERVICE_TYPES.join(', ') })
-  @ApiPropertyOptional({ enum: EXTRA_SERVICE_TYPES, isArray: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayUnique({ message: 'must not repeat a type' })
-  @IsIn(EXTRA_SERVICE_TYPES, { each: true, message: `must each be one of ${EXTRA_SERVICE_TYPES.join(', ')}` })
+  @ValidateEnum(EXTRA_SERVICE_TYPES, {
+    optional: true,
+    each: true,
+    isArray: true,
+    unique: 'must not repeat a type',
+    message: `must each be one of ${EXTRA_SERVICE_TYPES.join(', ')}`,
+    description: EXTRA_SERVICE_TYPES.join(', '),
+  })
   allowedServiceTypes?: ExtraServiceType[];
 }

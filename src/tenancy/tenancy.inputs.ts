@@ -1,119 +1,68 @@
-import { Field, InputType } from '@nestjs/graphql';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsDnsLabel } from '../common/validation/names';
+import { InputType } from '@nestjs/graphql';
+import { ValidateDnsLabel, ValidateEnum, ValidateString } from '../common/validation/field.decorators';
 import { ProjectRole, WorkspaceRole } from '../iam/roles';
 
 const WORKSPACE_ROLES = Object.values(WorkspaceRole);
 const PROJECT_ROLES = Object.values(ProjectRole);
-const oneOf = (values: string[]) => ({ message: `must be one of ${values.join(', ')}` });
+
+/** The optional display name and description every workspace and project input has. */
+const DisplayName = (): PropertyDecorator => ValidateString({ optional: true, maxLength: 128 });
+const Description = (): PropertyDecorator => ValidateString({ optional: true, maxLength: 1024 });
+/** A role, one of `roles` (GraphQL lists them in the description; it is a String there). */
+const Role = (roles: readonly string[]): PropertyDecorator =>
+  ValidateEnum(roles, { description: roles.join(', ') });
 
 @InputType()
 export class CreateWorkspaceInput {
-  @Field() @ApiProperty({ example: 'demo-workspace' }) @IsDnsLabel() name!: string;
-  @Field({ nullable: true })
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(128)
-  displayName?: string;
-  @Field({ nullable: true })
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(1024)
-  description?: string;
-  @Field({ nullable: true, description: 'Username of the workspace-admin to appoint (default: the creator)' })
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsDnsLabel()
+  @ValidateDnsLabel({ example: 'demo-workspace' }) name!: string;
+  @DisplayName() displayName?: string;
+  @Description() description?: string;
+  @ValidateDnsLabel({
+    optional: true,
+    description: 'Username of the workspace-admin to appoint (default: the creator)',
+  })
   manager?: string;
 }
 
 @InputType()
 export class UpdateWorkspaceInput {
-  @Field({ nullable: true })
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(128)
-  displayName?: string;
-  @Field({ nullable: true })
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(1024)
-  description?: string;
-  @Field({ nullable: true, description: 'Appoints this user; they become workspace-admin' })
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsDnsLabel()
+  @DisplayName() displayName?: string;
+  @Description() description?: string;
+  @ValidateDnsLabel({ optional: true, description: 'Appoints this user; they become workspace-admin' })
   manager?: string;
 }
 
 @InputType()
 export class WorkspaceMemberInput {
-  @Field() @ApiProperty() @IsDnsLabel() username!: string;
-  @Field(() => String, { description: WORKSPACE_ROLES.join(', ') })
-  @ApiProperty({ enum: WORKSPACE_ROLES })
-  @IsIn(WORKSPACE_ROLES, oneOf(WORKSPACE_ROLES))
-  role!: WorkspaceRole;
+  @ValidateDnsLabel() username!: string;
+  @Role(WORKSPACE_ROLES) role!: WorkspaceRole;
 }
 
 @InputType()
 export class WorkspaceRoleInput {
-  @Field(() => String, { description: WORKSPACE_ROLES.join(', ') })
-  @ApiProperty({ enum: WORKSPACE_ROLES })
-  @IsIn(WORKSPACE_ROLES, oneOf(WORKSPACE_ROLES))
-  role!: WorkspaceRole;
+  @Role(WORKSPACE_ROLES) role!: WorkspaceRole;
 }
 
 @InputType()
 export class ProjectMemberInput {
-  @Field() @ApiProperty() @IsDnsLabel() username!: string;
-  @Field(() => String, { description: PROJECT_ROLES.join(', ') })
-  @ApiProperty({ enum: PROJECT_ROLES })
-  @IsIn(PROJECT_ROLES, oneOf(PROJECT_ROLES))
-  role!: ProjectRole;
+  @ValidateDnsLabel() username!: string;
+  @Role(PROJECT_ROLES) role!: ProjectRole;
 }
 
 @InputType()
 export class ProjectRoleInput {
-  @Field(() => String, { description: PROJECT_ROLES.join(', ') })
-  @ApiProperty({ enum: PROJECT_ROLES })
-  @IsIn(PROJECT_ROLES, oneOf(PROJECT_ROLES))
-  role!: ProjectRole;
+  @Role(PROJECT_ROLES) role!: ProjectRole;
 }
 
 @InputType()
 export class CreateProjectInput {
-  @Field() @ApiProperty({ example: 'demo-project' }) @IsDnsLabel() name!: string;
-  @Field({ nullable: true })
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(128)
-  displayName?: string;
-  @Field({ nullable: true })
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(1024)
-  description?: string;
+  @ValidateDnsLabel({ example: 'demo-project' }) name!: string;
+  @DisplayName() displayName?: string;
+  @Description() description?: string;
 }
 
 @InputType()
 export class UpdateProjectInput {
-  @Field({ nullable: true })
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(128)
-  displayName?: string;
-  @Field({ nullable: true })
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(1024)
-  description?: string;
+  @DisplayName() displayName?: string;
+  @Description() description?: string;
 }

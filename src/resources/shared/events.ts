@@ -1,18 +1,17 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ObjectType } from '@nestjs/graphql';
+import { IntField, NullableDateField, StringField } from '../../common/api/output-field.decorators';
 import type { CoreV1Event } from '../../kube';
 
 @ObjectType()
 export class EventView {
-  @Field() @ApiProperty({ enum: ['Normal', 'Warning'] }) type!: string;
-  @Field() @ApiProperty() reason!: string;
-  @Field() @ApiProperty() message!: string;
-  @Field(() => Int) @ApiProperty() count!: number;
-  @Field(() => Date, { nullable: true })
-  @ApiPropertyOptional({ type: Date, nullable: true })
-  lastSeen!: Date | null;
-  @Field({ description: 'e.g. Pod/demo-stateful-0' }) @ApiProperty() object!: string;
+  @StringField({ enum: ['Normal', 'Warning'] }) type!: string;
+  @StringField() reason!: string;
+  @StringField() message!: string;
+  @IntField() count!: number;
+  @NullableDateField() lastSeen!: Date | null;
+  @StringField({ description: 'e.g. Pod/demo-stateful-0' }) object!: string;
 }
+
 export function toEventView(event: CoreV1Event): EventView {
   const last = event.lastTimestamp ?? event.eventTime ?? event.firstTimestamp;
   return {

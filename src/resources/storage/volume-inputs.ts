@@ -1,41 +1,31 @@
 import { Field, InputType, registerEnumType } from '@nestjs/graphql';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { ApiProperty } from '@nestjs/swagger';
 import {
   isQualifiedName,
   isLabelValue,
   LABEL_KEY_MESSAGE,
   LABEL_VALUE_MESSAGE,
 } from '../../common/validation/labels';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsBoolean,
-  IsEnum,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-  registerDecorator,
-  ValidateNested,
-} from 'class-validator';
+import { IsString, registerDecorator } from 'class-validator';
 import type { FieldError } from '../../common/errors/domain-error';
-import { IsDnsLabel } from '../../common/validation/names';
-import { bool } from '../../common/validation/query-params';
+import {
+  FilterEnum,
+  FilterString,
+  QueryBoolean,
+  QueryEnum,
+  QueryInt,
+  QueryString,
+  SortInput,
+  ValidateDnsLabel,
+  ValidateEnum,
+  ValidateNested,
+} from '../../common/validation/field.decorators';
 import { isQuantity, parseQuantity, QUANTITY_MESSAGE } from '../../kube/quantity';
 import { CLAIM_PHASES, ClaimPhase, VOLUME_MODES } from './volume.model';
 import { KeyValue } from '../../common/api/vocabulary';
-import { SortDirection } from '../../common/api/vocabulary';
 import { ACCESS_MODES } from '../../kube/access-modes';
 
 /** Inputs of the volume operations, for both transports. */
-
-const oneOf = (values: readonly string[]) => ({ message: `must be one of ${values.join(', ')}` });
 
 /** Why `size` is not a storage size, or null when it is one. */
 export function sizeProblem(size: unknown): string | null {
@@ -60,54 +50,40 @@ function IsStorageSize(): PropertyDecorator {
 
 @InputType()
 export class CreateVolumeInput {
-  @Field() @ApiProperty({ example: 'data' }) @IsDnsLabel(253) name!: string;
-  @Field(() => String, { nullable: true, description: 'Default: the default StorageClass' })
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsDnsLabel(253)
+  @ValidateDnsLabel({ max: 253, example: 'data' }) name!: string;
+  @ValidateDnsLabel({ optional: true, max: 253, description: 'Default: the default StorageClass' })
   storageClass?: string;
-  @Field(() => [String], { description: ACCESS_MODES.join(', ') })
-  @ApiProperty({ enum: ACCESS_MODES, isArray: true, example: ['ReadWriteOnce'] })
-  @IsArray()
-  @ArrayMinSize(1, { message: 'must name at least one access mode' })
-  @ArrayUnique({ message: 'must not repeat an access mode' })
-  @IsIn(ACCESS_MODES, { each: true, ...oneOf(ACCESS_MODES) })
+  @ValidateEnum(ACCESS_MODES, {
+    each: true,
+    isArray: true,
+    minItems: { value: 1, message: 'must name at least one access mode' },
+    unique: 'must not repeat an access mode',
+    description: ACCESS_MODES.join(', '),
+    example: ['ReadWriteOnce'],
+  })
   accessModes!: string[];
+  // A storage size has its own check, with its own messages (IsStorageSize).
   @Field({ description: 'A Kubernetes quantity, e.g. 10Gi' })
   @ApiProperty({ example: '1Gi' })
   @IsStorageSize()
   size!: string;
-  @Field(() => String, { nullable: true, defaultValue: 'Filesystem', description: VOLUME_MODES.join(' or ') })
-  @ApiPropertyOptional({ enum: VOLUME_MODES, default: 'Filesystem' })
-  @IsOptional()
-  @IsIn(VOLUME_MODES, oneOf(VOLUME_MODES))
+  @ValidateEnum(VOLUME_MODES, {
+    optional: true,
+    default: 'Filesystem',
+    graphqlNullable: true,
+    description: VOLUME_MODES.join(' or '),
+  })
   volumeMode?: string;
-  @Field(() => [KeyValue], { nullable: true })
-  @ApiPropertyOptional({ type: [KeyValue] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(64)
-  @ValidateNested({ each: true })
-  @Type(() => KeyValue)
-  labels?: KeyValue[];
+  @ValidateNested(KeyValue, { optional: true, each: true, isArray: true, maxItems: 64 }) labels?: KeyValue[];
 }
 
+/** GraphQL only: REST takes the same filters as query parameters (ListVolumesQuery). */
 @InputType()
 export class VolumeClaimFilter {
-  @Field(() => String, { nullable: true, description: 'Part of the name' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(253)
-  name?: string;
-  @Field(() => String, { nullable: true, description: CLAIM_PHASES.join(', ') })
-  @IsOptional()
-  @IsIn(CLAIM_PHASES, oneOf(CLAIM_PHASES))
-  status?: ClaimPhase;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(253) storageClass?: string;
-  @Field(() => String, { nullable: true, description: 'A Kubernetes label selector, e.g. tier=db' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1024)
+  @FilterString({ maxLength: 253, description: 'Part of the name' }) name?: string;
+  @FilterEnum(CLAIM_PHASES, { description: CLAIM_PHASES.join(', ') }) status?: ClaimPhase;
+  @FilterString({ maxLength: 253 }) storageClass?: string;
+  @FilterString({ maxLength: 1024, description: 'A Kubernetes label selector, e.g. tier=db' })
   labelSelector?: string;
 }
 
@@ -119,14 +95,7 @@ export enum VolumeClaimSortField {
 registerEnumType(VolumeClaimSortField, { name: 'VolumeClaimSortField' });
 
 @InputType()
-export class VolumeClaimSort {
-  @Field(() => VolumeClaimSortField, { defaultValue: VolumeClaimSortField.NAME })
-  @IsEnum(VolumeClaimSortField)
-  field!: VolumeClaimSortField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
-  @IsEnum(SortDirection)
-  direction!: SortDirection;
-}
+export class VolumeClaimSort extends SortInput(VolumeClaimSortField, VolumeClaimSortField.NAME) {}
 
 const REST_SORT = ['name', 'createdAt', 'capacity'] as const;
 export const REST_SORT_FIELD: Record<(typeof REST_SORT)[number], VolumeClaimSortField> = {
@@ -137,30 +106,15 @@ export const REST_SORT_FIELD: Record<(typeof REST_SORT)[number], VolumeClaimSort
 
 /** REST list parameters. */
 export class ListVolumesQuery {
-  @ApiPropertyOptional({ default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-  @ApiPropertyOptional({ description: 'From the previous page' }) @IsOptional() @IsString() continue?: string;
-  @ApiPropertyOptional({ enum: REST_SORT, description: 'capacity: the bound size, else the requested one' })
-  @IsOptional()
-  @IsIn(REST_SORT, oneOf(REST_SORT))
+  @QueryInt({ default: 20, min: 1, max: 500 }) limit?: number;
+  @QueryString({ description: 'From the previous page' }) continue?: string;
+  @QueryEnum(REST_SORT, { description: 'capacity: the bound size, else the requested one' })
   sortBy?: (typeof REST_SORT)[number];
-  @ApiPropertyOptional({ default: true }) @IsOptional() @bool() @IsBoolean() ascending?: boolean;
-  @ApiPropertyOptional({ description: 'Part of the name' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(253)
-  name?: string;
-  @ApiPropertyOptional({ enum: CLAIM_PHASES })
-  @IsOptional()
-  @IsIn(CLAIM_PHASES, oneOf(CLAIM_PHASES))
-  status?: ClaimPhase;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(253) storageClass?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1024) labelSelector?: string;
+  @QueryBoolean({ default: true }) ascending?: boolean;
+  @QueryString({ maxLength: 253, description: 'Part of the name' }) name?: string;
+  @QueryEnum(CLAIM_PHASES) status?: ClaimPhase;
+  @QueryString({ maxLength: 253 }) storageClass?: string;
+  @QueryString({ maxLength: 1024 }) labelSelector?: string;
 }
 
 export class ExpandVolumeBody {

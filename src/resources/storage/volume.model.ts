@@ -1,8 +1,18 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ObjectType } from '@nestjs/graphql';
+import { ApiProperty } from '@nestjs/swagger';
 import { KeyValue } from '../../common/api/vocabulary';
 import { EventView } from '../shared/events';
 import { ChangeOutcome, Paginated } from '../../common/api/paginated';
+import {
+  BooleanField,
+  IntField,
+  ListField,
+  NullableDateField,
+  NullableObjectField,
+  NullableStringField,
+  ObjectField,
+  StringField,
+} from '../../common/api/output-field.decorators';
 
 /**
  * Read models of the volume (PersistentVolumeClaim) pages. GraphQL names start with VolumeClaim: the
@@ -15,68 +25,46 @@ export const VOLUME_MODES = ['Filesystem', 'Block'] as const;
 
 @ObjectType()
 export class VolumeClaimStatus {
-  @Field(() => String, { description: CLAIM_PHASES.join(', ') })
-  @ApiProperty({ enum: CLAIM_PHASES })
-  phase!: ClaimPhase;
-  @Field(() => String, {
-    nullable: true,
+  @StringField({ enum: CLAIM_PHASES, description: CLAIM_PHASES.join(', ') }) phase!: ClaimPhase;
+  @NullableStringField({
     description: 'Why it is Pending or Lost (the latest event), or an expansion in progress',
   })
-  @ApiPropertyOptional({ type: String, nullable: true })
   reason!: string | null;
-  @Field({ description: 'Deleted, and kept by Kubernetes until no pod uses it' })
-  @ApiProperty()
+  @BooleanField({ description: 'Deleted, and kept by Kubernetes until no pod uses it' })
   terminating!: boolean;
 }
 
 @ObjectType({ description: 'A pod whose volumes name the claim' })
 export class VolumeClaimPod {
-  @Field() @ApiProperty() name!: string;
-  @Field({ description: 'Pending, Running, Succeeded, Failed, Unknown or Terminating' })
-  @ApiProperty()
-  phase!: string;
+  @StringField() name!: string;
+  @StringField({ description: 'Pending, Running, Succeeded, Failed, Unknown or Terminating' }) phase!: string;
 }
 
 @ObjectType({ description: 'The StatefulSet whose volume claim template made the claim' })
 export class VolumeClaimOrigin {
-  @Field() @ApiProperty() statefulSet!: string;
-  @Field({ description: 'The name of the volume claim template' }) @ApiProperty() template!: string;
-  @Field(() => Int, { description: 'The ordinal of the pod it belongs to' }) @ApiProperty() ordinal!: number;
+  @StringField() statefulSet!: string;
+  @StringField({ description: 'The name of the volume claim template' }) template!: string;
+  @IntField({ description: 'The ordinal of the pod it belongs to' }) ordinal!: number;
 }
 
 @ObjectType('VolumeClaim', { description: 'A volume: a PersistentVolumeClaim of the project' })
 export class VolumeClaimView {
-  @Field() @ApiProperty() name!: string;
-  @Field() @ApiProperty() project!: string;
-  @Field(() => VolumeClaimStatus) @ApiProperty({ type: VolumeClaimStatus }) status!: VolumeClaimStatus;
-  @Field({ description: 'The size asked for (spec), e.g. 10Gi' }) @ApiProperty() requestedSize!: string;
-  @Field(() => String, { nullable: true, description: 'The size of the bound volume (status)' })
-  @ApiPropertyOptional({ type: String, nullable: true })
-  capacity!: string | null;
-  @Field(() => String, { nullable: true })
-  @ApiPropertyOptional({ type: String, nullable: true })
-  storageClass!: string | null;
-  @Field(() => [String]) @ApiProperty({ type: [String] }) accessModes!: string[];
-  @Field({ description: VOLUME_MODES.join(' or ') }) @ApiProperty({ enum: VOLUME_MODES }) volumeMode!: string;
-  @Field(() => String, { nullable: true, description: 'The PersistentVolume it is bound to' })
-  @ApiPropertyOptional({ type: String, nullable: true })
-  volumeName!: string | null;
-  @Field(() => [VolumeClaimPod], { description: 'Pods that mount it, by name' })
-  @ApiProperty({ type: [VolumeClaimPod] })
-  mountedBy!: VolumeClaimPod[];
-  @Field(() => VolumeClaimOrigin, {
-    nullable: true,
-    description: "Set when a StatefulSet's template made it",
-  })
-  @ApiPropertyOptional({ type: VolumeClaimOrigin, nullable: true })
+  @StringField() name!: string;
+  @StringField() project!: string;
+  @ObjectField(VolumeClaimStatus) status!: VolumeClaimStatus;
+  @StringField({ description: 'The size asked for (spec), e.g. 10Gi' }) requestedSize!: string;
+  @NullableStringField({ description: 'The size of the bound volume (status)' }) capacity!: string | null;
+  @NullableStringField() storageClass!: string | null;
+  @ListField(String) accessModes!: string[];
+  @StringField({ enum: VOLUME_MODES, description: VOLUME_MODES.join(' or ') }) volumeMode!: string;
+  @NullableStringField({ description: 'The PersistentVolume it is bound to' }) volumeName!: string | null;
+  @ListField(VolumeClaimPod, { description: 'Pods that mount it, by name' }) mountedBy!: VolumeClaimPod[];
+  @NullableObjectField(VolumeClaimOrigin, { description: "Set when a StatefulSet's template made it" })
   origin!: VolumeClaimOrigin | null;
-  @Field(() => [KeyValue]) @ApiProperty({ type: [KeyValue] }) labels!: KeyValue[];
-  @Field(() => String, { nullable: true }) @ApiPropertyOptional({ type: String, nullable: true }) creator!:
-    string | null;
-  @Field(() => Date, { nullable: true })
-  @ApiPropertyOptional({ type: Date, nullable: true })
-  createdAt!: Date | null;
-  @Field() @ApiProperty() resourceVersion!: string;
+  @ListField(KeyValue) labels!: KeyValue[];
+  @NullableStringField() creator!: string | null;
+  @NullableDateField() createdAt!: Date | null;
+  @StringField() resourceVersion!: string;
 }
 
 /** REST's detail: the claim with its events and YAML (GraphQL resolves them as fields). */
@@ -94,10 +82,8 @@ export class VolumeClaimConnection extends Paginated(
 
 @ObjectType({ description: 'The outcome of a change to a volume' })
 export class VolumeClaimChange extends ChangeOutcome {
-  @Field(() => VolumeClaimView, {
-    nullable: true,
+  @NullableObjectField(VolumeClaimView, {
     description: 'The volume after the change (in a dry run, as it would be; for a deletion, as it was)',
   })
-  @ApiPropertyOptional({ type: VolumeClaimView, nullable: true })
   volume!: VolumeClaimView | null;
 }

@@ -1,51 +1,41 @@
-import { Field, InputType, ObjectType } from '@nestjs/graphql';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, ValidateNested } from 'class-validator';
+import { InputType, ObjectType } from '@nestjs/graphql';
 import { WorkloadUseView } from '../../../common/key-value-data';
-import { IsDnsLabel } from '../../../common/validation/names';
+import { ValidateDnsLabel, ValidateNested } from '../../../common/validation/field.decorators';
+import {
+  ListField,
+  NullableDateField,
+  NullableStringField,
+  StringField,
+} from '../../../common/api/output-field.decorators';
 import { KeyValue } from '../../../common/api/vocabulary';
 
 @ObjectType('ConfigMap')
 export class ConfigMapView {
-  @Field() @ApiProperty() name!: string;
-  @Field(() => [KeyValue]) @ApiProperty({ type: [KeyValue] }) data!: KeyValue[];
-  @Field(() => [String], { description: 'Keys of binaryData (values not shown)' })
-  @ApiProperty({ type: [String] })
-  binaryKeys!: string[];
-  @Field(() => [KeyValue]) @ApiProperty({ type: [KeyValue] }) labels!: KeyValue[];
-  @Field(() => Date, { nullable: true })
-  @ApiPropertyOptional({ type: Date, nullable: true })
-  createdAt!: Date | null;
-  @Field(() => String, { nullable: true, description: 'Who created it through Berth' })
-  @ApiPropertyOptional({ type: String, nullable: true })
-  creator!: string | null;
-  @Field({ description: 'Send it back with an update, so a change made meanwhile is not overwritten' })
-  @ApiProperty()
+  @StringField() name!: string;
+  @ListField(KeyValue) data!: KeyValue[];
+  @ListField(String, { description: 'Keys of binaryData (values not shown)' }) binaryKeys!: string[];
+  @ListField(KeyValue) labels!: KeyValue[];
+  @NullableDateField() createdAt!: Date | null;
+  @NullableStringField({ description: 'Who created it through Berth' }) creator!: string | null;
+  @StringField({ description: 'Send it back with an update, so a change made meanwhile is not overwritten' })
   resourceVersion!: string;
-  @Field(() => [WorkloadUseView]) @ApiProperty({ type: [WorkloadUseView] }) usedBy!: WorkloadUseView[];
+  @ListField(WorkloadUseView) usedBy!: WorkloadUseView[];
 }
 
 @InputType()
 export class ConfigMapDataInput {
-  @Field(() => [KeyValue])
-  @ApiProperty({ type: [KeyValue] })
-  @IsArray()
-  @ArrayMaxSize(1000)
-  @ValidateNested({ each: true })
-  @Type(() => KeyValue)
-  data!: KeyValue[];
-  @Field(() => [KeyValue], { nullable: true, description: 'Replaces the labels when given' })
-  @ApiPropertyOptional({ type: [KeyValue] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => KeyValue)
+  @ValidateNested(KeyValue, { each: true, isArray: true, maxItems: 1000 }) data!: KeyValue[];
+  @ValidateNested(KeyValue, {
+    optional: true,
+    each: true,
+    isArray: true,
+    maxItems: 100,
+    description: 'Replaces the labels when given',
+  })
   labels?: KeyValue[];
 }
 
 @InputType()
 export class CreateConfigMapInput extends ConfigMapDataInput {
-  @Field() @ApiProperty() @IsDnsLabel(253) name!: string;
+  @ValidateDnsLabel({ max: 253 }) name!: string;
 }

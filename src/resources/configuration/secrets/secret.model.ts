@@ -1,19 +1,20 @@
 import { Field, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsEmail,
-  IsEnum,
-  IsOptional,
-  IsString,
-  MaxLength,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsEnum } from 'class-validator';
 import { WorkloadUseView } from '../../../common/key-value-data';
-import { IsDnsLabel } from '../../../common/validation/names';
+import {
+  oneOf,
+  ValidateDnsLabel,
+  ValidateEmail,
+  ValidateNested,
+  ValidateString,
+} from '../../../common/validation/field.decorators';
+import {
+  ListField,
+  NullableDateField,
+  NullableStringField,
+  StringField,
+} from '../../../common/api/output-field.decorators';
 import { KeyValue } from '../../../common/api/vocabulary';
 
 export enum SecretKind {
@@ -34,73 +35,59 @@ export const KUBE_SECRET_TYPE = {
 /** A Secret as every project member may see it: its keys, never its values. */
 @ObjectType('Secret')
 export class SecretView {
-  @Field() @ApiProperty() name!: string;
+  @StringField() name!: string;
   @Field(() => SecretKind) @ApiProperty({ enum: SecretKind }) kind!: SecretKind;
-  @Field({ description: 'The Kubernetes type, e.g. Opaque' }) @ApiProperty() type!: string;
-  @Field(() => [String], { description: 'Values are read with secretValues' })
-  @ApiProperty({ type: [String] })
-  keys!: string[];
-  @Field(() => [KeyValue]) @ApiProperty({ type: [KeyValue] }) labels!: KeyValue[];
-  @Field(() => Date, { nullable: true })
-  @ApiPropertyOptional({ type: Date, nullable: true })
-  createdAt!: Date | null;
-  @Field(() => String, { nullable: true, description: 'Who created it through Berth' })
-  @ApiPropertyOptional({ type: String, nullable: true })
-  creator!: string | null;
-  @Field({ description: 'Send it back with an update, so a change made meanwhile is not overwritten' })
-  @ApiProperty()
+  @StringField({ description: 'The Kubernetes type, e.g. Opaque' }) type!: string;
+  @ListField(String, { description: 'Values are read with secretValues' }) keys!: string[];
+  @ListField(KeyValue) labels!: KeyValue[];
+  @NullableDateField() createdAt!: Date | null;
+  @NullableStringField({ description: 'Who created it through Berth' }) creator!: string | null;
+  @StringField({ description: 'Send it back with an update, so a change made meanwhile is not overwritten' })
   resourceVersion!: string;
-  @Field(() => [WorkloadUseView]) @ApiProperty({ type: [WorkloadUseView] }) usedBy!: WorkloadUseView[];
+  @ListField(WorkloadUseView) usedBy!: WorkloadUseView[];
 }
 
 @ObjectType()
 export class SecretValues {
-  @Field() @ApiProperty() name!: string;
-  @Field(() => [KeyValue], { description: 'Decoded values (binary values as base64)' })
-  @ApiProperty({ type: [KeyValue] })
-  data!: KeyValue[];
+  @StringField() name!: string;
+  @ListField(KeyValue, { description: 'Decoded values (binary values as base64)' }) data!: KeyValue[];
 }
 
 @InputType()
 export class RegistryCredentialsInput {
-  @Field({ description: 'Registry host (and port), e.g. registry.example.com:5000' })
-  @ApiProperty()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(253)
+  @ValidateString({
+    minLength: 1,
+    maxLength: 253,
+    description: 'Registry host (and port), e.g. registry.example.com:5000',
+  })
   server!: string;
-  @Field() @ApiProperty() @IsString() @MinLength(1) @MaxLength(253) username!: string;
-  @Field() @ApiProperty() @IsString() @MinLength(1) @MaxLength(4096) password!: string;
-  @Field(() => String, { nullable: true })
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsEmail({}, { message: 'must be an email address' })
-  email?: string;
+  @ValidateString({ minLength: 1, maxLength: 253 }) username!: string;
+  @ValidateString({ minLength: 1, maxLength: 4096 }) password!: string;
+  @ValidateEmail({ optional: true }) email?: string;
 }
 
 @InputType()
 export class SecretDataInput {
-  @Field(() => [KeyValue], { nullable: true, description: 'OPAQUE: the data (replaces all of it)' })
-  @ApiPropertyOptional({ type: [KeyValue] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(1000)
-  @ValidateNested({ each: true })
-  @Type(() => KeyValue)
+  @ValidateNested(KeyValue, {
+    optional: true,
+    each: true,
+    isArray: true,
+    maxItems: 1000,
+    description: 'OPAQUE: the data (replaces all of it)',
+  })
   data?: KeyValue[];
-  @Field(() => RegistryCredentialsInput, { nullable: true, description: 'IMAGE_REGISTRY: the credentials' })
-  @ApiPropertyOptional({ type: RegistryCredentialsInput })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => RegistryCredentialsInput)
+  @ValidateNested(RegistryCredentialsInput, {
+    optional: true,
+    description: 'IMAGE_REGISTRY: the credentials',
+  })
   registry?: RegistryCredentialsInput;
-  @Field(() => [KeyValue], { nullable: true, description: 'Replaces the labels when given' })
-  @ApiPropertyOptional({ type: [KeyValue] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => KeyValue)
+  @ValidateNested(KeyValue, {
+    optional: true,
+    each: true,
+    isArray: true,
+    maxItems: 100,
+    description: 'Replaces the labels when given',
+  })
   labels?: KeyValue[];
 }
 
@@ -108,9 +95,10 @@ const CREATABLE = [SecretKind.OPAQUE, SecretKind.IMAGE_REGISTRY];
 
 @InputType()
 export class CreateSecretInput extends SecretDataInput {
-  @Field() @ApiProperty() @IsDnsLabel(253) name!: string;
+  @ValidateDnsLabel({ max: 253 }) name!: string;
+  // A GraphQL enum (SecretKind) of which only some values may be created: not a ValidateEnum.
   @Field(() => SecretKind)
   @ApiProperty({ enum: CREATABLE })
-  @IsEnum(CREATABLE, { message: `must be one of ${CREATABLE.join(', ')}` })
+  @IsEnum(CREATABLE, oneOf(CREATABLE))
   kind!: SecretKind.OPAQUE | SecretKind.IMAGE_REGISTRY;
 }

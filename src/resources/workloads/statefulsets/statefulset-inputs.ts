@@ -1,81 +1,56 @@
-import { bool, DryRunParams } from '../../../common/validation/query-params';
+import { DryRunParams } from '../../../common/validation/query-params';
 import { IsObjectName } from '../../../common/validation/names';
-import { Field, InputType, Int, registerEnumType } from '@nestjs/graphql';
+import { InputType, registerEnumType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsEnum,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DomainError } from '../../../common/errors/domain-error';
+import {
+  FilterEnum,
+  FilterString,
+  QueryBoolean,
+  QueryEnum,
+  QueryInt,
+  QueryString,
+  SortInput,
+  ValidateEnum,
+  ValidateInt,
+  ValidateNested,
+  ValidateString,
+} from '../../../common/validation/field.decorators';
 import { PROTOCOLS } from './statefulset-form-ports.model';
 import { PHASES } from './statefulset.model';
-import { SortDirection } from '../../../common/api/vocabulary';
 
 /** Inputs of StatefulSet operations other than the form, for both transports. */
 
-const oneOf = (values: readonly string[]) => ({ message: `must be one of ${values.join(', ')}` });
-
 @InputType()
 export class ServicePortInput {
-  @Field()
-  @ApiProperty()
-  @IsString()
-  @MaxLength(15)
-  @Matches(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, { message: 'must be lower-case letters, digits and "-"' })
+  @ValidateString({
+    maxLength: 15,
+    pattern: {
+      regex: /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
+      message: 'must be lower-case letters, digits and "-"',
+    },
+  })
   name!: string;
-  @Field(() => String, { nullable: true })
-  @ApiPropertyOptional({ enum: PROTOCOLS })
-  @IsOptional()
-  @IsIn(PROTOCOLS, oneOf(PROTOCOLS))
-  protocol?: string;
-  @Field(() => Int) @ApiProperty() @IsInt() @Min(1) @Max(65535) port!: number;
-  @Field(() => Int, { description: 'A container port of the StatefulSet' })
-  @ApiProperty()
-  @IsInt()
-  @Min(1)
-  @Max(65535)
+  @ValidateEnum(PROTOCOLS, { optional: true }) protocol?: string;
+  @ValidateInt({ min: 1, max: 65535 }) port!: number;
+  @ValidateInt({ min: 1, max: 65535, description: 'A container port of the StatefulSet' })
   targetPort!: number;
 }
 
 @InputType()
 export class ServicePortsBody {
-  @Field(() => [ServicePortInput])
-  @ApiProperty({ type: [ServicePortInput] })
-  @Type(() => ServicePortInput)
-  @IsArray()
-  @ValidateNested({ each: true })
-  @ArrayMaxSize(100)
-  ports!: ServicePortInput[];
+  @ValidateNested(ServicePortInput, { each: true, isArray: true, maxItems: 100 }) ports!: ServicePortInput[];
 }
 
+/** GraphQL only: REST takes the same filters as query parameters (ListStatefulSetsQuery). */
 @InputType()
 export class StatefulSetFilter {
-  @Field(() => String, { nullable: true, description: 'Part of the name' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(63)
-  name?: string;
-  @Field(() => String, { nullable: true, description: 'A Kubernetes label selector, e.g. tier=db' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1024)
+  @FilterString({ maxLength: 63, description: 'Part of the name' }) name?: string;
+  @FilterString({ maxLength: 1024, description: 'A Kubernetes label selector, e.g. tier=db' })
   labelSelector?: string;
-  @Field(() => String, { nullable: true, description: PHASES.join(', ') })
-  @IsOptional()
-  @IsIn(PHASES, oneOf(PHASES))
-  status?: (typeof PHASES)[number];
+  @FilterEnum(PHASES, { description: PHASES.join(', ') }) status?: (typeof PHASES)[number];
 }
 
 export enum StatefulSetSortField {
@@ -85,64 +60,34 @@ export enum StatefulSetSortField {
 registerEnumType(StatefulSetSortField, { name: 'StatefulSetSortField' });
 
 @InputType()
-export class StatefulSetSort {
-  @Field(() => StatefulSetSortField, { defaultValue: StatefulSetSortField.NAME })
-  @IsEnum(StatefulSetSortField)
-  field!: StatefulSetSortField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
-  @IsEnum(SortDirection)
-  direction!: SortDirection;
-}
+export class StatefulSetSort extends SortInput(StatefulSetSortField, StatefulSetSortField.NAME) {}
 
 /** REST list parameters. */
 export class ListStatefulSetsQuery {
-  @ApiPropertyOptional({ default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-  @ApiPropertyOptional({ description: 'From the previous page' }) @IsOptional() @IsString() continue?: string;
-  @ApiPropertyOptional({ enum: ['name', 'createdAt'] })
-  @IsOptional()
-  @IsIn(['name', 'createdAt'], oneOf(['name', 'createdAt']))
-  sortBy?: 'name' | 'createdAt';
-  @ApiPropertyOptional({ default: true }) @IsOptional() @bool() @IsBoolean() ascending?: boolean;
-  @ApiPropertyOptional({ description: 'Part of the name' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(63)
-  name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1024) labelSelector?: string;
-  @ApiPropertyOptional({ enum: PHASES })
-  @IsOptional()
-  @IsIn(PHASES, oneOf(PHASES))
-  status?: (typeof PHASES)[number];
+  @QueryInt({ default: 20, min: 1, max: 500 }) limit?: number;
+  @QueryString({ description: 'From the previous page' }) continue?: string;
+  @QueryEnum(['name', 'createdAt']) sortBy?: 'name' | 'createdAt';
+  @QueryBoolean({ default: true }) ascending?: boolean;
+  @QueryString({ maxLength: 63, description: 'Part of the name' }) name?: string;
+  @QueryString({ maxLength: 1024 }) labelSelector?: string;
+  @QueryEnum(PHASES) status?: (typeof PHASES)[number];
 }
 
 export class DeleteStatefulSetQuery extends DryRunParams {
-  @ApiPropertyOptional({ default: true }) @IsOptional() @bool() @IsBoolean() deleteService?: boolean;
-  @ApiPropertyOptional({
+  @QueryBoolean({ default: true }) deleteService?: boolean;
+  @QueryBoolean({
     default: false,
     description: 'Also delete the claims made from the volume claim templates (their data goes)',
   })
-  @IsOptional()
-  @bool()
-  @IsBoolean()
   deleteVolumes?: boolean;
 }
 
 export class LogsQuery {
   @ApiPropertyOptional() @IsOptional() @IsObjectName('container') container?: string;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(100_000) tailLines?: number;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) sinceSeconds?: number;
-  @ApiPropertyOptional() @IsOptional() @bool() @IsBoolean() timestamps?: boolean;
-  @ApiPropertyOptional({ description: 'Stream until the client disconnects' })
-  @IsOptional()
-  @bool()
-  @IsBoolean()
-  follow?: boolean;
+  @QueryInt({ min: 0, max: 100_000 }) tailLines?: number;
+  @QueryInt({ min: 1 }) sinceSeconds?: number;
+  @QueryBoolean() timestamps?: boolean;
+  @QueryBoolean({ description: 'Stream until the client disconnects' }) follow?: boolean;
 }
 
 export class ScaleBody {
@@ -154,11 +99,9 @@ export class RollbackBody {
 }
 
 export class UpdateStatefulSetQuery extends DryRunParams {
-  @ApiPropertyOptional({
+  @QueryString({
     description: 'From the StatefulSet as read (a stale one gets 409); for YAML, the YAML may carry it',
   })
-  @IsOptional()
-  @IsString()
   resourceVersion?: string;
 }
 

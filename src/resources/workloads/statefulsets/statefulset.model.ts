@@ -1,8 +1,19 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { ObjectType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { StatefulSetForm } from './statefulset-form.model';
 import { EventView } from '../../shared/events';
 import { ChangeOutcome, Paginated } from '../../../common/api/paginated';
+import {
+  BooleanField,
+  IntField,
+  ListField,
+  NullableDateField,
+  NullableIntField,
+  NullableObjectField,
+  NullableStringField,
+  ObjectField,
+  StringField,
+} from '../../../common/api/output-field.decorators';
 
 /** Read models of the StatefulSet pages: list, detail, pods, revisions, events. */
 
@@ -11,96 +22,70 @@ export type Phase = (typeof PHASES)[number];
 
 @ObjectType()
 export class StatefulSetStatus {
-  @Field(() => Int, { description: 'spec.replicas' }) @ApiProperty() desired!: number;
-  @Field(() => Int) @ApiProperty() current!: number;
-  @Field(() => Int) @ApiProperty() ready!: number;
-  @Field(() => Int) @ApiProperty() updated!: number;
-  @Field(() => String, { nullable: true })
-  @ApiPropertyOptional({ type: String, nullable: true })
-  currentRevision!: string | null;
-  @Field(() => String, { nullable: true })
-  @ApiPropertyOptional({ type: String, nullable: true })
-  updateRevision!: string | null;
-  @Field(() => String, { description: PHASES.join(', ') }) @ApiProperty({ enum: PHASES }) phase!: Phase;
-  @Field(() => String, { nullable: true, description: 'Why it is Pending or Degraded' })
-  @ApiPropertyOptional({ type: String, nullable: true })
-  reason!: string | null;
+  @IntField({ description: 'spec.replicas' }) desired!: number;
+  @IntField() current!: number;
+  @IntField() ready!: number;
+  @IntField() updated!: number;
+  @NullableStringField() currentRevision!: string | null;
+  @NullableStringField() updateRevision!: string | null;
+  @StringField({ enum: PHASES, description: PHASES.join(', ') }) phase!: Phase;
+  @NullableStringField({ description: 'Why it is Pending or Degraded' }) reason!: string | null;
 }
 
 @ObjectType()
 export class ServicePortView {
-  @Field(() => String, { nullable: true }) @ApiPropertyOptional({ type: String, nullable: true }) name!:
-    string | null;
-  @Field() @ApiProperty() protocol!: string;
-  @Field(() => Int) @ApiProperty() port!: number;
-  @Field(() => String, { description: 'Container port (number or name)' }) @ApiProperty() targetPort!: string;
+  @NullableStringField() name!: string | null;
+  @StringField() protocol!: string;
+  @IntField() port!: number;
+  @StringField({ description: 'Container port (number or name)' }) targetPort!: string;
 }
 
 @ObjectType({ description: "The StatefulSet's (headless) Service" })
 export class ServiceView {
-  @Field() @ApiProperty() name!: string;
-  @Field(() => String, { nullable: true }) @ApiPropertyOptional({ type: String, nullable: true }) clusterIP!:
-    string | null;
-  @Field(() => [ServicePortView]) @ApiProperty({ type: [ServicePortView] }) ports!: ServicePortView[];
+  @StringField() name!: string;
+  @NullableStringField() clusterIP!: string | null;
+  @ListField(ServicePortView) ports!: ServicePortView[];
 }
 
 @ObjectType()
 export class ContainerStatusView {
-  @Field() @ApiProperty() name!: string;
-  @Field() @ApiProperty() image!: string;
-  @Field() @ApiProperty() ready!: boolean;
-  @Field(() => Int) @ApiProperty() restartCount!: number;
-  @Field({ description: 'running, waiting, terminated or unknown' })
-  @ApiProperty({ enum: ['running', 'waiting', 'terminated', 'unknown'] })
+  @StringField() name!: string;
+  @StringField() image!: string;
+  @BooleanField() ready!: boolean;
+  @IntField() restartCount!: number;
+  @StringField({
+    enum: ['running', 'waiting', 'terminated', 'unknown'],
+    description: 'running, waiting, terminated or unknown',
+  })
   state!: string;
-  @Field(() => String, { nullable: true, description: 'Waiting or terminated reason, e.g. CrashLoopBackOff' })
-  @ApiPropertyOptional({ type: String, nullable: true })
+  @NullableStringField({ description: 'Waiting or terminated reason, e.g. CrashLoopBackOff' })
   reason!: string | null;
-  @Field(() => String, { nullable: true }) @ApiPropertyOptional({ type: String, nullable: true }) message!:
-    string | null;
-  @Field(() => Int, { nullable: true }) @ApiPropertyOptional({ type: Number, nullable: true }) exitCode!:
-    number | null;
-  @Field(() => Date, { nullable: true })
-  @ApiPropertyOptional({ type: Date, nullable: true })
-  startedAt!: Date | null;
+  @NullableStringField() message!: string | null;
+  @NullableIntField() exitCode!: number | null;
+  @NullableDateField() startedAt!: Date | null;
 }
 
 @ObjectType({ description: 'CPU and memory in use; null values come with the reason' })
 export class ResourceUsage {
-  @Field(() => String, { nullable: true, description: 'e.g. 12m' })
-  @ApiPropertyOptional({ type: String, nullable: true })
-  cpu!: string | null;
-  @Field(() => String, { nullable: true, description: 'e.g. 24Mi' })
-  @ApiPropertyOptional({ type: String, nullable: true })
-  memory!: string | null;
-  @Field(() => String, { nullable: true })
-  @ApiPropertyOptional({ type: String, nullable: true })
-  unavailableReason!: string | null;
+  @NullableStringField({ description: 'e.g. 12m' }) cpu!: string | null;
+  @NullableStringField({ description: 'e.g. 24Mi' }) memory!: string | null;
+  @NullableStringField() unavailableReason!: string | null;
 }
 
 @ObjectType('Pod')
 export class PodView {
-  @Field() @ApiProperty() name!: string;
-  @Field() @ApiProperty() project!: string;
-  @Field(() => Int, { nullable: true }) @ApiPropertyOptional({ type: Number, nullable: true }) ordinal!:
-    number | null;
-  @Field() @ApiProperty() phase!: string;
-  @Field() @ApiProperty() ready!: boolean;
-  @Field(() => Int) @ApiProperty() restarts!: number;
-  @Field(() => String, { nullable: true }) @ApiPropertyOptional({ type: String, nullable: true }) node!:
-    string | null;
-  @Field(() => String, { nullable: true }) @ApiPropertyOptional({ type: String, nullable: true }) podIP!:
-    string | null;
-  @Field(() => Date, { nullable: true })
-  @ApiPropertyOptional({ type: Date, nullable: true })
-  startTime!: Date | null;
-  @Field(() => [ContainerStatusView])
-  @ApiProperty({ type: [ContainerStatusView] })
-  containers!: ContainerStatusView[];
-  @Field(() => [String], { description: 'PersistentVolumeClaims it mounts' })
-  @ApiProperty({ type: [String] })
-  claims!: string[];
-  @Field(() => ResourceUsage) @ApiProperty({ type: ResourceUsage }) usage!: ResourceUsage;
+  @StringField() name!: string;
+  @StringField() project!: string;
+  @NullableIntField() ordinal!: number | null;
+  @StringField() phase!: string;
+  @BooleanField() ready!: boolean;
+  @IntField() restarts!: number;
+  @NullableStringField() node!: string | null;
+  @NullableStringField() podIP!: string | null;
+  @NullableDateField() startTime!: Date | null;
+  @ListField(ContainerStatusView) containers!: ContainerStatusView[];
+  @ListField(String, { description: 'PersistentVolumeClaims it mounts' }) claims!: string[];
+  @ObjectField(ResourceUsage) usage!: ResourceUsage;
 }
 
 /** REST's pod detail (GraphQL resolves `events` as a field of Pod instead). */
@@ -110,58 +95,43 @@ export class PodDetail extends PodView {
 
 @ObjectType('Revision')
 export class RevisionView {
-  @Field(() => Int) @ApiProperty() revision!: number;
-  @Field() @ApiProperty() name!: string;
-  @Field(() => Date, { nullable: true })
-  @ApiPropertyOptional({ type: Date, nullable: true })
-  createdAt!: Date | null;
-  @Field({ description: 'The revision the running pods were made from' }) @ApiProperty() current!: boolean;
-  @Field({ description: 'The revision being rolled out' }) @ApiProperty() update!: boolean;
-  @Field(() => [String]) @ApiProperty({ type: [String] }) images!: string[];
-  @Field({ description: 'The pod template, as YAML' }) @ApiProperty() template!: string;
+  @IntField() revision!: number;
+  @StringField() name!: string;
+  @NullableDateField() createdAt!: Date | null;
+  @BooleanField({ description: 'The revision the running pods were made from' }) current!: boolean;
+  @BooleanField({ description: 'The revision being rolled out' }) update!: boolean;
+  @ListField(String) images!: string[];
+  @StringField({ description: 'The pod template, as YAML' }) template!: string;
 }
 
 @ObjectType()
 export class FieldChange {
-  @Field({ description: 'e.g. spec.containers[0].image' }) @ApiProperty() path!: string;
-  @Field(() => String, { nullable: true }) @ApiPropertyOptional({ type: String, nullable: true }) from!:
-    string | null;
-  @Field(() => String, { nullable: true }) @ApiPropertyOptional({ type: String, nullable: true }) to!:
-    string | null;
+  @StringField({ description: 'e.g. spec.containers[0].image' }) path!: string;
+  @NullableStringField() from!: string | null;
+  @NullableStringField() to!: string | null;
 }
 
 @ObjectType()
 export class RevisionDiff {
-  @Field(() => Int) @ApiProperty() from!: number;
-  @Field(() => Int) @ApiProperty() to!: number;
-  @Field(() => [FieldChange]) @ApiProperty({ type: [FieldChange] }) changes!: FieldChange[];
-  @Field({ description: 'Unified diff of the two templates as YAML' }) @ApiProperty() unified!: string;
+  @IntField() from!: number;
+  @IntField() to!: number;
+  @ListField(FieldChange) changes!: FieldChange[];
+  @StringField({ description: 'Unified diff of the two templates as YAML' }) unified!: string;
 }
 
 @ObjectType('StatefulSet')
 export class StatefulSetView {
-  @Field() @ApiProperty() name!: string;
-  @Field() @ApiProperty() project!: string;
-  @Field(() => String, { nullable: true }) @ApiPropertyOptional({ type: String, nullable: true }) alias!:
-    string | null;
-  @Field(() => String, { nullable: true })
-  @ApiPropertyOptional({ type: String, nullable: true })
-  description!: string | null;
-  @Field(() => String, { nullable: true }) @ApiPropertyOptional({ type: String, nullable: true }) creator!:
-    string | null;
-  @Field(() => Date, { nullable: true })
-  @ApiPropertyOptional({ type: Date, nullable: true })
-  createdAt!: Date | null;
-  @Field({ description: 'Send it back with an update: a stale one gets CONFLICT' })
-  @ApiProperty()
+  @StringField() name!: string;
+  @StringField() project!: string;
+  @NullableStringField() alias!: string | null;
+  @NullableStringField() description!: string | null;
+  @NullableStringField() creator!: string | null;
+  @NullableDateField() createdAt!: Date | null;
+  @StringField({ description: 'Send it back with an update: a stale one gets CONFLICT' })
   resourceVersion!: string;
-  @Field(() => [String], { description: 'Container images' })
-  @ApiProperty({ type: [String] })
-  images!: string[];
-  @Field(() => StatefulSetForm, { description: 'The same shape as the create input' })
-  @ApiProperty({ type: StatefulSetForm })
-  form!: StatefulSetForm;
-  @Field(() => StatefulSetStatus) @ApiProperty({ type: StatefulSetStatus }) status!: StatefulSetStatus;
+  @ListField(String, { description: 'Container images' }) images!: string[];
+  @ObjectField(StatefulSetForm, { description: 'The same shape as the create input' }) form!: StatefulSetForm;
+  @ObjectField(StatefulSetStatus) status!: StatefulSetStatus;
 }
 
 /** REST's detail: everything the detail page shows, in one answer. */
@@ -182,10 +152,8 @@ export class StatefulSetConnection extends Paginated(
 
 @ObjectType({ description: 'The outcome of a change' })
 export class StatefulSetChange extends ChangeOutcome {
-  @Field(() => StatefulSetView, {
-    nullable: true,
+  @NullableObjectField(StatefulSetView, {
     description: 'The StatefulSet after the change (null for a dry run or a deletion)',
   })
-  @ApiPropertyOptional({ type: StatefulSetView, nullable: true })
   statefulSet!: StatefulSetView | null;
 }
