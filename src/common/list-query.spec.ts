@@ -91,4 +91,14 @@ describe('the one list helper', () => {
     const named = [{ name: 'b' }, { name: 'ab' }, { name: 'c' }];
     expect(queryList(named, byNameList(), { name: 'B' })).toEqual([{ name: 'ab' }, { name: 'b' }]);
   });
+
+  it('an unknown sort key sorts by the default instead of failing', () => {
+    const unknown = 'constructor' as 'NAME';
+    expect(queryList(items, SPEC, { sortBy: unknown }).map((i) => i.name)).toEqual([
+      'cache',
+      'db',
+      'web-a',
+      'web-b',
+    ]);
+  });
 });

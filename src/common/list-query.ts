@@ -38,7 +38,12 @@ export function queryList<T, K extends string>(
     ...(query.filters ?? []),
   ];
   const byName: Comparator<T> = (a, b) => spec.name(a).localeCompare(spec.name(b));
-  const compare = spec.sortKeys[query.sortBy ?? spec.defaultSort];
+  // Sort keys arrive validated; an unknown one still sorts by the default rather than failing.
+  const key =
+    query.sortBy !== undefined && Object.hasOwn(spec.sortKeys, query.sortBy)
+      ? query.sortBy
+      : spec.defaultSort;
+  const compare = spec.sortKeys[key];
   const direction = query.ascending === false ? -1 : 1;
   // Ties (equal creation seconds, equal sizes) fall back to the name, in the same direction.
   return items

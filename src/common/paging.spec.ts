@@ -49,4 +49,12 @@ describe('offset paging', () => {
       500,
     ]);
   });
+
+  it('never pages more than 500 or fewer than 1, whatever size reaches it', () => {
+    const many = Array.from({ length: 600 }, (_, i) => i);
+    expect(paginate(many, 2 ** 31).edges).toHaveLength(500);
+    expect(paginate(many, -5).edges.map((e) => e.node)).toEqual([0]);
+    expect(paginate(many, Number.NaN).edges).toHaveLength(20);
+    expect(clampPageSize(null)).toBeUndefined();
+  });
 });

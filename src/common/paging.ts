@@ -14,7 +14,9 @@ export interface Page<T> {
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 500;
 
-export function paginate<T>(items: readonly T[], first = DEFAULT_PAGE_SIZE, after?: string): Page<T> {
+export function paginate<T>(items: readonly T[], size?: number, after?: string): Page<T> {
+  // Clamped here too, not only at the edges: a page is never more than MAX_PAGE_SIZE.
+  const first = clampPageSize(size) ?? DEFAULT_PAGE_SIZE;
   const offset = after ? decodeCursor(after) : 0;
   const page = items.slice(offset, offset + first);
   return {
@@ -28,11 +30,12 @@ export function paginate<T>(items: readonly T[], first = DEFAULT_PAGE_SIZE, afte
 }
 
 /** GraphQL's `first` is any Int; out-of-range values are clamped rather than refused. */
-export function clampPageSize(first: number | undefined): number | undefined {
-  return first === undefined ? undefined : Math.min(Math.max(first, 1), MAX_PAGE_SIZE);
+export function clampPageSize(first: number | null | undefined): number | undefined {
+  if (first === undefined || first === null || !Number.isFinite(first)) return undefined;
+  return Math.min(Math.max(Math.trunc(first), 1), MAX_PAGE_SIZE);
 }
 
-export function encodeCursor(offset: number): string {
+function encodeCursor(offset: number): string {
   return Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
 }
 

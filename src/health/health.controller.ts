@@ -1,6 +1,5 @@
-import { Operation } from '../common/http/api-operation';
 import { Controller, Get, HttpCode, HttpStatus, Inject, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../iam/access-rules';
 import { KubeClient } from '../kube';
@@ -13,7 +12,7 @@ export class HealthController {
 
   /** The process is alive and serving HTTP. */
   @Get('healthz')
-  @Operation('Liveness: the process serves HTTP')
+  @ApiOperation({ summary: 'Liveness: the process serves HTTP' })
   @Public()
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ description: 'Alive' })
@@ -23,7 +22,7 @@ export class HealthController {
 
   /** Berth can do useful work: the Kubernetes API server is reachable and ready. */
   @Get('readyz')
-  @Operation('Readiness: the Kubernetes API server is reachable')
+  @ApiOperation({ summary: 'Readiness: the Kubernetes API server is reachable' })
   @Public()
   @ApiOkResponse({ description: 'Ready' })
   @ApiServiceUnavailableResponse({ description: 'The Kubernetes API server is not reachable' })

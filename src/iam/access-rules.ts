@@ -45,8 +45,12 @@ const scoped = (param: string, description: string) => [
 export const Public = () => rule({ kind: 'public' }, ApiSecurity({}));
 
 export const Access = {
-  authenticated: (options: { sessionOnly?: boolean } = {}) =>
-    rule({ kind: 'authenticated', sessionOnly: options.sessionOnly ?? false }, ...signedIn()),
+  authenticated: (options: { sessionOnly?: boolean } = {}) => {
+    const sessionOnly = options.sessionOnly ?? false;
+    // sessionOnly: an API token is refused with 403.
+    const refusals = sessionOnly ? [ApiErrors(ErrorCode.FORBIDDEN)] : [];
+    return rule({ kind: 'authenticated', sessionOnly }, ...signedIn(), ...refusals);
+  },
   platform: (permission: Permission) =>
     rule({ kind: 'platform', permission }, ...signedIn(), ApiErrors(ErrorCode.FORBIDDEN)),
   workspace: (permission: Permission, param = 'workspace') =>

@@ -75,6 +75,8 @@ export class KubeClient implements KubeReader {
 
   /** The same connection, impersonating `identity`. */
   as(identity: Identity): KubeClient {
+    // Fail closed: a missing identity must never fall back to Berth's own.
+    if (typeof identity?.user !== 'string' || !identity.user) throw new Error('No identity to impersonate');
     return new KubeClient(this.connection, identity, this.discoveryCache);
   }
 

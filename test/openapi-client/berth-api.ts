@@ -3550,24 +3550,6 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The input is invalid; `fields` names each refused input */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The Kubernetes API server is unreachable or overloaded; retry later */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
         };
     };
     HealthController_readyz: {
@@ -3586,27 +3568,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The input is invalid; `fields` names each refused input */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /**
-             * @description The Kubernetes API server is not reachable
-             *
-             *     The Kubernetes API server is unreachable or overloaded; retry later
-             */
+            /** @description The Kubernetes API server is not reachable */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
+                content?: never;
             };
         };
     };

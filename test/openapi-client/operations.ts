@@ -3,6 +3,8 @@ import type { paths } from './berth-api';
 
 /** The names one run of every operation uses (made fresh per run). */
 export interface Names {
+  /** The signed-in caller (API tokens are made by their owner). */
+  owner: string;
   user: string;
   workspace: string;
   project: string;
@@ -18,9 +20,21 @@ export interface Answer {
   response: Response;
 }
 
-export type Operation = readonly [key: string, call: () => Promise<Answer>];
+/** An operation, the status it answers in this run, and the call. */
+export type Operation = readonly [
+  key: string,
+  status: number | readonly number[],
+  call: () => Promise<Answer>,
+];
 
 const PASSWORD = 'Client-Passw0rd-1';
+
+/** resourceVersions earlier answers carried, for the updates that need them. */
+interface Versions {
+  statefulSet?: string;
+  configMap?: string;
+  secret?: string;
+}
 
 /**
  * Every REST operation of the committed document, called through a client generated from it, in an
@@ -30,40 +44,45 @@ const PASSWORD = 'Client-Passw0rd-1';
 export function operations(api: Client<paths>, n: Names, session: { refreshToken: string }): Operation[] {
   const project = { project: n.project };
   const set = { project: n.project, name: n.statefulSet };
+  const versions: Versions = {};
   const form = {
     name: n.statefulSet,
     replicas: 1,
     containers: [{ name: 'main', image: 'nginx:1.27', ports: [{ name: 'http', containerPort: 80 }] }],
   };
   return [
-    ['GET /healthz', () => api.GET('/healthz')],
-    ['GET /readyz', () => api.GET('/readyz')],
+    ['GET /healthz', 200, () => api.GET('/healthz')],
+    ['GET /readyz', 200, () => api.GET('/readyz')],
     [
       'POST /oauth/token',
+      200,
       () =>
         api.POST('/oauth/token', {
           body: { grant_type: 'refresh_token', refresh_token: session.refreshToken },
           headers: { 'content-type': 'application/json' },
         }),
     ],
-    ['GET /api/v1/me', () => api.GET('/api/v1/me')],
-    ['GET /api/v1/cluster', () => api.GET('/api/v1/cluster')],
-    ['GET /api/v1/storageclasses', () => api.GET('/api/v1/storageclasses')],
+    ['GET /api/v1/me', 200, () => api.GET('/api/v1/me')],
+    ['GET /api/v1/cluster', 200, () => api.GET('/api/v1/cluster')],
+    ['GET /api/v1/storageclasses', 200, () => api.GET('/api/v1/storageclasses')],
     // Users and their tokens.
     [
       'POST /api/v1/users',
+      201,
       () =>
         api.POST('/api/v1/users', {
           body: { username: n.user, email: `${n.user}@example.com`, password: PASSWORD },
         }),
     ],
-    ['GET /api/v1/users', () => api.GET('/api/v1/users')],
+    ['GET /api/v1/users', 200, () => api.GET('/api/v1/users')],
     [
       'GET /api/v1/users/{username}',
+      200,
       () => api.GET('/api/v1/users/{username}', { params: { path: { username: n.user } } }),
     ],
     [
       'PATCH /api/v1/users/{username}',
+      200,
       () =>
         api.PATCH('/api/v1/users/{username}', {
           params: { path: { username: n.user } },
@@ -72,6 +91,7 @@ export function operations(api: Client<paths>, n: Names, session: { refreshToken
     ],
     [
       'PUT /api/v1/users/{username}/password',
+      200,
       () =>
         api.PUT('/api/v1/users/{username}/password', {
           params: { path: { username: n.user } },
@@ -80,32 +100,37 @@ export function operations(api: Client<paths>, n: Names, session: { refreshToken
     ],
     [
       'POST /api/v1/users/{username}/tokens',
+      201,
       () =>
         api.POST('/api/v1/users/{username}/tokens', {
-          params: { path: { username: n.user } },
+          params: { path: { username: n.owner } },
           body: { name: n.token },
         }),
     ],
     [
       'GET /api/v1/users/{username}/tokens',
-      () => api.GET('/api/v1/users/{username}/tokens', { params: { path: { username: n.user } } }),
+      200,
+      () => api.GET('/api/v1/users/{username}/tokens', { params: { path: { username: n.owner } } }),
     ],
     [
       'DELETE /api/v1/users/{username}/tokens/{name}',
+      200,
       () =>
         api.DELETE('/api/v1/users/{username}/tokens/{name}', {
-          params: { path: { username: n.user, name: n.token } },
+          params: { path: { username: n.owner, name: n.token } },
         }),
     ],
     // A workspace, its members and a project in it.
-    ['POST /api/v1/workspaces', () => api.POST('/api/v1/workspaces', { body: { name: n.workspace } })],
-    ['GET /api/v1/workspaces', () => api.GET('/api/v1/workspaces')],
+    ['POST /api/v1/workspaces', 201, () => api.POST('/api/v1/workspaces', { body: { name: n.workspace } })],
+    ['GET /api/v1/workspaces', 200, () => api.GET('/api/v1/workspaces')],
     [
       'GET /api/v1/workspaces/{workspace}',
+      200,
       () => api.GET('/api/v1/workspaces/{workspace}', { params: { path: { workspace: n.workspace } } }),
     ],
     [
       'PATCH /api/v1/workspaces/{workspace}',
+      200,
       () =>
         api.PATCH('/api/v1/workspaces/{workspace}', {
           params: { path: { workspace: n.workspace } },
@@ -114,6 +139,7 @@ export function operations(api: Client<paths>, n: Names, session: { refreshToken
     ],
     [
       'POST /api/v1/workspaces/{workspace}/members',
+      201,
       () =>
         api.POST('/api/v1/workspaces/{workspace}/members', {
           params: { path: { workspace: n.workspace } },
@@ -122,11 +148,13 @@ export function operations(api: Client<paths>, n: Names, session: { refreshToken
     ],
     [
       'GET /api/v1/workspaces/{workspace}/members',
+      200,
       () =>
         api.GET('/api/v1/workspaces/{workspace}/members', { params: { path: { workspace: n.workspace } } }),
     ],
     [
       'PUT /api/v1/workspaces/{workspace}/members/{username}',
+      200,
       () =>
         api.PUT('/api/v1/workspaces/{workspace}/members/{username}', {
           params: { path: { workspace: n.workspace, username: n.user } },
@@ -134,14 +162,8 @@ export function operations(api: Client<paths>, n: Names, session: { refreshToken
         }),
     ],
     [
-      'DELETE /api/v1/workspaces/{workspace}/members/{username}',
-      () =>
-        api.DELETE('/api/v1/workspaces/{workspace}/members/{username}', {
-          params: { path: { workspace: n.workspace, username: n.user } },
-        }),
-    ],
-    [
       'POST /api/v1/workspaces/{workspace}/projects',
+      201,
       () =>
         api.POST('/api/v1/workspaces/{workspace}/projects', {
           params: { path: { workspace: n.workspace } },
@@ -150,16 +172,19 @@ export function operations(api: Client<paths>, n: Names, session: { refreshToken
     ],
     [
       'GET /api/v1/workspaces/{workspace}/projects',
+      200,
       () =>
         api.GET('/api/v1/workspaces/{workspace}/projects', { params: { path: { workspace: n.workspace } } }),
     ],
-    ['GET /api/v1/projects', () => api.GET('/api/v1/projects')],
+    ['GET /api/v1/projects', 200, () => api.GET('/api/v1/projects')],
     [
       'GET /api/v1/projects/{project}',
+      200,
       () => api.GET('/api/v1/projects/{project}', { params: { path: project } }),
     ],
     [
       'PATCH /api/v1/projects/{project}',
+      200,
       () =>
         api.PATCH('/api/v1/projects/{project}', {
           params: { path: project },
@@ -168,6 +193,7 @@ export function operations(api: Client<paths>, n: Names, session: { refreshToken
     ],
     [
       'PUT /api/v1/projects/{project}/security',
+      200,
       () =>
         api.PUT('/api/v1/projects/{project}/security', {
           params: { path: project },
@@ -176,6 +202,7 @@ export function operations(api: Client<paths>, n: Names, session: { refreshToken
     ],
     [
       'POST /api/v1/projects/{project}/members',
+      201,
       () =>
         api.POST('/api/v1/projects/{project}/members', {
           params: { path: project },
@@ -184,10 +211,12 @@ export function operations(api: Client<paths>, n: Names, session: { refreshToken
     ],
     [
       'GET /api/v1/projects/{project}/members',
+      200,
       () => api.GET('/api/v1/projects/{project}/members', { params: { path: project } }),
     ],
     [
       'PUT /api/v1/projects/{project}/members/{username}',
+      200,
       () =>
         api.PUT('/api/v1/projects/{project}/members/{username}', {
           params: { path: { ...project, username: n.user } },
@@ -196,28 +225,41 @@ export function operations(api: Client<paths>, n: Names, session: { refreshToken
     ],
     [
       'DELETE /api/v1/projects/{project}/members/{username}',
+      200,
       () =>
         api.DELETE('/api/v1/projects/{project}/members/{username}', {
           params: { path: { ...project, username: n.user } },
         }),
     ],
-    ...workloads(api, n, project, set, form),
-    ...configuration(api, n, project),
+    [
+      'DELETE /api/v1/workspaces/{workspace}/members/{username}',
+      200,
+      () =>
+        api.DELETE('/api/v1/workspaces/{workspace}/members/{username}', {
+          params: { path: { workspace: n.workspace, username: n.user } },
+        }),
+    ],
+    ...workloads(api, n, project, set, form, versions),
+    ...configuration(api, n, project, versions),
     // Tear down in reverse.
     [
       'DELETE /api/v1/projects/{project}',
+      200,
       () => api.DELETE('/api/v1/projects/{project}', { params: { path: project } }),
     ],
     [
       'DELETE /api/v1/workspaces/{workspace}',
+      200,
       () => api.DELETE('/api/v1/workspaces/{workspace}', { params: { path: { workspace: n.workspace } } }),
     ],
     [
       'DELETE /api/v1/users/{username}',
+      200,
       () => api.DELETE('/api/v1/users/{username}', { params: { path: { username: n.user } } }),
     ],
     [
       'POST /oauth/revoke',
+      200,
       () =>
         api.POST('/oauth/revoke', {
           body: { token: session.refreshToken },
@@ -238,12 +280,14 @@ function workloads(
   project: ProjectPath,
   set: SetPath,
   form: Form,
+  versions: Versions,
 ): Operation[] {
   const pod = { ...project, pod: `${n.statefulSet}-0` };
   const volume = { ...project, name: n.volume };
   return [
     [
       'GET /api/v1/projects/{project}/images/inspect',
+      503,
       () =>
         api.GET('/api/v1/projects/{project}/images/inspect', {
           params: { path: project, query: { image: '127.0.0.1:9/none:latest' } },
@@ -251,10 +295,12 @@ function workloads(
     ],
     [
       'POST /api/v1/projects/{project}/statefulsets',
+      201,
       () => api.POST('/api/v1/projects/{project}/statefulsets', { params: { path: project }, body: form }),
     ],
     [
       'GET /api/v1/projects/{project}/statefulsets',
+      200,
       () =>
         api.GET('/api/v1/projects/{project}/statefulsets', {
           params: { path: project, query: { limit: 10, sortBy: 'name' } },
@@ -262,18 +308,28 @@ function workloads(
     ],
     [
       'GET /api/v1/projects/{project}/statefulsets/{name}',
-      () => api.GET('/api/v1/projects/{project}/statefulsets/{name}', { params: { path: set } }),
+      200,
+      async () => {
+        const answer = await api.GET('/api/v1/projects/{project}/statefulsets/{name}', {
+          params: { path: set },
+        });
+        versions.statefulSet = answer.data?.resourceVersion;
+        return answer;
+      },
     ],
     [
+      // 409 when the StatefulSet controller wrote its status between the read and this update.
       'PUT /api/v1/projects/{project}/statefulsets/{name}',
+      [200, 409],
       () =>
         api.PUT('/api/v1/projects/{project}/statefulsets/{name}', {
-          params: { path: set, query: { dryRun: true } },
+          params: { path: set, query: { dryRun: true, resourceVersion: versions.statefulSet } },
           body: form,
         }),
     ],
     [
       'POST /api/v1/projects/{project}/statefulsets/{name}/scale',
+      200,
       () =>
         api.POST('/api/v1/projects/{project}/statefulsets/{name}/scale', {
           params: { path: set },
@@ -282,10 +338,12 @@ function workloads(
     ],
     [
       'POST /api/v1/projects/{project}/statefulsets/{name}/redeploy',
+      200,
       () => api.POST('/api/v1/projects/{project}/statefulsets/{name}/redeploy', { params: { path: set } }),
     ],
     [
       'PUT /api/v1/projects/{project}/statefulsets/{name}/service',
+      200,
       () =>
         api.PUT('/api/v1/projects/{project}/statefulsets/{name}/service', {
           params: { path: set },
@@ -294,10 +352,12 @@ function workloads(
     ],
     [
       'GET /api/v1/projects/{project}/statefulsets/{name}/revisions',
+      200,
       () => api.GET('/api/v1/projects/{project}/statefulsets/{name}/revisions', { params: { path: set } }),
     ],
     [
       'GET /api/v1/projects/{project}/statefulsets/{name}/revisions/diff',
+      200,
       () =>
         api.GET('/api/v1/projects/{project}/statefulsets/{name}/revisions/diff', {
           params: { path: set, query: { from: 1, to: 2 } },
@@ -305,6 +365,7 @@ function workloads(
     ],
     [
       'POST /api/v1/projects/{project}/statefulsets/{name}/rollback',
+      200,
       () =>
         api.POST('/api/v1/projects/{project}/statefulsets/{name}/rollback', {
           params: { path: set, query: { dryRun: true } },
@@ -313,14 +374,17 @@ function workloads(
     ],
     [
       'GET /api/v1/projects/{project}/statefulsets/{name}/pods',
+      200,
       () => api.GET('/api/v1/projects/{project}/statefulsets/{name}/pods', { params: { path: set } }),
     ],
     [
       'GET /api/v1/projects/{project}/pods/{pod}',
+      200,
       () => api.GET('/api/v1/projects/{project}/pods/{pod}', { params: { path: pod } }),
     ],
     [
       'GET /api/v1/projects/{project}/pods/{pod}/logs',
+      200,
       () =>
         api.GET('/api/v1/projects/{project}/pods/{pod}/logs', {
           params: { path: pod, query: { tailLines: 10 } },
@@ -329,6 +393,7 @@ function workloads(
     ],
     [
       'DELETE /api/v1/projects/{project}/pods/{pod}',
+      200,
       () =>
         api.DELETE('/api/v1/projects/{project}/pods/{pod}', {
           params: { path: pod, query: { dryRun: true } },
@@ -336,10 +401,12 @@ function workloads(
     ],
     [
       'DELETE /api/v1/projects/{project}/statefulsets/{name}',
+      200,
       () => api.DELETE('/api/v1/projects/{project}/statefulsets/{name}', { params: { path: set } }),
     ],
     [
       'POST /api/v1/projects/{project}/volumes',
+      201,
       () =>
         api.POST('/api/v1/projects/{project}/volumes', {
           params: { path: project },
@@ -348,15 +415,18 @@ function workloads(
     ],
     [
       'GET /api/v1/projects/{project}/volumes',
+      200,
       () =>
         api.GET('/api/v1/projects/{project}/volumes', { params: { path: project, query: { limit: 10 } } }),
     ],
     [
       'GET /api/v1/projects/{project}/volumes/{name}',
+      200,
       () => api.GET('/api/v1/projects/{project}/volumes/{name}', { params: { path: volume } }),
     ],
     [
       'POST /api/v1/projects/{project}/volumes/{name}/expand',
+      200,
       () =>
         api.POST('/api/v1/projects/{project}/volumes/{name}/expand', {
           params: { path: volume, query: { dryRun: true } },
@@ -365,73 +435,91 @@ function workloads(
     ],
     [
       'DELETE /api/v1/projects/{project}/volumes/{name}',
+      200,
       () => api.DELETE('/api/v1/projects/{project}/volumes/{name}', { params: { path: volume } }),
     ],
   ];
 }
 
-function configuration(api: Client<paths>, n: Names, project: ProjectPath): Operation[] {
+function configuration(api: Client<paths>, n: Names, project: ProjectPath, versions: Versions): Operation[] {
   const map = { ...project, name: n.configMap };
   const secret = { ...project, name: n.secret };
   return [
     [
       'POST /api/v1/projects/{project}/configmaps',
-      () =>
-        api.POST('/api/v1/projects/{project}/configmaps', {
+      201,
+      async () => {
+        const answer = await api.POST('/api/v1/projects/{project}/configmaps', {
           params: { path: project },
           body: { name: n.configMap, data: [{ key: 'a', value: '1' }] },
-        }),
+        });
+        versions.configMap = answer.data?.resourceVersion;
+        return answer;
+      },
     ],
     [
       'GET /api/v1/projects/{project}/configmaps',
+      200,
       () => api.GET('/api/v1/projects/{project}/configmaps', { params: { path: project } }),
     ],
     [
       'GET /api/v1/projects/{project}/configmaps/{name}',
+      200,
       () => api.GET('/api/v1/projects/{project}/configmaps/{name}', { params: { path: map } }),
     ],
     [
       'PUT /api/v1/projects/{project}/configmaps/{name}',
+      200,
       () =>
         api.PUT('/api/v1/projects/{project}/configmaps/{name}', {
-          params: { path: map, query: { resourceVersion: '1', dryRun: true } },
+          params: { path: map, query: { resourceVersion: versions.configMap ?? '', dryRun: true } },
           body: { data: [{ key: 'a', value: '2' }] },
         }),
     ],
     [
       'DELETE /api/v1/projects/{project}/configmaps/{name}',
+      200,
       () => api.DELETE('/api/v1/projects/{project}/configmaps/{name}', { params: { path: map } }),
     ],
     [
       'POST /api/v1/projects/{project}/secrets',
-      () =>
-        api.POST('/api/v1/projects/{project}/secrets', {
+      201,
+      async () => {
+        const answer = await api.POST('/api/v1/projects/{project}/secrets', {
           params: { path: project },
           body: { name: n.secret, kind: 'OPAQUE', data: [{ key: 'a', value: '1' }] },
-        }),
+        });
+        versions.secret = answer.data?.resourceVersion;
+        return answer;
+      },
     ],
     [
       'GET /api/v1/projects/{project}/secrets',
+      200,
       () => api.GET('/api/v1/projects/{project}/secrets', { params: { path: project } }),
     ],
     [
       'GET /api/v1/projects/{project}/secrets/{name}',
+      200,
       () => api.GET('/api/v1/projects/{project}/secrets/{name}', { params: { path: secret } }),
     ],
     [
       'GET /api/v1/projects/{project}/secrets/{name}/values',
+      200,
       () => api.GET('/api/v1/projects/{project}/secrets/{name}/values', { params: { path: secret } }),
     ],
     [
       'PUT /api/v1/projects/{project}/secrets/{name}',
+      200,
       () =>
         api.PUT('/api/v1/projects/{project}/secrets/{name}', {
-          params: { path: secret, query: { resourceVersion: '1', dryRun: true } },
+          params: { path: secret, query: { resourceVersion: versions.secret ?? '', dryRun: true } },
           body: { data: [{ key: 'a', value: '2' }] },
         }),
     ],
     [
       'DELETE /api/v1/projects/{project}/secrets/{name}',
+      200,
       () => api.DELETE('/api/v1/projects/{project}/secrets/{name}', { params: { path: secret } }),
     ],
   ];
