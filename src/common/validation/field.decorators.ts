@@ -107,12 +107,11 @@ export function ValidatePattern(pattern: Pattern, rules: FieldRules = {}): Prope
 }
 
 /** A Kubernetes-style name (see IsDnsLabel), of at most `max` characters. */
-export function ValidateDnsLabel(
-  rules: FieldRules & { max?: number; each?: boolean } = {},
-): PropertyDecorator {
+export function ValidateDnsLabel(rules: FieldRules & ListRules & { max?: number } = {}): PropertyDecorator {
   const each = rules.each === true;
   return validated(each ? () => [String] : () => String, each ? { type: [String] } : {}, rules, [
     IsDnsLabel(rules.max, { each }),
+    ...listChecks(rules),
   ]);
 }
 

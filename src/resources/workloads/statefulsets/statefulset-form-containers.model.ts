@@ -1,3 +1,4 @@
+import { FORM_LIMITS } from './statefulset-form.limits';
 import { InputType, ObjectType } from '@nestjs/graphql';
 import {
   ValidateBoolean,
@@ -29,7 +30,7 @@ export class EnvVarForm {
     pattern: { regex: /^[-._a-zA-Z][-._a-zA-Z0-9]*$/, message: 'must be a valid environment variable name' },
   })
   name!: string;
-  @ValidateString({ optional: true, description: 'A literal value' })
+  @ValidateString({ optional: true, maxLength: FORM_LIMITS.text, description: 'A literal value' })
   value?: string;
   @ValidateNested(KeySelector, { optional: true, description: 'A key of a ConfigMap' })
   configMapKeyRef?: KeySelector;
@@ -40,9 +41,9 @@ export class EnvVarForm {
 @InputType('ResourceAmountsInput')
 @ObjectType('ResourceAmounts')
 export class ResourceAmounts {
-  @ValidateString({ optional: true, description: 'CPU, e.g. 500m or 2' })
+  @ValidateString({ optional: true, maxLength: FORM_LIMITS.quantity, description: 'CPU, e.g. 500m or 2' })
   cpu?: string;
-  @ValidateString({ optional: true, description: 'Memory, e.g. 256Mi' })
+  @ValidateString({ optional: true, maxLength: FORM_LIMITS.quantity, description: 'Memory, e.g. 256Mi' })
   memory?: string;
 }
 
@@ -70,9 +71,19 @@ export class SecurityContextForm {
   allowPrivilegeEscalation?: boolean;
   @ValidateBoolean({ optional: true })
   readOnlyRootFilesystem?: boolean;
-  @ValidateString({ optional: true, each: true })
+  @ValidateString({
+    optional: true,
+    each: true,
+    maxLength: FORM_LIMITS.capability,
+    maxItems: FORM_LIMITS.few,
+  })
   capabilitiesAdd?: string[];
-  @ValidateString({ optional: true, each: true })
+  @ValidateString({
+    optional: true,
+    each: true,
+    maxLength: FORM_LIMITS.capability,
+    maxItems: FORM_LIMITS.few,
+  })
   capabilitiesDrop?: string[];
 }
 
@@ -92,13 +103,13 @@ export class ContainerForm {
   image!: string;
   @ValidateEnum(PULL_POLICIES, { optional: true })
   imagePullPolicy?: string;
-  @ValidateString({ optional: true, each: true })
+  @ValidateString({ optional: true, each: true, maxLength: FORM_LIMITS.text, maxItems: FORM_LIMITS.items })
   command?: string[];
-  @ValidateString({ optional: true, each: true })
+  @ValidateString({ optional: true, each: true, maxLength: FORM_LIMITS.text, maxItems: FORM_LIMITS.items })
   args?: string[];
-  @ValidateNested(EnvVarForm, { optional: true, each: true })
+  @ValidateNested(EnvVarForm, { optional: true, each: true, maxItems: FORM_LIMITS.items })
   env?: EnvVarForm[];
-  @ValidateNested(PortForm, { optional: true, each: true })
+  @ValidateNested(PortForm, { optional: true, each: true, maxItems: FORM_LIMITS.few })
   ports?: PortForm[];
   @ValidateNested(ResourcesForm, { optional: true })
   resources?: ResourcesForm;
@@ -110,6 +121,6 @@ export class ContainerForm {
   startupProbe?: ProbeForm;
   @ValidateNested(SecurityContextForm, { optional: true })
   securityContext?: SecurityContextForm;
-  @ValidateNested(VolumeMountForm, { optional: true, each: true })
+  @ValidateNested(VolumeMountForm, { optional: true, each: true, maxItems: FORM_LIMITS.few })
   volumeMounts?: VolumeMountForm[];
 }

@@ -1,3 +1,4 @@
+import { FORM_LIMITS } from './statefulset-form.limits';
 import { InputType, ObjectType } from '@nestjs/graphql';
 import {
   ABSOLUTE_PATH,
@@ -16,13 +17,25 @@ const SCHEMES = ['HTTP', 'HTTPS'] as const;
 export class ProbeForm {
   @ValidateEnum(PROBE_TYPES, { description: 'httpGet, tcpSocket or exec' })
   type!: string;
-  @ValidateString({ optional: true, pattern: ABSOLUTE_PATH, description: 'httpGet: the path' })
+  @ValidateString({
+    optional: true,
+    maxLength: FORM_LIMITS.path,
+    pattern: ABSOLUTE_PATH,
+    description: 'httpGet: the path',
+  })
   path?: string;
   @ValidateInt({ optional: true, min: 1, max: 65535, description: 'httpGet and tcpSocket: the port' })
   port?: number;
   @ValidateEnum(SCHEMES, { optional: true, description: 'httpGet: HTTP or HTTPS' })
   scheme?: string;
-  @ValidateString({ optional: true, each: true, minItems: 1, description: 'exec: the command' })
+  @ValidateString({
+    optional: true,
+    each: true,
+    minItems: 1,
+    maxItems: FORM_LIMITS.items,
+    maxLength: FORM_LIMITS.text,
+    description: 'exec: the command',
+  })
   command?: string[];
   @ValidateInt({ optional: true, min: 0 })
   initialDelaySeconds?: number;

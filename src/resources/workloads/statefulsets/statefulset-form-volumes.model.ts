@@ -1,3 +1,4 @@
+import { FORM_LIMITS } from './statefulset-form.limits';
 import { InputType, ObjectType } from '@nestjs/graphql';
 import {
   ABSOLUTE_PATH,
@@ -20,7 +21,7 @@ import { ACCESS_MODES } from '../../../kube/access-modes';
 export class KeyToPath {
   @ValidateString({ minLength: 1, maxLength: 253 })
   key!: string;
-  @ValidateString({ minLength: 1, pattern: RELATIVE_PATH })
+  @ValidateString({ minLength: 1, maxLength: FORM_LIMITS.path, pattern: RELATIVE_PATH })
   path!: string;
 }
 
@@ -29,11 +30,11 @@ export class KeyToPath {
 export class VolumeMountForm {
   @ValidateDnsLabel({ description: 'A volume claim template or a volume of this form' })
   name!: string;
-  @ValidateString({ example: '/data', pattern: ABSOLUTE_PATH })
+  @ValidateString({ example: '/data', maxLength: FORM_LIMITS.path, pattern: ABSOLUTE_PATH })
   mountPath!: string;
   @ValidateBoolean({ optional: true })
   readOnly?: boolean;
-  @ValidateString({ optional: true, pattern: RELATIVE_PATH })
+  @ValidateString({ optional: true, maxLength: FORM_LIMITS.path, pattern: RELATIVE_PATH })
   subPath?: string;
 }
 
@@ -44,9 +45,15 @@ export class VolumeClaimTemplateForm {
   name!: string;
   @ValidateDnsLabel({ optional: true, max: 253, description: 'Default: the default StorageClass' })
   storageClassName?: string;
-  @ValidateEnum(ACCESS_MODES, { optional: true, each: true, minItems: 1, graphqlDefault: ['ReadWriteOnce'] })
+  @ValidateEnum(ACCESS_MODES, {
+    optional: true,
+    each: true,
+    minItems: 1,
+    maxItems: ACCESS_MODES.length,
+    graphqlDefault: ['ReadWriteOnce'],
+  })
   accessModes?: string[];
-  @ValidateString({ description: 'Capacity, e.g. 10Gi', example: '1Gi' })
+  @ValidateString({ maxLength: FORM_LIMITS.quantity, description: 'Capacity, e.g. 10Gi', example: '1Gi' })
   size!: string;
 }
 
@@ -68,15 +75,25 @@ export class VolumeForm {
     description: 'emptyDir: "" (disk) or Memory',
   })
   medium?: string;
-  @ValidateString({ optional: true, description: 'emptyDir: size limit, e.g. 1Gi' })
+  @ValidateString({
+    optional: true,
+    maxLength: FORM_LIMITS.quantity,
+    description: 'emptyDir: size limit, e.g. 1Gi',
+  })
   sizeLimit?: string;
-  @ValidateString({ optional: true, pattern: ABSOLUTE_PATH, description: 'hostPath: the path on the node' })
+  @ValidateString({
+    optional: true,
+    maxLength: FORM_LIMITS.path,
+    pattern: ABSOLUTE_PATH,
+    description: 'hostPath: the path on the node',
+  })
   path?: string;
   @ValidateDnsLabel({ optional: true, max: 253, description: 'configMap or secret: its name' })
   sourceName?: string;
   @ValidateNested(KeyToPath, {
     optional: true,
     each: true,
+    maxItems: FORM_LIMITS.items,
     description: 'configMap or secret: the keys to mount, each at a path',
   })
   items?: KeyToPath[];

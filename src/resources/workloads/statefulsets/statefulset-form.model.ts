@@ -1,3 +1,4 @@
+import { FORM_LIMITS } from './statefulset-form.limits';
 import { InputType, ObjectType } from '@nestjs/graphql';
 import { KeyValue } from '../../../common/api/vocabulary';
 import {
@@ -71,9 +72,15 @@ export class StatefulSetForm {
     maxItems: 20,
   })
   containers!: ContainerForm[];
-  @ValidateNested(ContainerForm, { optional: true, each: true })
+  @ValidateNested(ContainerForm, { optional: true, each: true, maxItems: FORM_LIMITS.few })
   initContainers?: ContainerForm[];
-  @ValidateDnsLabel({ optional: true, max: 253, each: true, description: 'Image-registry Secrets' })
+  @ValidateDnsLabel({
+    optional: true,
+    max: 253,
+    each: true,
+    maxItems: FORM_LIMITS.few,
+    description: 'Image-registry Secrets',
+  })
   imagePullSecrets?: string[];
   @ValidateBoolean({
     optional: true,
@@ -89,17 +96,17 @@ export class StatefulSetForm {
     description: 'default; spread (prefer different nodes); aggregate (prefer the same node)',
   })
   deploymentMode?: string;
-  @ValidateNested(VolumeClaimTemplateForm, { optional: true, each: true })
+  @ValidateNested(VolumeClaimTemplateForm, { optional: true, each: true, maxItems: FORM_LIMITS.few })
   volumeClaimTemplates?: VolumeClaimTemplateForm[];
-  @ValidateNested(VolumeForm, { optional: true, each: true })
+  @ValidateNested(VolumeForm, { optional: true, each: true, maxItems: FORM_LIMITS.few })
   volumes?: VolumeForm[];
   @ValidateNested(PvcRetentionPolicyForm, { optional: true })
   pvcRetentionPolicy?: PvcRetentionPolicyForm;
-  @ValidateNested(KeyValue, { optional: true, each: true })
+  @ValidateNested(KeyValue, { optional: true, each: true, maxItems: FORM_LIMITS.items })
   nodeSelector?: KeyValue[];
-  @ValidateNested(KeyValue, { optional: true, each: true })
+  @ValidateNested(KeyValue, { optional: true, each: true, maxItems: FORM_LIMITS.items })
   labels?: KeyValue[];
-  @ValidateNested(KeyValue, { optional: true, each: true })
+  @ValidateNested(KeyValue, { optional: true, each: true, maxItems: FORM_LIMITS.items })
   annotations?: KeyValue[];
   @ValidateInt({ optional: true, min: 0 })
   minReadySeconds?: number;
