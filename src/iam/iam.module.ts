@@ -6,24 +6,16 @@ import { LoginAttemptsStore } from './login-attempts.store';
 import { MembershipCleanup } from './membership-cleanup.service';
 import { TenancyStore } from './tenancy.store';
 
+const STORES = [
+  AccountStore,
+  CredentialStore,
+  LoginAttemptsStore,
+  TenancyStore,
+  IdentityService,
+  MembershipCleanup,
+];
+
 /** The identity model as the cluster stores it: accounts and their credentials, workspaces and memberships. */
 @Global()
-@Module({
-  providers: [
-    AccountStore,
-    CredentialStore,
-    LoginAttemptsStore,
-    TenancyStore,
-    IdentityService,
-    MembershipCleanup,
-  ],
-  exports: [
-    AccountStore,
-    CredentialStore,
-    LoginAttemptsStore,
-    TenancyStore,
-    IdentityService,
-    MembershipCleanup,
-  ],
-})
+@Module({ providers: STORES, exports: STORES })
 export class IamModule {}

@@ -158,30 +158,22 @@ export class KubeClient implements KubeReader {
 
   /** Server-side apply as Berth's field manager: creates or converges the fields Berth owns. */
   apply<T extends KubeObject>(object: T, options: WriteOptions = {}): Promise<T> {
-    checkObjectPath(object);
-    return call(() =>
-      this.objects.patch<T>(
-        object,
-        undefined,
-        dryRun(options),
-        FIELD_MANAGER,
-        true,
-        PatchStrategy.ServerSideApply,
-      ),
-    );
+    return this.sendPatch(object, PatchStrategy.ServerSideApply, options, true);
   }
 
   patch<T extends KubeObject>(object: T, type: PatchType, options: WriteOptions = {}): Promise<T> {
+    return this.sendPatch(object, PATCH_STRATEGY[type], options);
+  }
+
+  private sendPatch<T extends KubeObject>(
+    object: T,
+    strategy: PatchStrategy,
+    options: WriteOptions,
+    force?: boolean,
+  ): Promise<T> {
     checkObjectPath(object);
     return call(() =>
-      this.objects.patch<T>(
-        object,
-        undefined,
-        dryRun(options),
-        FIELD_MANAGER,
-        undefined,
-        PATCH_STRATEGY[type],
-      ),
+      this.objects.patch<T>(object, undefined, dryRun(options), FIELD_MANAGER, force, strategy),
     );
   }
 

@@ -13,6 +13,7 @@ import {
   LOCALTIME,
   nonEmpty,
   OWN_ANNOTATIONS,
+  securityScalars,
   TIMEZONE_VOLUME,
 } from './statefulset-manifest-shared';
 import { normalizeForm } from './statefulset-normalize';
@@ -108,12 +109,7 @@ function fromContainer(c: V1Container, servicePorts: Map<string, number>): Conta
     startupProbe: fromProbe(c.startupProbe),
     securityContext: sc
       ? {
-          runAsUser: sc.runAsUser,
-          runAsGroup: sc.runAsGroup,
-          runAsNonRoot: sc.runAsNonRoot,
-          privileged: sc.privileged,
-          allowPrivilegeEscalation: sc.allowPrivilegeEscalation,
-          readOnlyRootFilesystem: sc.readOnlyRootFilesystem,
+          ...securityScalars(sc),
           capabilitiesAdd: sc.capabilities?.add,
           capabilitiesDrop: sc.capabilities?.drop,
         }

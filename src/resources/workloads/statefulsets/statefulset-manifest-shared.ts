@@ -1,4 +1,5 @@
 import { ANNOTATIONS } from '../../../iam/labels';
+import type { SecurityContextForm } from './statefulset-form-containers.model';
 
 /**
  * What the three translations between the StatefulSet form and the Kubernetes objects it stands for
@@ -37,4 +38,21 @@ export function nonEmptyObject<T extends object>(value: T): T | undefined {
 /** Drops undefined properties, so that equal forms are deeply equal. */
 export function compact<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** The securityContext fields the form and Kubernetes carry alike (capabilities: nested there, flat here). */
+const SECURITY_SCALARS = [
+  'runAsUser',
+  'runAsGroup',
+  'runAsNonRoot',
+  'privileged',
+  'allowPrivilegeEscalation',
+  'readOnlyRootFilesystem',
+] as const;
+
+export type SecurityScalars = Pick<SecurityContextForm, (typeof SECURITY_SCALARS)[number]>;
+
+/** Those fields of a securityContext (the form's or Kubernetes'), in one order. */
+export function securityScalars(context: SecurityScalars): SecurityScalars {
+  return Object.fromEntries(SECURITY_SCALARS.map((key) => [key, context[key]]));
 }

@@ -3,7 +3,7 @@ import type { StatefulSetForm } from './statefulset-form.model';
 import type { ContainerForm } from './statefulset-form-containers.model';
 import type { ProbeForm } from './statefulset-form-probes.model';
 import type { VolumeMountForm } from './statefulset-form-volumes.model';
-import { compact, nonEmpty, nonEmptyObject } from './statefulset-manifest-shared';
+import { compact, nonEmpty, nonEmptyObject, securityScalars } from './statefulset-manifest-shared';
 
 /**
  * The canonical form: defaults filled in the way the API server fills them, empty lists dropped,
@@ -75,12 +75,7 @@ function normalizeContainer(c: ContainerForm): ContainerForm {
   const sc = c.securityContext;
   const securityContext = sc
     ? compact({
-        runAsUser: sc.runAsUser,
-        runAsGroup: sc.runAsGroup,
-        runAsNonRoot: sc.runAsNonRoot,
-        privileged: sc.privileged,
-        allowPrivilegeEscalation: sc.allowPrivilegeEscalation,
-        readOnlyRootFilesystem: sc.readOnlyRootFilesystem,
+        ...securityScalars(sc),
         capabilitiesAdd: nonEmpty(sc.capabilitiesAdd),
         capabilitiesDrop: nonEmpty(sc.capabilitiesDrop),
       })

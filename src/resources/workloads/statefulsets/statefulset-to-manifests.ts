@@ -19,6 +19,7 @@ import {
   compact,
   type Dict,
   LOCALTIME,
+  securityScalars,
   TIMEZONE_VOLUME,
 } from './statefulset-manifest-shared';
 import { normalizeForm } from './statefulset-normalize';
@@ -226,14 +227,7 @@ function toContainer(c: ContainerForm, timezone: boolean): V1Container {
     ...(sc
       ? {
           securityContext: {
-            ...compact({
-              runAsUser: sc.runAsUser,
-              runAsGroup: sc.runAsGroup,
-              runAsNonRoot: sc.runAsNonRoot,
-              privileged: sc.privileged,
-              allowPrivilegeEscalation: sc.allowPrivilegeEscalation,
-              readOnlyRootFilesystem: sc.readOnlyRootFilesystem,
-            }),
+            ...compact(securityScalars(sc)),
             ...(sc.capabilitiesAdd || sc.capabilitiesDrop
               ? { capabilities: compact({ add: sc.capabilitiesAdd, drop: sc.capabilitiesDrop }) }
               : {}),
