@@ -49,6 +49,30 @@ describe('AttemptGate', () => {
     expect(refusals).toEqual(Array<string>(6).fill('Error: locked'));
   });
 
+  it('a budget read while others finish never lets more through than the budget allows', async () => {
+    // The budget is read from the cluster, which takes time; attempts that finish meanwhile have
+    // spent budget the answer does not show yet. Five failures lock; nothing may check a sixth.
+    const gate = new AttemptGate();
+    const max = 5;
+    let failures = 0;
+    let checked = 0;
+    const slowBudget = async () => {
+      const seen = failures;
+      for (let i = 0; i < 3; i++) await tick();
+      return seen >= max ? Promise.reject(new Error('locked')) : max - seen;
+    };
+    await Promise.allSettled(
+      Array.from({ length: 24 }, async () => {
+        const release = await gate.enter('k', slowBudget, () => new Error('full'));
+        checked++;
+        await tick();
+        failures++;
+        release();
+      }),
+    );
+    expect(checked).toBe(max);
+  });
+
   it('refuses beyond the longest queue it keeps', async () => {
     const gate = new AttemptGate(1);
     await gate.enter(
