@@ -6,3 +6,5 @@ export * from './kube-types';
 export type { KubeRequestListener, KubeRequestRecord } from './kube-connection';
 export * from './resource';
 export * from './resources';
+export { Informer, type InformerOptions, type ListWatch, type StoreChange } from './informer';
+export { listWatch } from './kube-list-watch';

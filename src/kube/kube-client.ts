@@ -209,16 +209,16 @@ export class KubeClient implements KubeReader {
    */
   async watch<T extends KubeObject>(
     resource: Resource<T>,
-    options: ListOptions & { resourceVersion?: string },
+    options: ListOptions & { resourceVersion?: string; bookmarks?: boolean },
     onEvent: (event: WatchEvent<T>) => void,
-    done: (error?: DomainError) => void = () => undefined,
+    done: (error?: DomainError, expired?: boolean) => void = () => undefined,
   ): Promise<{ stop(): void }> {
     if (options.namespace !== undefined) pathSegment(options.namespace, 'namespace');
     const { apiVersion, kind } = resource;
     const path = await call(() => this.objects.collectionPath(apiVersion, kind, options.namespace), READ);
     const query: Record<string, string | undefined> = {
       watch: 'true',
-      allowWatchBookmarks: 'false',
+      allowWatchBookmarks: options.bookmarks === true ? 'true' : 'false',
       labelSelector: options.labelSelector,
       fieldSelector: options.fieldSelector,
       resourceVersion: options.resourceVersion,
@@ -228,17 +228,20 @@ export class KubeClient implements KubeReader {
     const input = Readable.fromWeb(body);
     const lines = createInterface({ input });
     let finished = false;
-    const finish = (error?: DomainError) => {
+    const finish = (error?: DomainError, expired = false) => {
       if (finished) return;
       finished = true;
       controller.abort();
-      done(error);
+      done(error, expired);
     };
     lines.on('line', (line: string) => {
       if (!line.trim() || finished) return;
       const event = JSON.parse(line) as WatchEvent<T> | { type: 'ERROR'; object: unknown };
-      if (event.type === 'ERROR') finish(fromStatus(410, parseStatus(event.object)));
-      else onEvent(event);
+      if (event.type === 'ERROR') {
+        // 410 Gone: the version watched from is too old (compacted); the watcher lists again.
+        const status = parseStatus(event.object);
+        finish(fromStatus(status.code ?? 500, status), status.code === 410);
+      } else onEvent({ type: event.type, object: this.objects.deserialize(event.object) });
     });
     // An aborted or broken stream ends the watch; the caller re-lists if it needs to go on.
     // (readline re-emits its input's errors, so both need a listener.)

@@ -6,6 +6,8 @@ import { ErrorCode } from '../common/errors/error-code';
 export interface KubeStatus {
   kind?: string;
   reason?: string;
+  /** The HTTP status it stands for (in a watch's ERROR event, where there is no response status). */
+  code?: number;
   message?: string;
   details?: {
     name?: string;
