@@ -16,6 +16,7 @@ import type { Identity } from './identity';
 import type { KubeConnection, KubeRequestListener } from './kube-connection';
 import { fromStatus, kubeErrorToDomain, MAX_ATTEMPTS, parseStatus, retryDelayMs } from './kube-errors';
 import { checkObjectPath, header, pathSegment } from './kube-paths';
+import { readModifyWrite } from './read-modify-write';
 import type { KubeReader } from './kube-reader';
 import type { Resource, ResourceRef } from './resource';
 import type {
@@ -131,29 +132,20 @@ export class KubeClient implements KubeReader {
     return call(() => this.objects.replace<T>(object, undefined, dryRun(options), FIELD_MANAGER));
   }
 
-  /**
-   * Read-modify-write with optimistic concurrency: `mutate` gets the current object and returns the
-   * object to write (or undefined to leave it). A concurrent change (CONFLICT) re-reads and re-applies,
-   * so no update is lost; `mutate` may throw to abort.
-   */
-  async modify<T extends KubeObject>(
+  /** Read-modify-write with optimistic concurrency (see readModifyWrite): no update is lost. */
+  modify<T extends KubeObject>(
     ref: ResourceRef<T>,
     mutate: (current: T) => T | undefined,
     attempts = 10,
   ): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      const current = await this.get<T>(ref);
-      const next = mutate(current);
-      if (next === undefined) return current;
-      try {
-        return await this.replace<T>(next);
-      } catch (error) {
-        const conflict = error instanceof DomainError && error.code === ErrorCode.CONFLICT;
-        if (!conflict || attempt >= attempts) throw error;
+    return readModifyWrite(
+      { read: () => this.get<T>(ref), write: (next) => this.replace<T>(next) },
+      mutate,
+      attempts,
+      (attempt) =>
         // Jittered backoff, so writers contending for one object spread out instead of colliding again.
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
-      }
-    }
+        new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt)),
+    );
   }
 
   /** Server-side apply as Berth's field manager: creates or converges the fields Berth owns. */

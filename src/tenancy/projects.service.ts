@@ -280,23 +280,7 @@ export class ProjectsService {
   }
 
   private memberBinding(project: string, user: string, role: ProjectRole, actor: string): V1RoleBinding {
-    return {
-      apiVersion: RBAC,
-      kind: 'RoleBinding',
-      metadata: {
-        name: `berth-${role}-${user}`,
-        namespace: project,
-        labels: {
-          [LABELS.managedBy]: MANAGED_BY,
-          [LABELS.binding]: 'member',
-          [LABELS.user]: user,
-          [LABELS.role]: role,
-        },
-        annotations: { [ANNOTATIONS.creator]: actor },
-      },
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: projectClusterRole(role) },
-      subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: this.identities.user(user) }],
-    };
+    return memberBinding(project, user, role, this.identities.user(user), actor);
   }
 
   /** Workspace-wide roles reach into each project through a group bound here. */
@@ -350,5 +334,32 @@ export function toProject(namespace: V1Namespace, fallback: PodSecurityLevel): P
     creator: annotations[ANNOTATIONS.creator] ?? null,
     createdAt: namespace.metadata?.creationTimestamp ? new Date(namespace.metadata.creationTimestamp) : null,
     security: securityOf(namespace, fallback),
+  };
+}
+
+/** A project member's RoleBinding as Berth writes it: `subject` is the Kubernetes user it binds. */
+export function memberBinding(
+  project: string,
+  user: string,
+  role: ProjectRole,
+  subject: string,
+  actor?: string,
+): V1RoleBinding {
+  return {
+    apiVersion: RBAC,
+    kind: 'RoleBinding',
+    metadata: {
+      name: `berth-${role}-${user}`,
+      namespace: project,
+      labels: {
+        [LABELS.managedBy]: MANAGED_BY,
+        [LABELS.binding]: 'member',
+        [LABELS.user]: user,
+        [LABELS.role]: role,
+      },
+      ...(actor === undefined ? {} : { annotations: { [ANNOTATIONS.creator]: actor } }),
+    },
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: projectClusterRole(role) },
+    subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: subject }],
   };
 }

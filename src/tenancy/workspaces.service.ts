@@ -195,11 +195,12 @@ export class WorkspacesService {
   }
 }
 
-function memberResource(
+/** A WorkspaceMember as Berth writes it (`actor`: who made it, when a person did). */
+export function memberResource(
   workspace: string,
   user: string,
   role: WorkspaceRole,
-  actor: string,
+  actor?: string,
 ): WorkspaceMemberResource {
   return {
     apiVersion: TENANCY_API_VERSION,
@@ -212,7 +213,7 @@ function memberResource(
         [LABELS.user]: user,
         [LABELS.role]: role,
       },
-      annotations: { [ANNOTATIONS.creator]: actor },
+      ...(actor === undefined ? {} : { annotations: { [ANNOTATIONS.creator]: actor } }),
     },
     spec: { workspace, user, role },
   };

@@ -1,13 +1,15 @@
+import { memberResource } from '../../src/tenancy/workspaces.service';
+import { memberBinding } from '../../src/tenancy/projects.service';
 import 'reflect-metadata';
 import type { InjectionToken, Type } from '@nestjs/common';
 import { PARAMTYPES_METADATA, SELF_DECLARED_DEPS_METADATA } from '@nestjs/common/constants';
 import type { ProjectAccess, WorkspaceAccess } from '../../src/access/scope-access';
 import { loadConfig, type AppConfig } from '../../src/config/app-config';
 import { APP_CONFIG } from '../../src/config/config.module';
-import { IAM_API_VERSION, TENANCY_API_VERSION } from '../../src/iam/api-groups';
+import { IAM_API_VERSION } from '../../src/iam/api-groups';
 import type { AccountResource } from '../../src/iam/account.resource';
 import { IdentityService } from '../../src/iam/identity.service';
-import { LABELS, MANAGED_BY, projectClusterRole } from '../../src/iam/labels';
+import { LABELS, MANAGED_BY } from '../../src/iam/labels';
 import type { Principal } from '../../src/iam/principal';
 import {
   Permission,
@@ -20,7 +22,7 @@ import {
   WORKSPACE_ROLE_PERMISSIONS,
   WorkspaceRole,
 } from '../../src/iam/roles';
-import { workspaceMemberName, type WorkspaceMemberResource } from '../../src/iam/workspace.resource';
+import { type WorkspaceMemberResource } from '../../src/iam/workspace.resource';
 import { KubeClient, type V1Namespace, type V1RoleBinding } from '../../src/kube';
 import { asKubeClient, fakeKube, type FakeKube } from './fake-kube';
 
@@ -113,20 +115,7 @@ export function workspaceMember(
   user: string,
   role: WorkspaceRole,
 ): WorkspaceMemberResource {
-  return {
-    apiVersion: TENANCY_API_VERSION,
-    kind: 'WorkspaceMember',
-    metadata: {
-      name: workspaceMemberName(workspace, user),
-      labels: {
-        [LABELS.managedBy]: MANAGED_BY,
-        [LABELS.workspace]: workspace,
-        [LABELS.user]: user,
-        [LABELS.role]: role,
-      },
-    },
-    spec: { workspace, user, role },
-  };
+  return memberResource(workspace, user, role);
 }
 
 /** A project: a Namespace labelled with its workspace. */
@@ -139,24 +128,9 @@ export function projectNamespace(project: string, workspace = 'w'): V1Namespace 
   };
 }
 
-/** A project member: one RoleBinding to the role's ClusterRole, named as ProjectsService names it. */
+/** A project member: one RoleBinding to the role's ClusterRole, as ProjectsService writes it. */
 export function projectMemberBinding(project: string, user: string, role: ProjectRole): V1RoleBinding {
-  return {
-    apiVersion: 'rbac.authorization.k8s.io/v1',
-    kind: 'RoleBinding',
-    metadata: {
-      name: `berth-${role}-${user}`,
-      namespace: project,
-      labels: {
-        [LABELS.managedBy]: MANAGED_BY,
-        [LABELS.binding]: 'member',
-        [LABELS.user]: user,
-        [LABELS.role]: role,
-      },
-    },
-    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: projectClusterRole(role) },
-    subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: `berth:${user}` }],
-  };
+  return memberBinding(project, user, role, `berth:${user}`);
 }
 
 // --- the service under test --------------------------------------------------------------------

@@ -1,3 +1,4 @@
+import { readModifyWrite } from '../../src/kube/read-modify-write';
 import { ReadableStream } from 'node:stream/web';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { DomainError } from '../../src/common/errors/domain-error';
@@ -131,24 +132,18 @@ export class FakeKube implements KubeSurface {
     return out<T>(this.cluster.update(doc, dryRun));
   }
 
-  /** KubeClient.modify's loop: read, mutate, replace; a CONFLICT reads again (at most `attempts` times). */
-  async modify<T extends KubeObject>(
+  /** KubeClient.modify's own loop (readModifyWrite) over this fake's get and replace. */
+  modify<T extends KubeObject>(
     ref: ResourceRef<T>,
     mutate: (current: T) => T | undefined,
     attempts = 10,
   ): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      const current = await this.get<T>(ref);
-      const next = mutate(current);
-      if (next === undefined) return current;
-      try {
-        return await this.replace<T>(next);
-      } catch (error) {
-        const conflict = error instanceof DomainError && error.code === ErrorCode.CONFLICT;
-        if (!conflict || attempt >= attempts) throw error;
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    }
+    return readModifyWrite(
+      { read: () => this.get<T>(ref), write: (next) => this.replace<T>(next) },
+      mutate,
+      attempts,
+      () => new Promise((resolve) => setImmediate(resolve)),
+    );
   }
 
   /** Server-side apply without field ownership: creates, or merges `object` in strategically. */

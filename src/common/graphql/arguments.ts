@@ -1,5 +1,5 @@
 import { Args, Int } from '@nestjs/graphql';
-import { clampPageSize, MAX_PAGE_SIZE } from '../paging';
+import { MAX_PAGE_SIZE } from '../paging';
 
 /**
  * Arguments every mutation or list shares, declared once so each reads the same in the schema
@@ -26,12 +26,8 @@ export const ResourceVersionArg = (options: { nullable?: boolean } = {}) =>
     description: 'As read; a change made meanwhile fails with CONFLICT',
   });
 
-/** `first`, clamped to 1..MAX_PAGE_SIZE by a pipe (out of range is clamped rather than refused). */
+/** `first`: paging clamps it to 1..MAX_PAGE_SIZE (out of range is clamped rather than refused). */
 export const FirstArg = () =>
-  Args(
-    'first',
-    { type: () => Int, nullable: true, description: `1 to ${MAX_PAGE_SIZE}, default 20` },
-    { transform: (value: number | undefined) => clampPageSize(value ?? undefined) },
-  );
+  Args('first', { type: () => Int, nullable: true, description: `1 to ${MAX_PAGE_SIZE}, default 20` });
 
 export const AfterArg = () => Args('after', { type: () => String, nullable: true });

@@ -23,7 +23,7 @@ import {
   ValidateNested as ValidateNestedObjects,
   type ValidationOptions,
 } from 'class-validator';
-import { SortDirection } from '../api/vocabulary';
+import { KeyValue, SortDirection } from '../api/vocabulary';
 import { IsDnsLabel, IsPassword } from './names';
 import { bool } from './query-params';
 
@@ -325,4 +325,15 @@ function listChecks(rules: ListRules): PropertyDecorator[] {
     ...bound(ArrayMaxSize, rules.maxItems, false),
     ...(rules.unique !== undefined ? [ArrayUnique({ message: rules.unique })] : []),
   ];
+}
+
+/** The labels an update of a ConfigMap or Secret may give: when given, they replace the old ones. */
+export function ValidateLabelsUpdate(): PropertyDecorator {
+  return ValidateNested(KeyValue, {
+    optional: true,
+    each: true,
+    isArray: true,
+    maxItems: 100,
+    description: 'Replaces the labels when given',
+  });
 }

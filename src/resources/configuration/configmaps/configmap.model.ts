@@ -1,6 +1,10 @@
 import { InputType, ObjectType } from '@nestjs/graphql';
 import { WorkloadUseView } from '../../../common/key-value-data';
-import { ValidateDnsLabel, ValidateNested } from '../../../common/validation/field.decorators';
+import {
+  ValidateDnsLabel,
+  ValidateLabelsUpdate,
+  ValidateNested,
+} from '../../../common/validation/field.decorators';
 import {
   ListField,
   NullableDateField,
@@ -25,13 +29,7 @@ export class ConfigMapView {
 @InputType()
 export class ConfigMapDataInput {
   @ValidateNested(KeyValue, { each: true, isArray: true, maxItems: 1000 }) data!: KeyValue[];
-  @ValidateNested(KeyValue, {
-    optional: true,
-    each: true,
-    isArray: true,
-    maxItems: 100,
-    description: 'Replaces the labels when given',
-  })
+  @ValidateLabelsUpdate()
   labels?: KeyValue[];
 }
 

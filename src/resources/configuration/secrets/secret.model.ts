@@ -6,6 +6,7 @@ import {
   oneOf,
   ValidateDnsLabel,
   ValidateEmail,
+  ValidateLabelsUpdate,
   ValidateNested,
   ValidateString,
 } from '../../../common/validation/field.decorators';
@@ -81,13 +82,7 @@ export class SecretDataInput {
     description: 'IMAGE_REGISTRY: the credentials',
   })
   registry?: RegistryCredentialsInput;
-  @ValidateNested(KeyValue, {
-    optional: true,
-    each: true,
-    isArray: true,
-    maxItems: 100,
-    description: 'Replaces the labels when given',
-  })
+  @ValidateLabelsUpdate()
   labels?: KeyValue[];
 }
 
