@@ -57,6 +57,7 @@ export class Informer<T extends KubeObject> {
   private readonly index = new Map<string, Map<string, Set<string>>>();
   private readonly listeners = new Set<(change: StoreChange<T>) => void>();
   private readonly waiters = new Set<{ version: bigint; resolve: (reached: boolean) => void }>();
+  private readonly conditions = new Set<{ holds: () => boolean; resolve: (held: boolean) => void }>();
   private readonly trim: (object: T) => T;
   private readonly indexers: Record<string, (object: T) => readonly string[]>;
   private readonly backoff: { initialMs: number; maxMs: number };
@@ -93,6 +94,8 @@ export class Informer<T extends KubeObject> {
     this.watch = null;
     for (const waiter of this.waiters) waiter.resolve(false);
     this.waiters.clear();
+    for (const condition of this.conditions) condition.resolve(false);
+    this.conditions.clear();
   }
 
   /** Listed at least once. */
@@ -105,6 +108,10 @@ export class Informer<T extends KubeObject> {
     return this.unwatchedSince === null ? 0 : now - this.unwatchedSince;
   }
 
+  get size(): number {
+    return this.objects.size;
+  }
+
   get resourceVersion(): string {
     return this.version;
   }
@@ -115,6 +122,10 @@ export class Informer<T extends KubeObject> {
 
   list(): T[] {
     return [...this.objects.values()];
+  }
+
+  hasIndex(index: string): boolean {
+    return this.index.has(index);
   }
 
   /** The objects filed under `key` in `index` (`namespace` always exists). */
@@ -149,6 +160,23 @@ export class Informer<T extends KubeObject> {
       };
       const timeout = setTimeout(() => waiter.resolve(false), timeoutMs);
       this.waiters.add(waiter);
+    });
+  }
+
+  /** Resolves true once `holds()` is true of the store (checked after each change), false after `timeoutMs`. */
+  waitUntil(holds: () => boolean, timeoutMs: number): Promise<boolean> {
+    if (holds()) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const condition = {
+        holds,
+        resolve: (held: boolean) => {
+          clearTimeout(timeout);
+          this.conditions.delete(condition);
+          resolve(held);
+        },
+      };
+      const timeout = setTimeout(() => condition.resolve(false), timeoutMs);
+      this.conditions.add(condition);
     });
   }
 
@@ -224,6 +252,7 @@ export class Informer<T extends KubeObject> {
       else this.put(object);
     }
     this.advance(event.object.metadata?.resourceVersion ?? this.version);
+    for (const condition of [...this.conditions]) if (condition.holds()) condition.resolve(true);
   }
 
   /** The list's answer as the new store, reporting what differs from the old one. */

@@ -5,7 +5,7 @@ import * as iamResources from '../../src/iam/resources';
 import type { KubeObject, V1ObjectMeta } from '../../src/kube';
 import { fromStatus, type KubeStatus } from '../../src/kube/kube-errors';
 import * as kubeResources from '../../src/kube/resources';
-import { fieldSelector, labelSelector, SelectorError, type Matcher } from './fake-kube-selectors';
+import { fieldSelector, labelSelector, SelectorError, type Matcher } from '../../src/kube/selectors';
 
 /**
  * The API server's side of FakeKube: storage, resourceVersions and the rules the API server itself

@@ -1,8 +1,8 @@
-import type { KubeObject } from '../../src/kube';
+import type { KubeObject } from './kube-types';
 
 /**
  * Label and field selectors as the API server parses and applies them (k8s.io/apimachinery's
- * labels.Parse and fields.ParseSelector), for FakeKube. A selector the API server would refuse
+ * labels.Parse and fields.ParseSelector), for the watch-fed cache and the in-memory fake. A selector the API server would refuse
  * throws a SelectorError, which the fake answers with a 400 BadRequest as the API server does.
  */
 export class SelectorError extends Error {}
@@ -95,6 +95,27 @@ export function labelSelector(selector: string | undefined): Matcher {
   };
 }
 
+/**
+ * The `key=value` requirements of a label selector (which an index can answer), e.g. `app=web` of
+ * `app=web,tier!=db`; the whole selector must still be matched against each candidate.
+ */
+export function labelEqualities(selector: string | undefined): [string, string][] {
+  if (selector === undefined || selector.trim() === '') return [];
+  return requirements(selector).flatMap((text): [string, string][] => {
+    const m = EQUALITY.exec(text);
+    return m && m[2] !== '!=' ? [[m[1], m[3]]] : [];
+  });
+}
+
+/** The `field=value` requirements of a field selector (which an index can answer). */
+export function fieldEqualities(selector: string | undefined): [string, string][] {
+  if (selector === undefined || selector.trim() === '') return [];
+  return selector.split(',').flatMap((text): [string, string][] => {
+    const m = /^\s*([^=!\s]+)\s*(==|=)\s*(.*?)\s*$/.exec(text);
+    return m ? [[m[1], m[3]]] : [];
+  });
+}
+
 /** The fields each kind may be selected by besides metadata.name and metadata.namespace. */
 const SELECTABLE_FIELDS: Record<string, readonly string[]> = {
   Event: [
@@ -126,7 +147,7 @@ const SELECTABLE_FIELDS: Record<string, readonly string[]> = {
   PersistentVolumeClaim: [],
 };
 
-function fieldValue(object: KubeObject, path: string): string {
+export function fieldValue(object: KubeObject, path: string): string {
   let value: unknown = object;
   for (const part of path.split('.'))
     value =
