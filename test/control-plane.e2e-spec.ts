@@ -106,7 +106,8 @@ describe('local control plane', () => {
   });
 
   it('a new pod template yields a second ControllerRevision and replaces pods in reverse ordinal order', async () => {
-    const current = await statefulSetIn(kube, namespace, name);
+    // (A copy: what the client reads may come from the shared cache, whose objects are frozen.)
+    const current = structuredClone(await statefulSetIn(kube, namespace, name));
     const oldRevision = current.status?.updateRevision;
     current.spec!.template.spec!.containers[0].image = 'nginx:1.28';
     await kube.replace(current);

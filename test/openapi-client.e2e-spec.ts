@@ -106,7 +106,8 @@ describe('a client generated from docs/openapi.json (openapi-typescript + openap
       const answered: string[] = [];
       const expected: string[] = [];
 
-      for (const [key, status, call] of calls) {
+      for (const [key, status, call, ready] of calls) {
+        await ready?.();
         const before = seen.length;
         // A transport error (refused connection, unparsable answer) rejects and fails the test.
         const { response } = await call();

@@ -68,7 +68,9 @@ describe('StatefulSet pods, status and listing', () => {
         {},
       );
       const byName = Object.fromEntries(data.statefulSets.edges.map((e) => [e.node.name, e.node.status]));
-      return byName.delta?.phase === 'Pending' ? byName : undefined;
+      // The scheduler's first word may be about the claim not yet bound; wait for its settled reason.
+      const settled = byName.delta?.phase === 'Pending' && /node affinity/.test(byName.delta.reason ?? '');
+      return settled ? byName : undefined;
     });
     expect(phases.alpha).toEqual({ phase: 'Running', reason: null });
     expect(phases.gamma).toEqual({ phase: 'Stopped', reason: null });

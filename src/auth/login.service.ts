@@ -64,7 +64,7 @@ export class LoginService {
     );
     try {
       // A name no account can have is an unknown user (never a lookup: `.` would read the collection).
-      const account = nameProblem(name, NAME_RULES.user) ? null : await this.accounts.find(name);
+      const account = nameProblem(name, NAME_RULES.user) ? null : await this.accounts.findLatest(name);
       const valid = account
         ? await this.hasher.verify(account.spec.passwordHash, password)
         : await this.hasher.verifyNothing(password);

@@ -9,7 +9,7 @@ import type { AccountResource } from '../iam/account.resource';
 import { AccountStore } from '../iam/account.store';
 import { IdentityService } from '../iam/identity.service';
 import { PlatformRole } from '../iam/roles';
-import { KubeClient, KubeObject, V1Namespace } from '../kube';
+import { KubeCache, KubeClient, KubeObject, V1Namespace } from '../kube';
 import { admissionPolicies } from './admission-policies';
 import { LABELS } from '../iam/labels';
 import { platformAdminBinding, projectClusterRoles } from './cluster-roles';
@@ -37,6 +37,7 @@ export class BootstrapService {
     @Inject(AccountStore) private readonly accounts: AccountStore,
     @Inject(PasswordHasher) private readonly hasher: PasswordHasher,
     @Inject(IdentityService) private readonly identities: IdentityService,
+    @Inject(KubeCache) private readonly cache: KubeCache,
   ) {}
 
   async run(): Promise<void> {
@@ -55,6 +56,8 @@ export class BootstrapService {
     await this.signingKey.load();
     await this.ensureAdmin();
     await this.labelOlderProjects();
+    // Berth's kinds exist now; until each has synced, its reads go to the API server (and /readyz is 503).
+    this.cache.start();
   }
 
   /** Projects made before pod security labels existed get the default level once. */

@@ -25,6 +25,13 @@ describe('loadConfig', () => {
       loginMaxFailuresPerUser: 20,
       loginLockSeconds: 600,
       defaultRegistry: 'docker.io',
+      cache: {
+        enabled: true,
+        staleAfterMs: 10_000,
+        readYourWritesMs: 3000,
+        accessReviewTtlMs: 30_000,
+        pollTtlMs: 10_000,
+      },
       registries: {},
       registryTimeoutMs: 5000,
       imageInspectionsPerMinute: 30,

@@ -64,6 +64,21 @@ export interface AppConfig {
   graphql: GraphQLLimits;
   /** The pod security level new projects enforce (privileged, baseline or restricted). */
   podSecurityDefault: 'privileged' | 'baseline' | 'restricted';
+  cache: CacheConfig;
+}
+
+/** The watch-fed read cache (ADR 9); times in ms. */
+export interface CacheConfig {
+  /** Off: every read goes to the API server, as the user. */
+  enabled: boolean;
+  /** A kind without a watch for longer is not served from the cache, and /readyz answers 503. */
+  staleAfterMs: number;
+  /** How long a read waits for the cache to reach this replica's last write of its kind. */
+  readYourWritesMs: number;
+  /** The longest a Kubernetes access review answer is reused (RBAC changes forget them at once). */
+  accessReviewTtlMs: number;
+  /** How long a polled list (pod metrics) is reused. */
+  pollTtlMs: number;
 }
 
 export class ConfigError extends Error {
@@ -160,6 +175,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       `BERTH_POD_SECURITY_DEFAULT must be privileged, baseline or restricted (got "${env.BERTH_POD_SECURITY_DEFAULT}")`,
     );
 
+  const cache: CacheConfig = {
+    enabled: boolean(env, 'BERTH_CACHE', true, problems),
+    staleAfterMs: integer(env, 'BERTH_CACHE_STALE_AFTER_MS', 10_000, 100, 600_000, problems),
+    readYourWritesMs: integer(env, 'BERTH_CACHE_READ_YOUR_WRITES_MS', 3000, 10, 60_000, problems),
+    accessReviewTtlMs: integer(env, 'BERTH_ACCESS_REVIEW_TTL_MS', 30_000, 0, 600_000, problems),
+    pollTtlMs: integer(env, 'BERTH_CACHE_POLL_TTL_MS', 10_000, 0, 600_000, problems),
+  };
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -182,6 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     imageInspectionsPerMinute,
     graphql,
     podSecurityDefault,
+    cache,
   };
 }
 

@@ -2,13 +2,16 @@ import { Controller, Get, HttpCode, HttpStatus, Inject, Res } from '@nestjs/comm
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../iam/access-rules';
-import { KubeClient } from '../kube';
+import { KubeCache, KubeClient } from '../kube';
 
 /** Probes for orchestrators. Deliberately outside /api/v1 and free of authentication. */
 @ApiTags('health')
 @Controller()
 export class HealthController {
-  constructor(@Inject(KubeClient) private readonly kube: KubeClient) {}
+  constructor(
+    @Inject(KubeClient) private readonly kube: KubeClient,
+    @Inject(KubeCache) private readonly cache: KubeCache,
+  ) {}
 
   /** The process is alive and serving HTTP. */
   @Get('healthz')
@@ -20,14 +23,20 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Berth can do useful work: the Kubernetes API server is reachable and ready. */
+  /**
+   * Berth can do useful work: the Kubernetes API server is reachable and ready, and the read cache
+   * has synced every kind and has not been without a watch for longer than BERTH_CACHE_STALE_AFTER_MS.
+   */
   @Get('readyz')
-  @ApiOperation({ summary: 'Readiness: the Kubernetes API server is reachable' })
+  @ApiOperation({ summary: 'Readiness: the Kubernetes API server is reachable and the read cache current' })
   @Public()
   @ApiOkResponse({ description: 'Ready' })
-  @ApiServiceUnavailableResponse({ description: 'The Kubernetes API server is not reachable' })
+  @ApiServiceUnavailableResponse({
+    description:
+      'The Kubernetes API server is not reachable, or the read cache is not synced or has lost its watch',
+  })
   async readyz(@Res({ passthrough: true }) res: Response): Promise<{ status: 'ok' | 'unavailable' }> {
-    const ready = await this.kube.ready();
+    const ready = this.cache.ready && (await this.kube.ready());
     res.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     return { status: ready ? 'ok' : 'unavailable' };
   }

@@ -8,3 +8,5 @@ export * from './resource';
 export * from './resources';
 export { Informer, type InformerOptions, type ListWatch, type StoreChange } from './informer';
 export { listWatch } from './kube-list-watch';
+export { KubeCache, type CacheSettings } from './kube-cache';
+export type { ReadCache, Served } from './kube-reader';

@@ -17,12 +17,13 @@ import type { KubeConnection, KubeRequestListener } from './kube-connection';
 import { fromStatus, kubeErrorToDomain, MAX_ATTEMPTS, parseStatus, retryDelayMs } from './kube-errors';
 import { checkObjectPath, header, pathSegment } from './kube-paths';
 import { readModifyWrite } from './read-modify-write';
-import type { KubeReader } from './kube-reader';
+import type { KubeReader, ReadCache, WriteAnswer } from './kube-reader';
 import type { Resource, ResourceRef } from './resource';
 import type {
   DeleteOptions,
   KubeList,
   KubeObject,
+  KubeRef,
   ListOptions,
   PatchType,
   V1Scale,
@@ -34,6 +35,11 @@ import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-code';
 
 const FIELD_MANAGER = 'berth';
+
+interface Shared {
+  discovery: Record<string, V1APIResourceList>;
+  cache?: ReadCache;
+}
 
 export interface PodLogOptions {
   container?: string;
@@ -62,11 +68,27 @@ export class KubeClient implements KubeReader {
   constructor(
     private readonly connection: KubeConnection,
     readonly identity?: Identity,
-    // Shared by every client of one connection, so API discovery is cached once.
-    private readonly discoveryCache: Record<string, V1APIResourceList> = {},
+    // Shared by every client of one connection: API discovery, and the read cache once there is one.
+    private readonly shared: Shared = { discovery: {} },
   ) {
     this.config = connection.configuration(identity);
-    this.objects = new ObjectApi(this.config, discoveryCache);
+    this.objects = new ObjectApi(this.config, shared.discovery);
+  }
+
+  /** Reads of this client and of every client made from it by `as()` are asked of `cache` first. */
+  useCache(cache: ReadCache): void {
+    this.shared.cache = cache;
+  }
+
+  /** The same identity without the read cache: every read reaches the API server. */
+  direct(): KubeClient {
+    return new KubeClient(this.connection, this.identity, { discovery: this.shared.discovery });
+  }
+
+  /** The resource name RBAC rules use for a kind (`statefulsets`), from API discovery. */
+  async resourceName(resource: Resource<KubeObject>): Promise<string> {
+    const path = await call(() => this.objects.collectionPath(resource.apiVersion, resource.kind), READ);
+    return path.slice(path.lastIndexOf('/') + 1);
   }
 
   /** Calls `listener` before each request any client of this connection sends; returns the stop function. */
@@ -78,26 +100,49 @@ export class KubeClient implements KubeReader {
   as(identity: Identity): KubeClient {
     // Fail closed: a missing identity must never fall back to Berth's own.
     if (typeof identity?.user !== 'string' || !identity.user) throw new Error('No identity to impersonate');
-    return new KubeClient(this.connection, identity, this.discoveryCache);
+    return new KubeClient(this.connection, identity, this.shared);
   }
 
-  get<T extends KubeObject>(ref: ResourceRef<T>): Promise<T> {
-    return call(() => this.objects.read<T>(header(ref)), READ);
+  /** From the read cache when it can answer (its objects are frozen: copy before changing one). */
+  async get<T extends KubeObject>(ref: ResourceRef<T>): Promise<T> {
+    const cached = await this.shared.cache?.get(ref, this.identity);
+    if (cached?.value) return cached.value;
+    // Not in a cache that can answer means not there: the API server's own answer says so.
+    return this.read(ref);
   }
 
   async find<T extends KubeObject>(ref: ResourceRef<T>): Promise<T | null> {
+    const cached = await this.shared.cache?.get(ref, this.identity);
+    if (cached) return cached.value;
     try {
-      return await this.get<T>(ref);
+      return await this.read<T>(ref);
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.NOT_FOUND) return null;
       throw error;
     }
   }
 
-  /** Items come back with their apiVersion and kind filled in (list responses leave them out). */
+  /**
+   * Always from the API server: for a read whose content a write sends back (a read-modify-write, a
+   * replace built on the current object), where even a moment-old copy could undo someone's change.
+   */
+  latest<T extends KubeObject>(ref: ResourceRef<T>): Promise<T> {
+    return this.read(ref);
+  }
+
+  private read<T extends KubeObject>(ref: ResourceRef<T>): Promise<T> {
+    return call(() => this.objects.read<T>(header(ref)), READ);
+  }
+
+  /**
+   * From the read cache when it can answer, else the API server. Items come back with their
+   * apiVersion and kind filled in (list responses leave them out).
+   */
   async list<T extends KubeObject>(resource: Resource<T>, options: ListOptions = {}): Promise<KubeList<T>> {
     const { apiVersion, kind } = resource;
     if (options.namespace !== undefined) pathSegment(options.namespace, 'namespace');
+    const cached = await this.shared.cache?.list(resource, options, this.identity);
+    if (cached) return cached.value;
     const list = await call(
       () =>
         this.objects.list<T>(
@@ -123,13 +168,21 @@ export class KubeClient implements KubeReader {
 
   create<T extends KubeObject>(object: T, options: WriteOptions = {}): Promise<T> {
     checkObjectPath(object);
-    return call(() => this.objects.create<T>(object, undefined, dryRun(options), FIELD_MANAGER));
+    return this.written(
+      object,
+      options,
+      call(() => this.objects.create<T>(object, undefined, dryRun(options), FIELD_MANAGER)),
+    );
   }
 
   /** Replaces the object; a `metadata.resourceVersion` makes it fail with CONFLICT if the object changed. */
   replace<T extends KubeObject>(object: T, options: WriteOptions = {}): Promise<T> {
     checkObjectPath(object);
-    return call(() => this.objects.replace<T>(object, undefined, dryRun(options), FIELD_MANAGER));
+    return this.written(
+      object,
+      options,
+      call(() => this.objects.replace<T>(object, undefined, dryRun(options), FIELD_MANAGER)),
+    );
   }
 
   /** Read-modify-write with optimistic concurrency (see readModifyWrite): no update is lost. */
@@ -139,7 +192,7 @@ export class KubeClient implements KubeReader {
     attempts = 10,
   ): Promise<T> {
     return readModifyWrite(
-      { read: () => this.get<T>(ref), write: (next) => this.replace<T>(next) },
+      { read: () => this.read<T>(ref), write: (next) => this.replace<T>(next) },
       mutate,
       attempts,
       (attempt) =>
@@ -164,8 +217,10 @@ export class KubeClient implements KubeReader {
     force?: boolean,
   ): Promise<T> {
     checkObjectPath(object);
-    return call(() =>
-      this.objects.patch<T>(object, undefined, dryRun(options), FIELD_MANAGER, force, strategy),
+    return this.written(
+      object,
+      options,
+      call(() => this.objects.patch<T>(object, undefined, dryRun(options), FIELD_MANAGER, force, strategy)),
     );
   }
 
@@ -181,17 +236,47 @@ export class KubeClient implements KubeReader {
           propagationPolicy: options.propagationPolicy,
         }
       : undefined;
-    return call(() =>
-      this.objects.delete(
-        header(ref),
-        undefined,
-        dryRun(options),
-        undefined,
-        undefined,
-        options.propagationPolicy,
-        body,
+    return this.written(
+      ref,
+      options,
+      call(() =>
+        this.objects.delete(
+          header(ref),
+          undefined,
+          dryRun(options),
+          undefined,
+          undefined,
+          options.propagationPolicy,
+          body,
+        ),
       ),
     );
+  }
+
+  /**
+   * Tells the read cache a write returned, before its caller sees the answer, so that a read after it
+   * waits for the cache to hold it (read-your-writes). Dry runs change nothing.
+   */
+  private async written<R extends WriteAnswer>(
+    target: KubeObject | KubeRef,
+    options: WriteOptions,
+    result: Promise<R>,
+  ): Promise<R> {
+    const answer = await result;
+    const { cache } = this.shared;
+    if (cache && !options.dryRun) {
+      const ref: KubeRef =
+        'name' in target
+          ? target
+          : {
+              apiVersion: target.apiVersion ?? '',
+              kind: target.kind ?? '',
+              name: target.metadata?.name ?? '',
+              namespace: target.metadata?.namespace,
+            };
+      cache.wrote(ref, answer);
+    }
+    return answer;
   }
 
   /**
@@ -276,7 +361,7 @@ export class KubeClient implements KubeReader {
   ): Promise<V1Scale> {
     pathSegment(namespace, 'namespace');
     pathSegment(name, 'StatefulSet name');
-    return call(() =>
+    const scale = call(() =>
       new AppsV1Api(this.config).replaceNamespacedStatefulSetScale({
         namespace,
         name,
@@ -290,6 +375,7 @@ export class KubeClient implements KubeReader {
         fieldManager: FIELD_MANAGER,
       }),
     );
+    return this.written({ apiVersion: 'apps/v1', kind: 'StatefulSet', namespace, name }, options, scale);
   }
 
   /** A container's log, followed until `signal` aborts (the caller's client went away). */

@@ -55,6 +55,7 @@ export const STATEFUL_SETS = resource<V1StatefulSet>('apps/v1', 'StatefulSet', {
 export const CONTROLLER_REVISIONS = resource<V1ControllerRevision>('apps/v1', 'ControllerRevision', {
   namespaced: true,
 });
+export const ROLES = resource<KubeObject>('rbac.authorization.k8s.io/v1', 'Role', { namespaced: true });
 export const ROLE_BINDINGS = resource<V1RoleBinding>('rbac.authorization.k8s.io/v1', 'RoleBinding', {
   namespaced: true,
 });

@@ -345,7 +345,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the Kubernetes API server is reachable */
+        /** Readiness: the Kubernetes API server is reachable and the read cache current */
         get: operations["HealthController_readyz"];
         put?: never;
         post?: never;
@@ -3568,7 +3568,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The Kubernetes API server is not reachable */
+            /** @description The Kubernetes API server is not reachable, or the read cache is not synced or has lost its watch */
             503: {
                 headers: {
                     [name: string]: unknown;

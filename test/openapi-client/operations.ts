@@ -20,11 +20,12 @@ export interface Answer {
   response: Response;
 }
 
-/** An operation, the status it answers in this run, and the call. */
+/** An operation, the status it answers in this run, the call, and what to wait for before it (not counted). */
 export type Operation = readonly [
   key: string,
   status: number | readonly number[],
   call: () => Promise<Answer>,
+  ready?: () => Promise<void>,
 ];
 
 const PASSWORD = 'Client-Passw0rd-1';
@@ -362,6 +363,17 @@ function workloads(
         api.GET('/api/v1/projects/{project}/statefulsets/{name}/revisions/diff', {
           params: { path: set, query: { from: 1, to: 2 } },
         }),
+      // The controller records the redeploy's revision 2 a moment after the redeploy answered.
+      async () => {
+        for (let tries = 0; tries < 300; tries++) {
+          const { data } = await api.GET('/api/v1/projects/{project}/statefulsets/{name}/revisions', {
+            params: { path: set },
+          });
+          if ((data?.length ?? 0) >= 2) return;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        throw new Error('revision 2 did not appear within 30 s');
+      },
     ],
     [
       'POST /api/v1/projects/{project}/statefulsets/{name}/rollback',

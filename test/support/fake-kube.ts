@@ -39,7 +39,10 @@ export type { CallMatcher, FakeCall, Verb } from './fake-kube-calls';
  */
 
 /** KubeClient's public surface, with `as` answering the same surface. */
-export type KubeSurface = Omit<KubeClient, 'as'> & { as(identity: Identity): KubeSurface };
+export type KubeSurface = Omit<KubeClient, 'as' | 'direct'> & {
+  as(identity: Identity): KubeSurface;
+  direct(): KubeSurface;
+};
 
 /** What the real client hands back: a copy the caller may change, timestamps as Dates. */
 function out<T extends KubeObject>(doc: Doc): T {
@@ -54,6 +57,23 @@ export class FakeKube implements KubeSurface {
     readonly identity?: Identity,
     private readonly log: CallLog = new CallLog(cluster),
   ) {}
+
+  /** The fake has no read cache: every read is answered by the cluster itself. */
+  useCache(): void {
+    throw new Error('FakeKube has no read cache');
+  }
+
+  direct(): FakeKube {
+    return this;
+  }
+
+  latest<T extends KubeObject>(ref: ResourceRef<T>): Promise<T> {
+    return this.get(ref);
+  }
+
+  resourceName(resource: { kind: string }): Promise<string> {
+    return Promise.resolve(`${resource.kind.toLowerCase()}s`);
+  }
 
   /** The same cluster, impersonating `identity` (recorded as each call's `user`). */
   as(identity: Identity): FakeKube {

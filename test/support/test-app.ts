@@ -8,7 +8,7 @@ import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { createApp } from '../../src/http-app';
 import type { TokenResponse } from '../../src/auth/session.service';
 import { BootstrapService } from '../../src/bootstrap/bootstrap.service';
-import { KubeClient } from '../../src/kube';
+import { KubeCache, KubeClient } from '../../src/kube';
 
 export interface AuthorizedAgent {
   get(url: string): request.Test;
@@ -71,7 +71,12 @@ export class TestApp {
     // BERTH_TEST_LOGS=1 shows the application's logs (errors with their causes) while debugging.
     const app = await createApp(config, { logger: process.env.BERTH_TEST_LOGS ? undefined : false, imports });
     await app.init();
-    if (bootstrap) await app.get(BootstrapService).run();
+    if (bootstrap) {
+      await app.get(BootstrapService).run();
+      // Tests start from a synced cache, so that what they assert is what the cache serves.
+      if (config.cache.enabled && !(await app.get(KubeCache).whenSynced(60_000)))
+        throw new Error('The read cache did not sync within 60 s');
+    }
     return new TestApp(app);
   }
 

@@ -72,7 +72,8 @@ export class ConfigMapsService {
   ): Promise<ConfigMapView> {
     check(input);
     const client = this.kube.as(access.identity);
-    const current = await client.get(CONFIG_MAPS.ref(access.project, name));
+    // From the API server: the replace sends back every field of it the input does not set.
+    const current = await client.latest(CONFIG_MAPS.ref(access.project, name));
     const written = await client.replace<V1ConfigMap>(
       {
         ...current,

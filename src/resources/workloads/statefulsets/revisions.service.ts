@@ -44,8 +44,11 @@ export class RevisionsService {
     const client = this.kube.as(access.identity);
     const ref = STATEFUL_SETS.ref(access.project, statefulSet.metadata?.name ?? '');
     if (dryRun) {
-      const current = await client.get<V1StatefulSet>(ref);
-      return client.replace({ ...current, spec: { ...current.spec!, template } }, { dryRun: true });
+      // Unconditional (no resourceVersion): nothing is written, so a status update by the controller
+      // meanwhile must not turn the preview into a CONFLICT.
+      const current = await client.latest<V1StatefulSet>(ref);
+      const metadata = { ...current.metadata, resourceVersion: undefined };
+      return client.replace({ ...current, metadata, spec: { ...current.spec!, template } }, { dryRun: true });
     }
     return client.modify<V1StatefulSet>(ref, (current) => ({
       ...current,

@@ -67,6 +67,11 @@ export class StatefulSetQueries {
     return this.kube.as(access.identity).get(STATEFUL_SETS.ref(access.project, name));
   }
 
+  /** From the API server, never the cache: for an update built on the current object. */
+  latest(access: ProjectAccess, name: string): Promise<V1StatefulSet> {
+    return this.kube.as(access.identity).latest(STATEFUL_SETS.ref(access.project, name));
+  }
+
   async get(access: ProjectAccess, name: string): Promise<StatefulSetView> {
     const statefulSet = await this.raw(access, name);
     const [service, pods] = await Promise.all([

@@ -72,7 +72,7 @@ export class StatefulSetsService {
     const errors = validateForm(form);
     if (errors.length) throw DomainError.badInput(errors);
     const client = this.kube.as(access.identity);
-    const existing = await this.queries.raw(access, name);
+    const existing = await this.queries.latest(access, name);
     const updated = mergeForUpdate(existing, toManifests(form, access.project).statefulSet);
     withRestrictedDefaults(access, updated);
     checkProjectPolicy(access, { statefulSet: updated }, { form });
@@ -108,7 +108,7 @@ export class StatefulSetsService {
         'resourceVersion',
         'is required, so that a change made meanwhile is not overwritten',
       );
-    const existing = await this.queries.raw(access, name);
+    const existing = await this.queries.latest(access, name);
     statefulSet.metadata = { ...statefulSet.metadata, resourceVersion: version };
     const immutable = immutableChanges(existing, statefulSet);
     if (immutable.length) throw DomainError.badInput(immutable);
@@ -171,17 +171,20 @@ export class StatefulSetsService {
     });
     const client = this.kube.as(access.identity);
     const ref = SERVICES.ref(access.project, statefulSet.spec?.serviceName ?? '');
-    const service = await client.get<V1Service>(ref);
-    service.spec = {
-      ...service.spec,
-      ports: ports.map((p) => ({
-        name: p.name,
-        protocol: p.protocol ?? 'TCP',
-        port: p.port,
-        targetPort: p.targetPort,
-      })),
+    const service = await client.latest<V1Service>(ref);
+    const ported: V1Service = {
+      ...service,
+      spec: {
+        ...service.spec,
+        ports: ports.map((p) => ({
+          name: p.name,
+          protocol: p.protocol ?? 'TCP',
+          port: p.port,
+          targetPort: p.targetPort,
+        })),
+      },
     };
-    const written = await client.replace(service, { dryRun });
+    const written = await client.replace(ported, { dryRun });
     return this.change(access, dryRun, statefulSet, [written]);
   }
 
@@ -320,7 +323,7 @@ export class StatefulSetsService {
     const client = this.kube.as(access.identity);
     const desired = toService(form, access.project);
     const ref = SERVICES.ref(access.project, desired.metadata?.name ?? '');
-    const current = await client.find<V1Service>(ref);
+    const current = await client.latest<V1Service>(ref).catch(ignoreNotFound);
     if (!current || current.spec?.selector?.[APP_LABEL] !== form.name) return null;
     const same =
       JSON.stringify((current.spec?.ports ?? []).map(portKey)) ===
