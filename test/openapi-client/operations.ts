@@ -402,6 +402,17 @@ function workloads(
           params: { path: pod, query: { tailLines: 10 } },
           parseAs: 'text',
         }),
+      // The redeploy earlier replaces the pods; read the log of one that has settled.
+      async () => {
+        for (let tries = 0; tries < 300; tries++) {
+          const { data } = await api.GET('/api/v1/projects/{project}/statefulsets/{name}', {
+            params: { path: set },
+          });
+          if (data?.status.phase === 'Running') return;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        throw new Error('the StatefulSet did not settle within 30 s');
+      },
     ],
     [
       'DELETE /api/v1/projects/{project}/pods/{pod}',

@@ -86,8 +86,9 @@ export class PodsService {
   /** The StatefulSet controller recreates the pod with the same name, claims and identity. */
   async delete(access: ProjectAccess, name: string, dryRun: boolean): Promise<PodView> {
     const client = this.kube.as(access.identity);
+    // From the API server: its uid is the delete's precondition, and a pod just replaced has a new one.
     const [pod, usage] = await Promise.all([
-      client.get(PODS.ref(access.project, name)),
+      client.latest(PODS.ref(access.project, name)),
       this.usage(client, access.project),
     ]);
     await client.delete(PODS.ref(access.project, name), {
