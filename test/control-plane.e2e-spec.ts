@@ -1,4 +1,11 @@
-import { CONTROLLER_REVISIONS, NAMESPACES, PERSISTENT_VOLUME_CLAIMS, PODS, POD_METRICS } from '../src/kube';
+import {
+  CONTROLLER_REVISIONS,
+  NAMESPACES,
+  PERSISTENT_VOLUME_CLAIMS,
+  PODS,
+  POD_METRICS,
+  STATEFUL_SETS,
+} from '../src/kube';
 import type { KubeClient, V1Pod, V1StatefulSet, WatchEvent } from '../src/kube';
 import { eventually, TestApp, uniqueName } from './support/test-app';
 import { statefulSetIn } from './support/workload-fixture';
@@ -106,11 +113,15 @@ describe('local control plane', () => {
   });
 
   it('a new pod template yields a second ControllerRevision and replaces pods in reverse ordinal order', async () => {
-    // (A copy: what the client reads may come from the shared cache, whose objects are frozen.)
-    const current = structuredClone(await statefulSetIn(kube, namespace, name));
-    const oldRevision = current.status?.updateRevision;
-    current.spec!.template.spec!.containers[0].image = 'nginx:1.28';
-    await kube.replace(current);
+    // Read-modify-write from the API server: the controller writes the status meanwhile, so a
+    // cached copy (or even a fresh one) may be a version behind by the time it is replaced.
+    let oldRevision: string | undefined;
+    await kube.modify(STATEFUL_SETS.ref(namespace, name), (current) => {
+      const next = structuredClone(current);
+      oldRevision = next.status?.updateRevision;
+      next.spec!.template.spec!.containers[0].image = 'nginx:1.28';
+      return next;
+    });
 
     await eventually(
       async () => ((await revisions()).length === 2 ? true : undefined),

@@ -56,7 +56,6 @@ export class Informer<T extends KubeObject> {
   private readonly objects = new Map<string, T>();
   private readonly index = new Map<string, Map<string, Set<string>>>();
   private readonly listeners = new Set<(change: StoreChange<T>) => void>();
-  private readonly waiters = new Set<{ version: bigint; resolve: (reached: boolean) => void }>();
   private readonly conditions = new Set<{ holds: () => boolean; resolve: (held: boolean) => void }>();
   private readonly trim: (object: T) => T;
   private readonly indexers: Record<string, (object: T) => readonly string[]>;
@@ -92,8 +91,6 @@ export class Informer<T extends KubeObject> {
     this.timer = null;
     this.watch?.stop();
     this.watch = null;
-    for (const waiter of this.waiters) waiter.resolve(false);
-    this.waiters.clear();
     for (const condition of this.conditions) condition.resolve(false);
     this.conditions.clear();
   }
@@ -148,22 +145,10 @@ export class Informer<T extends KubeObject> {
   waitFor(resourceVersion: string, timeoutMs: number): Promise<boolean> {
     const wanted = asNumber(resourceVersion);
     if (wanted === null) return Promise.resolve(false);
-    if (this.reached(wanted)) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const waiter = {
-        version: wanted,
-        resolve: (reached: boolean) => {
-          clearTimeout(timeout);
-          this.waiters.delete(waiter);
-          resolve(reached);
-        },
-      };
-      const timeout = setTimeout(() => waiter.resolve(false), timeoutMs);
-      this.waiters.add(waiter);
-    });
+    return this.waitUntil(() => this.reached(wanted), timeoutMs);
   }
 
-  /** Resolves true once `holds()` is true of the store (checked after each change), false after `timeoutMs`. */
+  /** Resolves true once `holds()` is true of the store (checked after each list and event), false after `timeoutMs`. */
   waitUntil(holds: () => boolean, timeoutMs: number): Promise<boolean> {
     if (holds()) return Promise.resolve(true);
     return new Promise((resolve) => {
@@ -252,7 +237,6 @@ export class Informer<T extends KubeObject> {
       else this.put(object);
     }
     this.advance(event.object.metadata?.resourceVersion ?? this.version);
-    for (const condition of [...this.conditions]) if (condition.holds()) condition.resolve(true);
   }
 
   /** The list's answer as the new store, reporting what differs from the old one. */
@@ -302,11 +286,10 @@ export class Informer<T extends KubeObject> {
     }
   }
 
+  /** The store now holds `resourceVersion`: whoever waits on the store checks again. */
   private advance(resourceVersion: string): void {
     this.version = resourceVersion;
-    const current = asNumber(resourceVersion);
-    if (current === null) return;
-    for (const waiter of [...this.waiters]) if (current >= waiter.version) waiter.resolve(true);
+    for (const condition of [...this.conditions]) if (condition.holds()) condition.resolve(true);
   }
 
   private emit(change: StoreChange<T>): void {

@@ -6,15 +6,14 @@ import {
   RequestContext,
   VersionApi,
 } from '@kubernetes/client-node';
-import { createInterface } from 'node:readline';
-import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { fetch } from 'undici';
+import { call, dryRun, READ } from './kube-call';
+import { openStream, readWatchEvents, type WatchEvent } from './kube-streams';
 import { ObjectApi } from './object-api';
 import type { Configuration, V1APIResourceList } from '@kubernetes/client-node';
 import type { Identity } from './identity';
 import type { KubeConnection, KubeRequestListener } from './kube-connection';
-import { fromStatus, kubeErrorToDomain, MAX_ATTEMPTS, parseStatus, retryDelayMs } from './kube-errors';
 import { checkObjectPath, header, pathSegment } from './kube-paths';
 import { readModifyWrite } from './read-modify-write';
 import type { KubeReader, ReadCache, WriteAnswer } from './kube-reader';
@@ -48,10 +47,7 @@ export interface PodLogOptions {
   timestamps?: boolean;
 }
 
-export interface WatchEvent<T> {
-  type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK';
-  object: T;
-}
+export type { WatchEvent } from './kube-streams';
 const PATCH_STRATEGY: Record<PatchType, PatchStrategy> = {
   merge: PatchStrategy.MergePatch,
   strategic: PatchStrategy.StrategicMergePatch,
@@ -302,54 +298,16 @@ export class KubeClient implements KubeReader {
     };
     const controller = new AbortController();
     const body = await this.openStream(path, query, controller.signal);
-    const input = Readable.fromWeb(body);
-    const lines = createInterface({ input });
-    let finished = false;
-    const finish = (error?: DomainError, expired = false) => {
-      if (finished) return;
-      finished = true;
-      controller.abort();
-      done(error, expired);
-    };
-    lines.on('line', (line: string) => {
-      if (!line.trim() || finished) return;
-      const event = JSON.parse(line) as WatchEvent<T> | { type: 'ERROR'; object: unknown };
-      if (event.type === 'ERROR') {
-        // 410 Gone: the version watched from is too old (compacted); the watcher lists again.
-        const status = parseStatus(event.object);
-        finish(fromStatus(status.code ?? 500, status), status.code === 410);
-      } else onEvent({ type: event.type, object: this.objects.deserialize(event.object) });
-    });
-    // An aborted or broken stream ends the watch; the caller re-lists if it needs to go on.
-    // (readline re-emits its input's errors, so both need a listener.)
-    const interrupted = () => finish(new DomainError(ErrorCode.UNAVAILABLE, 'The watch was interrupted'));
-    input.on('error', interrupted);
-    lines.on('error', interrupted);
-    lines.on('close', () => finish());
-    return { stop: () => finish() };
+    return readWatchEvents(body, controller, (o) => this.objects.deserialize(o as T), onEvent, done);
   }
 
   /** GETs a streaming response (watch, followed logs) for this client's identity; no timeout applies. */
-  async openStream(
+  openStream(
     path: string,
     query: Record<string, string | undefined>,
     signal: AbortSignal,
-  ): Promise<ReadableStream<Uint8Array>> {
-    const url = new URL(this.connection.server + path);
-    for (const [key, value] of Object.entries(query))
-      if (value !== undefined) url.searchParams.set(key, value);
-    const ctx = new RequestContext(url.toString(), HttpMethod.GET);
-    ctx.setSignal(signal);
-    await this.connection.prepare(ctx, this.identity, true);
-    const response = await call(
-      () => fetch(ctx.getUrl(), { headers: ctx.getHeaders(), dispatcher: ctx.getDispatcher(), signal }),
-      READ,
-    );
-    if (response.status !== 200 || !response.body) {
-      const text = await response.text();
-      throw fromStatus(response.status, parseStatus(text));
-    }
-    return response.body as WebReadableStream<Uint8Array>;
+  ): Promise<WebReadableStream<Uint8Array>> {
+    return openStream(this.connection, this.identity, path, query, signal);
   }
 
   /** Sets replicas through the scale subresource (what `kubectl scale` uses). */
@@ -441,25 +399,3 @@ export class KubeClient implements KubeReader {
     }
   }
 }
-
-function dryRun(options: WriteOptions): string | undefined {
-  return options.dryRun ? 'All' : undefined;
-}
-
-/**
- * One call to the API server; failures become domain errors. A transient failure is tried again
- * (`retryDelayMs`: a 429 for any call, a dropped connection for a `read`).
- */
-async function call<T>(request: () => Promise<T>, read = false): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await request();
-    } catch (error) {
-      const delay = attempt < MAX_ATTEMPTS ? retryDelayMs(error, read) : null;
-      if (delay === null) throw kubeErrorToDomain(error);
-      await new Promise((resolve) => setTimeout(resolve, delay));
-    }
-  }
-}
-
-const READ = true;
