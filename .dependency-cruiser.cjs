@@ -1,13 +1,13 @@
 /**
  * Berth's layers, each importing only downward (docs/architecture.md, ADR 8):
  *
- *   common → config → kube → iam → auth → access → features → bootstrap → app
+ *   common → config → kube → iam → auth → access → live → features → bootstrap → app
  *
  * features: users, tenancy, platform, health, images and resources/* (workloads, storage,
  * configuration), which may share resources/shared but never import one another. `npm run lint` fails
  * on an upward import, an import between features, or a cycle between files.
  */
-const LAYERS = ['common', 'config', 'kube', 'iam', 'auth', 'access'];
+const LAYERS = ['common', 'config', 'kube', 'iam', 'auth', 'access', 'live'];
 const FEATURES = ['users', 'tenancy', 'platform', 'health', 'images', 'resources'];
 const any = (names) => `^src/(${names.join('|')})/`;
 

@@ -8,6 +8,7 @@ import { BootstrapModule } from './bootstrap/bootstrap.module';
 import { PlatformModule } from './platform/platform.module';
 import { IamModule } from './iam/iam.module';
 import { AccessModule } from './access/access.module';
+import { LiveModule } from './live/live.module';
 import { UsersModule } from './users/users.module';
 import { TenancyModule } from './tenancy/tenancy.module';
 import { StatefulSetsModule } from './resources/workloads/statefulsets/statefulsets.module';
@@ -63,6 +64,7 @@ export class AppModule {
         IamModule,
         AuthModule,
         AccessModule,
+        LiveModule,
         BootstrapModule,
         UsersModule,
         TenancyModule,

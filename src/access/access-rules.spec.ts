@@ -70,7 +70,7 @@ describe('declared access of every endpoint', () => {
       for (const name of scanner.getAllMethodNames(prototype)) {
         const handler = prototype[name];
         const type = Reflect.getMetadata(RESOLVER_TYPE, handler) as string | undefined;
-        if (type !== 'Query' && type !== 'Mutation') continue;
+        if (type !== 'Query' && type !== 'Mutation' && type !== 'Subscription') continue;
         const field = (Reflect.getMetadata(RESOLVER_NAME, handler) as string | undefined) ?? name;
         lines.push(`GraphQL ${type} ${field} -> ${describeRule(ruleOf(handler, cls))}`);
       }
@@ -84,11 +84,12 @@ describe('declared access of every endpoint', () => {
     expect(lines.filter((l) => l.endsWith('NO RULE'))).toEqual([]);
   });
 
-  it('covers every Query and Mutation of the schema', () => {
+  it('covers every Query, Mutation and Subscription of the schema', () => {
     const schema = app.get(GraphQLSchemaHost).schema;
     const fields = [
       ...Object.keys(schema.getQueryType()?.getFields() ?? {}).map((f) => `Query ${f}`),
       ...Object.keys(schema.getMutationType()?.getFields() ?? {}).map((f) => `Mutation ${f}`),
+      ...Object.keys(schema.getSubscriptionType()?.getFields() ?? {}).map((f) => `Subscription ${f}`),
     ];
     const covered = new Set(
       lines.filter((l) => l.startsWith('GraphQL ')).map((l) => l.split(' -> ')[0].replace('GraphQL ', '')),

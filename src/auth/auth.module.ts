@@ -24,6 +24,6 @@ import { TokenService } from './token.service';
     PassportService,
     CredentialSweeper,
   ],
-  exports: [PasswordHasher, SigningKeyStore, ApiTokenService, PassportService],
+  exports: [PasswordHasher, SigningKeyStore, ApiTokenService, PassportService, Authenticator],
 })
 export class AuthModule {}

@@ -65,6 +65,25 @@ export interface AppConfig {
   /** The pod security level new projects enforce (privileged, baseline or restricted). */
   podSecurityDefault: 'privileged' | 'baseline' | 'restricted';
   cache: CacheConfig;
+  live: LiveConfig;
+}
+
+/** GraphQL subscriptions and REST change streams (ADR 10). */
+export interface LiveConfig {
+  /** Changes within this window are sent together, one message per window (the first at once). */
+  debounceMs: number;
+  /** Messages waiting for a slow subscriber before it is dropped (close code 4413). */
+  maxPending: number;
+  /** Subscriptions at once on one WebSocket connection. */
+  maxPerConnection: number;
+  /** WebSocket connections and REST streams of one user at once, on this replica. */
+  maxPerUser: number;
+  /** WebSocket connections and REST streams at once, on this replica. */
+  maxConnections: number;
+  /** The largest message a client may send over the WebSocket, in bytes. */
+  maxMessageBytes: number;
+  /** Access is checked again on every change of bindings or accounts, and at least this often. */
+  recheckMs: number;
 }
 
 /** The watch-fed read cache (ADR 9); times in ms. */
@@ -183,6 +202,16 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     pollTtlMs: integer(env, 'BERTH_CACHE_POLL_TTL_MS', 10_000, 0, 600_000, problems),
   };
 
+  const live: LiveConfig = {
+    debounceMs: integer(env, 'BERTH_LIVE_DEBOUNCE_MS', 250, 0, 60_000, problems),
+    maxPending: integer(env, 'BERTH_LIVE_MAX_PENDING', 100, 1, 100_000, problems),
+    maxPerConnection: integer(env, 'BERTH_LIVE_MAX_PER_CONNECTION', 20, 1, 1000, problems),
+    maxPerUser: integer(env, 'BERTH_LIVE_MAX_PER_USER', 10, 1, 10_000, problems),
+    maxConnections: integer(env, 'BERTH_LIVE_MAX_CONNECTIONS', 2000, 1, 1_000_000, problems),
+    maxMessageBytes: integer(env, 'BERTH_LIVE_MAX_MESSAGE_BYTES', 65_536, 1024, 16_777_216, problems),
+    recheckMs: integer(env, 'BERTH_LIVE_RECHECK_MS', 30_000, 100, 3_600_000, problems),
+  };
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -206,6 +235,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     graphql,
     podSecurityDefault,
     cache,
+    live,
   };
 }
 

@@ -160,4 +160,31 @@ describe('Informer', () => {
     script.current.end('error');
     expect(informer.unwatchedForMs(Date.now() + 1_000)).toBeGreaterThanOrEqual(1_000);
   });
+
+  it('remembers what changed after a version, counts a relist’s findings at the list’s version, and says when a version is too old', async () => {
+    const small = new Informer(script, { backoff: { initialMs: 1, maxMs: 5 }, historySize: 2 });
+    script.lists.push({ items: [pod('a-0', 5)], resourceVersion: '10' });
+    small.start();
+    await until(() => script.watches.length === 1, 'the watch');
+    expect(small.changedSince('9')).toBeNull(); // before the first list: unknown
+    expect(small.changedSince('10')).toEqual([]);
+    script.current.send({ type: 'ADDED', object: pod('b-0', 11) });
+    script.current.send({ type: 'MODIFIED', object: pod('a-0', 12) });
+    expect(small.changedSince('10')).toEqual(['p1/b-0', 'p1/a-0']);
+    expect(small.changedSince('11')).toEqual(['p1/a-0']);
+    expect(small.changedSince('not-a-version')).toBeNull();
+
+    // The watch expires; the relist finds b-0 gone and c-0 new: both count at the list's version.
+    script.lists.push({ items: [pod('a-0', 12), pod('c-0', 14)], resourceVersion: '15' });
+    script.current.end('expired');
+    await until(() => script.watches.length === 2, 'the second watch');
+    expect(small.changedSince('12')?.sort()).toEqual(['p1/b-0', 'p1/c-0']);
+    expect(small.changedSince('15')).toEqual([]);
+
+    // More than twice the history size: the oldest are forgotten and their versions are too old.
+    script.current.send({ type: 'MODIFIED', object: pod('a-0', 16) });
+    expect(small.changedSince('10')).toBeNull();
+    expect(small.changedSince('15')).toEqual(['p1/a-0']);
+    small.stop();
+  });
 });

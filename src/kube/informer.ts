@@ -29,12 +29,16 @@ export interface InformerOptions<T extends KubeObject> {
   indexes?: Record<string, (object: T) => readonly string[]>;
   /** Retry delays after a failed list or watch: exponential from `initialMs` to `maxMs`, jittered. */
   backoff?: { initialMs: number; maxMs: number };
+  /** How many changes are remembered for `changedSince` (resuming a subscription from a cursor). */
+  historySize?: number;
 }
 
 /** What happened to the store, for listeners (subscriptions, dependent caches). */
 export interface StoreChange<T> {
   type: 'ADDED' | 'MODIFIED' | 'DELETED';
   object: T;
+  /** The store's resourceVersion once this change is applied (the list's, for a change a relist found). */
+  resourceVersion: string;
 }
 
 const keyOf = (o: KubeObject) => `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
@@ -60,6 +64,11 @@ export class Informer<T extends KubeObject> {
   private readonly trim: (object: T) => T;
   private readonly indexers: Record<string, (object: T) => readonly string[]>;
   private readonly backoff: { initialMs: number; maxMs: number };
+  private readonly historySize: number;
+  /** Changed keys in order, each with the version it was seen at, oldest first (a bounded ring). */
+  private history: { version: bigint; key: string }[] = [];
+  /** The version from which `history` is complete: none before the first list. */
+  private historyFrom: bigint | null = null;
   private version = '';
   private watch: { stop(): void } | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -76,6 +85,7 @@ export class Informer<T extends KubeObject> {
     this.trim = options.trim ?? withoutManagedFields;
     this.indexers = { namespace: (o) => [o.metadata?.namespace ?? ''], ...options.indexes };
     this.backoff = options.backoff ?? { initialMs: 200, maxMs: 30_000 };
+    this.historySize = options.historySize ?? 10_000;
     for (const name of Object.keys(this.indexers)) this.index.set(name, new Map());
   }
 
@@ -165,6 +175,19 @@ export class Informer<T extends KubeObject> {
     });
   }
 
+  /**
+   * The keys (`namespace/name`) changed after `resourceVersion`, oldest first, or null when that
+   * version is older than what is remembered (the caller starts over from the current state, as a
+   * watch that gets 410 Gone lists again). A change a relist found counts at the list's version.
+   */
+  changedSince(resourceVersion: string): string[] | null {
+    const since = asNumber(resourceVersion);
+    if (since === null || this.historyFrom === null || since < this.historyFrom) return null;
+    const keys = new Set<string>();
+    for (const entry of this.history) if (entry.version > since) keys.add(entry.key);
+    return [...keys];
+  }
+
   private reached(wanted: bigint): boolean {
     const current = asNumber(this.version);
     return current !== null && current >= wanted;
@@ -175,7 +198,9 @@ export class Informer<T extends KubeObject> {
     this.source.list().then(
       ({ items, resourceVersion }) => {
         if (!this.running) return;
-        this.replace(items.map(this.trim));
+        const listed = asNumber(resourceVersion);
+        this.historyFrom ??= listed;
+        this.replace(items.map(this.trim), resourceVersion);
         this.syncedOnce = true;
         this.advance(resourceVersion);
         this.openWatch();
@@ -231,25 +256,26 @@ export class Informer<T extends KubeObject> {
   private apply(event: InformerEvent<T>): void {
     if (!this.running) return;
     this.failures = 0;
+    const at = event.object.metadata?.resourceVersion ?? this.version;
     if (event.type !== 'BOOKMARK') {
       const object = this.trim(event.object);
-      if (event.type === 'DELETED') this.remove(keyOf(object));
-      else this.put(object);
+      if (event.type === 'DELETED') this.remove(keyOf(object), at);
+      else this.put(object, at);
     }
     this.advance(event.object.metadata?.resourceVersion ?? this.version);
   }
 
   /** The list's answer as the new store, reporting what differs from the old one. */
-  private replace(items: T[]): void {
+  private replace(items: T[], at: string): void {
     const fresh = new Map(items.map((o) => [keyOf(o), o]));
-    for (const key of [...this.objects.keys()]) if (!fresh.has(key)) this.remove(key);
+    for (const key of [...this.objects.keys()]) if (!fresh.has(key)) this.remove(key, at);
     for (const object of fresh.values()) {
       const old = this.objects.get(keyOf(object));
-      if (old?.metadata?.resourceVersion !== object.metadata?.resourceVersion || !old) this.put(object);
+      if (old?.metadata?.resourceVersion !== object.metadata?.resourceVersion || !old) this.put(object, at);
     }
   }
 
-  private put(object: T): void {
+  private put(object: T, at: string): void {
     const key = keyOf(object);
     const existed = this.objects.has(key);
     this.unindex(key);
@@ -262,15 +288,15 @@ export class Informer<T extends KubeObject> {
         index.set(value, keys);
       }
     }
-    this.emit({ type: existed ? 'MODIFIED' : 'ADDED', object });
+    this.emit({ type: existed ? 'MODIFIED' : 'ADDED', object, resourceVersion: at }, key);
   }
 
-  private remove(key: string): void {
+  private remove(key: string, at: string): void {
     const object = this.objects.get(key);
     if (!object) return;
     this.unindex(key);
     this.objects.delete(key);
-    this.emit({ type: 'DELETED', object });
+    this.emit({ type: 'DELETED', object, resourceVersion: at }, key);
   }
 
   private unindex(key: string): void {
@@ -292,7 +318,17 @@ export class Informer<T extends KubeObject> {
     for (const condition of [...this.conditions]) if (condition.holds()) condition.resolve(true);
   }
 
-  private emit(change: StoreChange<T>): void {
+  private emit(change: StoreChange<T>, key: string): void {
+    const version = asNumber(change.resourceVersion);
+    if (version !== null) {
+      this.history.push({ version, key });
+      if (this.history.length > this.historySize * 2) {
+        // Dropped in halves, so the ring costs O(1) per change; what is forgotten moves the floor up.
+        const dropped = this.history.length - this.historySize;
+        this.historyFrom = this.history[dropped - 1].version;
+        this.history = this.history.slice(dropped);
+      }
+    }
     for (const listener of this.listeners) listener(change);
   }
 }

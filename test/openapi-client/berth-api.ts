@@ -580,6 +580,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{project}/watch/statefulsets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Follow the list of StatefulSets: every match first, then what is added, changed or removed */
+        get: operations["StatefulSetStreamsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/watch/statefulsets/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Follow one StatefulSet: its current state, then each change */
+        get: operations["StatefulSetStreamsController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/watch/pods/{pod}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Follow one pod’s status: its current state, then each change */
+        get: operations["StatefulSetStreamsController_pod"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{project}/watch/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Follow the project’s events: the most recent first, then each new or repeated one */
+        get: operations["StatefulSetStreamsController_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{project}/volumes": {
         parameters: {
             query?: never;
@@ -786,7 +854,7 @@ export interface components {
             /** @example 400 */
             statusCode: number;
             /** @enum {string} */
-            code: "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "BAD_USER_INPUT" | "QUERY_TOO_COMPLEX" | "CONFLICT" | "TOO_MANY_REQUESTS" | "UNAVAILABLE" | "INTERNAL";
+            code: "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "BAD_USER_INPUT" | "QUERY_TOO_COMPLEX" | "CONFLICT" | "EXPIRED" | "TOO_MANY_REQUESTS" | "UNAVAILABLE" | "INTERNAL";
             /** @description Written for people; never carries internals */
             message: string;
             /** @description Which inputs were refused, and why */
@@ -1108,6 +1176,7 @@ export interface components {
             reason?: string | null;
         };
         StatefulSetView: {
+            id: string;
             name: string;
             project: string;
             alias?: string | null;
@@ -1174,6 +1243,7 @@ export interface components {
             unavailableReason?: string | null;
         };
         PodView: {
+            id: string;
             name: string;
             project: string;
             ordinal?: number | null;
@@ -1209,6 +1279,7 @@ export interface components {
             object: string;
         };
         StatefulSetDetail: {
+            id: string;
             name: string;
             project: string;
             alias?: string | null;
@@ -1255,6 +1326,7 @@ export interface components {
             revision: number;
         };
         PodDetail: {
+            id: string;
             name: string;
             project: string;
             ordinal?: number | null;
@@ -1268,6 +1340,37 @@ export interface components {
             containers: components["schemas"]["ContainerStatusView"][];
             claims: string[];
             usage: components["schemas"]["ResourceUsage"];
+            events: components["schemas"]["EventView"][];
+        };
+        /** @enum {string} */
+        ChangeType: "ADDED" | "MODIFIED" | "REMOVED";
+        StatefulSetListChange: {
+            type: components["schemas"]["ChangeType"];
+            id: string;
+            name: string;
+            statefulSet?: components["schemas"]["StatefulSetView"] | null;
+        };
+        StatefulSetListEvent: {
+            resourceVersion: string;
+            initial: boolean;
+            synced: boolean;
+            changes: components["schemas"]["StatefulSetListChange"][];
+        };
+        StatefulSetEvent: {
+            resourceVersion: string;
+            type: components["schemas"]["ChangeType"];
+            initial: boolean;
+            statefulSet?: components["schemas"]["StatefulSetView"] | null;
+        };
+        PodEvent: {
+            resourceVersion: string;
+            type: components["schemas"]["ChangeType"];
+            initial: boolean;
+            pod?: components["schemas"]["PodView"] | null;
+        };
+        EventsMessage: {
+            resourceVersion: string;
+            initial: boolean;
             events: components["schemas"]["EventView"][];
         };
         VolumeClaimStatus: {
@@ -4762,6 +4865,371 @@ export interface operations {
                 };
                 content: {
                     "text/plain": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StatefulSetStreamsController_list: {
+        parameters: {
+            query?: {
+                /** @description Resume after this resourceVersion (an earlier message’s id; the Last-Event-ID header works too). Too old: 410 EXPIRED */
+                after?: string;
+                /** @description Part of the name */
+                name?: string;
+                labelSelector?: string;
+                status?: "Running" | "Updating" | "Stopped" | "Pending" | "Degraded";
+            };
+            header?: never;
+            path: {
+                /** @description The project (its namespace) */
+                project: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Server-Sent Events: each `event: change` carries one message as JSON (its `id` is the cursor to resume after); an `event: error` (the REST error body) ends the stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["StatefulSetListEvent"];
+                };
+            };
+            /** @description The input is invalid; `fields` names each refused input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role lacks the permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The object (or a scope the caller may not see) does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The cursor (`after`, Last-Event-ID) is older than what is remembered: start over without it */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The Kubernetes API server is unreachable or overloaded; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StatefulSetStreamsController_detail: {
+        parameters: {
+            query?: {
+                /** @description Resume after this resourceVersion (an earlier message’s id; the Last-Event-ID header works too). Too old: 410 EXPIRED */
+                after?: string;
+            };
+            header?: never;
+            path: {
+                name: string;
+                /** @description The project (its namespace) */
+                project: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Server-Sent Events: each `event: change` carries one message as JSON (its `id` is the cursor to resume after); an `event: error` (the REST error body) ends the stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["StatefulSetEvent"];
+                };
+            };
+            /** @description The input is invalid; `fields` names each refused input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role lacks the permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The object (or a scope the caller may not see) does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The cursor (`after`, Last-Event-ID) is older than what is remembered: start over without it */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The Kubernetes API server is unreachable or overloaded; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StatefulSetStreamsController_pod: {
+        parameters: {
+            query?: {
+                /** @description Resume after this resourceVersion (an earlier message’s id; the Last-Event-ID header works too). Too old: 410 EXPIRED */
+                after?: string;
+            };
+            header?: never;
+            path: {
+                pod: string;
+                /** @description The project (its namespace) */
+                project: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Server-Sent Events: each `event: change` carries one message as JSON (its `id` is the cursor to resume after); an `event: error` (the REST error body) ends the stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["PodEvent"];
+                };
+            };
+            /** @description The input is invalid; `fields` names each refused input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role lacks the permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The object (or a scope the caller may not see) does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The cursor (`after`, Last-Event-ID) is older than what is remembered: start over without it */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The Kubernetes API server is unreachable or overloaded; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    StatefulSetStreamsController_events: {
+        parameters: {
+            query?: {
+                /** @description Resume after this resourceVersion (an earlier message’s id; the Last-Event-ID header works too). Too old: 410 EXPIRED */
+                after?: string;
+                /** @description e.g. StatefulSet or Pod */
+                kind?: string;
+                name?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The project (its namespace) */
+                project: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Server-Sent Events: each `event: change` carries one message as JSON (its `id` is the cursor to resume after); an `event: error` (the REST error body) ends the stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["EventsMessage"];
+                };
+            };
+            /** @description The input is invalid; `fields` names each refused input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role lacks the permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The object (or a scope the caller may not see) does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The cursor (`after`, Last-Event-ID) is older than what is remembered: start over without it */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The Kubernetes API server is unreachable or overloaded; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ErrorBody"];
                 };
             };
         };

@@ -414,6 +414,40 @@ function workloads(
         throw new Error('the StatefulSet did not settle within 30 s');
       },
     ],
+    // The change streams, asked to resume after a cursor long forgotten: 410 EXPIRED, at once
+    // (a stream that is not refused runs until the client goes; test/subscriptions covers that).
+    [
+      'GET /api/v1/projects/{project}/watch/statefulsets',
+      410,
+      () =>
+        api.GET('/api/v1/projects/{project}/watch/statefulsets', {
+          params: { path: project, query: { after: '1' } },
+        }),
+    ],
+    [
+      'GET /api/v1/projects/{project}/watch/statefulsets/{name}',
+      410,
+      () =>
+        api.GET('/api/v1/projects/{project}/watch/statefulsets/{name}', {
+          params: { path: set, query: { after: '1' } },
+        }),
+    ],
+    [
+      'GET /api/v1/projects/{project}/watch/pods/{pod}',
+      410,
+      () =>
+        api.GET('/api/v1/projects/{project}/watch/pods/{pod}', {
+          params: { path: pod, query: { after: '1' } },
+        }),
+    ],
+    [
+      'GET /api/v1/projects/{project}/watch/events',
+      410,
+      () =>
+        api.GET('/api/v1/projects/{project}/watch/events', {
+          params: { path: project, query: { after: '1' } },
+        }),
+    ],
     [
       'DELETE /api/v1/projects/{project}/pods/{pod}',
       200,

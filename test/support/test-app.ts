@@ -1,6 +1,7 @@
 import type { INestApplication, Type } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { parse } from 'yaml';
 import type { ErrorBody } from '../../src/common/errors/error-body';
@@ -130,6 +131,13 @@ export class TestApp {
     if (token) req.set('authorization', `Bearer ${token}`);
     const res = await req.send({ query, variables });
     return { status: res.status, ...(res.body as Omit<GraphQLResponse<T>, 'status'>) };
+  }
+
+  /** Listens on a free loopback port (for WebSocket and streaming clients); returns the port. */
+  async listen(): Promise<number> {
+    const server = this.server;
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return (server.address() as AddressInfo).port;
   }
 
   close(): Promise<void> {

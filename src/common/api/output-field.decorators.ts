@@ -1,5 +1,5 @@
 import { applyDecorators, type Type as Class } from '@nestjs/common';
-import { Field, type FieldOptions, Int, type ReturnTypeFunc } from '@nestjs/graphql';
+import { Field, type FieldOptions, ID, Int, type ReturnTypeFunc } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 
 /**
@@ -19,6 +19,11 @@ export interface OutputRules {
 /** A string; `enum`: one of these values (still a GraphQL String, an OpenAPI enum). */
 export function StringField(rules: OutputRules & { enum?: readonly string[] } = {}): PropertyDecorator {
   return output(() => String, false, rules.enum ? { enum: rules.enum } : {}, rules);
+}
+
+/** A GraphQL ID (a string in OpenAPI): what client caches key objects by (Apollo's normalized cache). */
+export function IdField(rules: OutputRules = {}): PropertyDecorator {
+  return output(() => ID, false, { type: String }, rules);
 }
 
 export function NullableStringField(rules: OutputRules = {}): PropertyDecorator {

@@ -28,3 +28,15 @@ export class ObjectYaml {
   @Field() @ApiProperty() name!: string;
   @Field() @ApiProperty() yaml!: string;
 }
+
+/** What happened to an object a subscription or change stream follows. */
+export enum ChangeType {
+  ADDED = 'ADDED',
+  MODIFIED = 'MODIFIED',
+  REMOVED = 'REMOVED',
+}
+
+registerEnumType(ChangeType, {
+  name: 'ChangeType',
+  description: 'What happened to an object a subscription follows (REMOVED: gone, or no longer matching)',
+});

@@ -15,6 +15,8 @@ export enum ErrorCode {
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   /** The object already exists, or changed since the caller read it. */
   CONFLICT = 'CONFLICT',
+  /** A cursor (a resourceVersion to resume after) older than what is remembered: start over without it. */
+  EXPIRED = 'EXPIRED',
   /** The caller sent too many requests (or failed too many logins); retry later. */
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
   /** A dependency (the Kubernetes API server) is unreachable, overloaded or failing; retry later. */

@@ -25,6 +25,8 @@ export function presentError(code: ErrorCode): ErrorPresentation {
       return { graphqlCode: 'QUERY_TOO_COMPLEX', httpStatus: HttpStatus.BAD_REQUEST };
     case ErrorCode.CONFLICT:
       return { graphqlCode: 'CONFLICT', httpStatus: HttpStatus.CONFLICT };
+    case ErrorCode.EXPIRED:
+      return { graphqlCode: 'EXPIRED', httpStatus: HttpStatus.GONE };
     case ErrorCode.TOO_MANY_REQUESTS:
       return { graphqlCode: 'TOO_MANY_REQUESTS', httpStatus: HttpStatus.TOO_MANY_REQUESTS };
     case ErrorCode.UNAVAILABLE:

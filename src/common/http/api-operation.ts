@@ -21,6 +21,8 @@ const WHEN: Partial<Record<ErrorCode, string>> = {
   [ErrorCode.CONFLICT]: 'The object exists already, is in use, or changed since it was read',
   [ErrorCode.TOO_MANY_REQUESTS]: 'Too many requests; retry after `Retry-After` seconds',
   [ErrorCode.UNAVAILABLE]: 'The Kubernetes API server is unreachable or overloaded; retry later',
+  [ErrorCode.EXPIRED]:
+    'The cursor (`after`, Last-Event-ID) is older than what is remembered: start over without it',
 };
 
 /** Documents the error answers (the one error body) for these codes. */

@@ -30,6 +30,8 @@ export const NAME_RULES = {
   volume: 'dns-subdomain',
   configMap: 'dns-subdomain',
   secret: 'dns-subdomain',
+  /** The object an event is about (any kind: the loosest rule of a namespaced object's name). */
+  object: 'dns-subdomain',
 } as const satisfies Record<string, NameRule>;
 
 export type NameKind = keyof typeof NAME_RULES;

@@ -118,3 +118,32 @@ export function checkedLogOptions<T extends { tailLines?: number; sinceSeconds?:
     throw DomainError.badField('sinceSeconds', 'must be at least 1');
   return options;
 }
+
+/** A kind as Kubernetes spells one (PascalCase letters), so it can stand in a field selector. */
+export function checkedKind(kind: string | undefined | null): string | undefined {
+  if (kind === undefined || kind === null || kind === '') return undefined;
+  if (!/^[A-Z][A-Za-z0-9]{0,62}$/.test(kind))
+    throw DomainError.badField('kind', 'must be a Kubernetes kind, e.g. StatefulSet');
+  return kind;
+}
+
+const AFTER_DESCRIPTION =
+  'Resume after this resourceVersion (an earlier message’s id; the Last-Event-ID header works too). Too old: 410 EXPIRED';
+
+/** REST change stream of one object: where to resume. */
+export class WatchQuery {
+  @QueryString({ maxLength: 30, description: AFTER_DESCRIPTION }) after?: string;
+}
+
+/** REST change stream of a list: the list's filters and where to resume. */
+export class WatchStatefulSetsQuery extends WatchQuery {
+  @QueryString({ maxLength: 63, description: 'Part of the name' }) name?: string;
+  @QueryString({ maxLength: 1024 }) labelSelector?: string;
+  @QueryEnum(PHASES) status?: (typeof PHASES)[number];
+}
+
+/** REST change stream of a project's events (of one object when kind and name are given). */
+export class WatchEventsQuery extends WatchQuery {
+  @QueryString({ maxLength: 63, description: 'e.g. StatefulSet or Pod' }) kind?: string;
+  @ApiPropertyOptional() @IsOptional() @IsObjectName('object') name?: string;
+}

@@ -1,6 +1,7 @@
 import { PODS, SERVICES, STATEFUL_SETS } from '../../../kube';
 import { Inject, Injectable } from '@nestjs/common';
-import { byCreation, byName, type ListSpec, queryPage, when } from '../../../common/list-query';
+import { byCreation, byName, type ListSpec, queryList, when } from '../../../common/list-query';
+import { paginate } from '../../../common/paging';
 import type { ProjectAccess } from '../../../access/scope-access';
 import { KubeClient, V1Service, V1StatefulSet } from '../../../kube';
 import { PodsService } from './pods.service';
@@ -31,6 +32,9 @@ const STATEFUL_SET_LIST: ListSpec<StatefulSetView, 'NAME' | 'CREATED_AT'> = {
   defaultSort: 'NAME',
 };
 
+const statusFilter = (query: StatefulSetQuery) =>
+  when<StatefulSetView, Phase>(query.status, (v, phase) => v.status.phase === phase);
+
 /** Reads of StatefulSets, as the requesting user. */
 @Injectable()
 export class StatefulSetQueries {
@@ -46,6 +50,11 @@ export class StatefulSetQueries {
    * cursor is an opaque offset.
    */
   async list(access: ProjectAccess, query: StatefulSetQuery): Promise<StatefulSetConnection> {
+    return paginate(await this.matching(access, query), query.first, query.after);
+  }
+
+  /** Every StatefulSet of the project the query's filters keep, sorted as it asks (unpaged). */
+  async matching(access: ProjectAccess, query: StatefulSetQuery): Promise<StatefulSetView[]> {
     const client = this.kube.as(access.identity);
     const namespace = access.project;
     const [sets, services, pods] = await Promise.all([
@@ -57,10 +66,22 @@ export class StatefulSetQueries {
     const views = sets.items.map((s) =>
       toView(s, serviceByName.get(s.spec?.serviceName ?? '') ?? null, ownedPods(s, pods.items)),
     );
-    return queryPage(views, STATEFUL_SET_LIST, {
-      ...query,
-      filters: [when(query.status, (v, phase) => v.status.phase === phase)],
-    });
+    return queryList(views, STATEFUL_SET_LIST, { ...query, filters: [statusFilter(query)] });
+  }
+
+  /** Whether one StatefulSet's view passes the query's name and status filters (labels: the caller's). */
+  keeps(view: StatefulSetView, query: StatefulSetQuery): boolean {
+    return queryList([view], STATEFUL_SET_LIST, { ...query, filters: [statusFilter(query)] }).length === 1;
+  }
+
+  /**
+   * Whether Kubernetes still lets the user list the project's StatefulSets (a live list's second
+   * check), at the cost of the check alone: a selector the label index answers with nothing.
+   */
+  async verifyList(access: ProjectAccess): Promise<void> {
+    await this.kube
+      .as(access.identity)
+      .list(STATEFUL_SETS, { namespace: access.project, labelSelector: 'berth.dev/access-check=none' });
   }
 
   async raw(access: ProjectAccess, name: string): Promise<V1StatefulSet> {

@@ -23,6 +23,7 @@ export function toView(
   const metadata = statefulSet.metadata ?? {};
   const annotations = metadata.annotations ?? {};
   return {
+    id: `${metadata.namespace ?? ''}/${metadata.name ?? ''}`,
     name: metadata.name ?? '',
     project: metadata.namespace ?? '',
     alias: annotations[ALIAS_ANNOTATION] ?? null,
@@ -110,6 +111,7 @@ export function toPodView(pod: V1Pod, usage: ResourceUsage): PodView {
   const ordinalLabel = pod.metadata?.labels?.['apps.kubernetes.io/pod-index'];
   const ordinalSuffix = /-(\d+)$/.exec(pod.metadata?.name ?? '')?.[1];
   return {
+    id: `${pod.metadata?.namespace ?? ''}/${pod.metadata?.name ?? ''}`,
     name: pod.metadata?.name ?? '',
     project: pod.metadata?.namespace ?? '',
     ordinal:

@@ -5,6 +5,7 @@ import { EventView } from '../../shared/events';
 import { ChangeOutcome, Paginated } from '../../../common/api/paginated';
 import {
   BooleanField,
+  IdField,
   IntField,
   ListField,
   NullableDateField,
@@ -74,6 +75,7 @@ export class ResourceUsage {
 
 @ObjectType('Pod')
 export class PodView {
+  @IdField({ description: 'project/name: stable, what client caches key Pods by' }) id!: string;
   @StringField() name!: string;
   @StringField() project!: string;
   @NullableIntField() ordinal!: number | null;
@@ -121,6 +123,7 @@ export class RevisionDiff {
 
 @ObjectType('StatefulSet')
 export class StatefulSetView {
+  @IdField({ description: 'project/name: stable, what client caches key StatefulSets by' }) id!: string;
   @StringField() name!: string;
   @StringField() project!: string;
   @NullableStringField() alias!: string | null;

@@ -1,13 +1,17 @@
 import { Module } from '@nestjs/common';
+import { PodFeeds } from './pod-feeds.service';
 import { PodsService } from './pods.service';
+import { StatefulSetFeeds } from './statefulset-feeds.service';
+import { StatefulSetSubscriptionsResolver } from './statefulset-subscriptions.resolver';
 import { RevisionsService } from './revisions.service';
 import { StatefulSetQueries } from './statefulset-queries.service';
 import { StatefulSetsController } from './statefulsets.controller';
+import { StatefulSetStreamsController } from './statefulset-streams.controller';
 import { PodsResolver, StatefulSetsResolver } from './statefulsets.resolver';
 import { StatefulSetsService } from './statefulsets.service';
 
 @Module({
-  controllers: [StatefulSetsController],
+  controllers: [StatefulSetsController, StatefulSetStreamsController],
   providers: [
     StatefulSetsService,
     StatefulSetQueries,
@@ -15,6 +19,9 @@ import { StatefulSetsService } from './statefulsets.service';
     PodsService,
     StatefulSetsResolver,
     PodsResolver,
+    StatefulSetFeeds,
+    PodFeeds,
+    StatefulSetSubscriptionsResolver,
   ],
   exports: [PodsService],
 })
