@@ -125,9 +125,9 @@ describe('live streams', () => {
     resumed.close();
 
     const expired = await t.as(w.regular.token).get(`${path}&after=1`);
-    expect([expired.status, expired.body.code]).toEqual([410, 'EXPIRED']);
+    expect([expired.status, errorBody(expired).code]).toEqual([410, 'EXPIRED']);
     const outsider = await t.as(w.regular.token).get('/api/v1/projects/not-mine/watch/statefulsets');
-    expect([outsider.status, outsider.body.code]).toEqual([404, 'NOT_FOUND']);
+    expect([outsider.status, errorBody(outsider).code]).toEqual([404, 'NOT_FOUND']);
     const anonymous = await t.http().get(`/api/v1/projects/${w.project}/watch/statefulsets`);
     expect(anonymous.status).toBe(401);
   });
