@@ -5,7 +5,7 @@ import { ANNOTATIONS } from '../src/iam/labels';
 import { LiveFeeds } from '../src/live/live-feeds.service';
 import { liveClient, Subscription } from './support/live-client';
 import { statefulSetApi } from './support/statefulset-api';
-import { eventually, TestApp, testConfig } from './support/test-app';
+import { errorBody, eventually, TestApp, testConfig } from './support/test-app';
 import { waitForReady, type WorkloadProject, workloadProject } from './support/workload-fixture';
 
 const form = (name: string, replicas: number) => ({
