@@ -122,14 +122,12 @@ describe('GraphQL subscriptions', () => {
     seen = s.messages.length;
     expect((await api.deletePod('live-a-0')).ok).toBe(true);
     // The pod goes (not ready, or replaced by a new one that is not ready yet), then comes back ready.
+    const gone = changed('live-a', (i) => i.pods.length === 0 || i.pods.some((p) => !p.ready));
+    await s.next(seen, gone, 'the pod gone');
+    const goneAt = s.messages.findIndex((m, index) => index >= seen && gone(m));
     await s.next(
-      seen,
-      changed('live-a', (i) => i.status.ready === 0 || !i.pods.every((p) => p.ready)),
-      'the pod gone',
-    );
-    await s.next(
-      s.messages.length - 1,
-      changed('live-a', (i) => i.status.ready === 1),
+      goneAt + 1,
+      changed('live-a', (i) => i.pods.length === 1 && i.pods[0].ready),
       'the pod back',
     );
 

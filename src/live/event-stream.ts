@@ -40,35 +40,44 @@ export class EventStreams {
   ): Promise<void> {
     const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '';
     const release = this.connections.admit(access.principal.username);
-    let messages: AsyncIterableIterator<T>;
+    // Registered first: a client that goes while the feed starts must not keep its slot.
+    let messages: AsyncIterableIterator<T> | null = null;
+    let gone = false;
+    const timers: { heartbeat?: NodeJS.Timeout } = {};
+    res.once('close', () => {
+      gone = true;
+      clearInterval(timers.heartbeat);
+      release();
+      void messages?.return?.();
+    });
+    const subscriber: Subscriber = {
+      username: access.principal.username,
+      token,
+      transport: 'rest',
+      feeds: new Set(),
+      drop: (code) => {
+        if (code === CLOSE_CODES.TOO_SLOW)
+          writeError(res, 429, 'TOO_MANY_REQUESTS', 'The stream was read too slowly: reconnect and resume');
+        res.end();
+      },
+    };
     try {
-      const subscriber: Subscriber = {
-        username: access.principal.username,
-        token,
-        transport: 'rest',
-        feeds: new Set(),
-        drop: (code) => {
-          if (code === CLOSE_CODES.TOO_SLOW)
-            writeError(res, 429, 'TOO_MANY_REQUESTS', 'The stream was read too slowly: reconnect and resume');
-          res.end();
-        },
-      };
       messages = await this.feeds.subscribe(subscriber, access, permission, feed);
     } catch (error) {
+      clearInterval(timers.heartbeat);
       release();
       throw error;
+    }
+    if (gone) {
+      await messages.return?.();
+      return;
     }
     res.status(200);
     res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('X-Accel-Buffering', 'no');
     res.flushHeaders();
-    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
-    res.on('close', () => {
-      clearInterval(heartbeat);
-      release();
-      void messages.return?.();
-    });
+    timers.heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
     try {
       for await (const message of messages) {
         const frame = `id: ${message.resourceVersion}\nevent: change\ndata: ${JSON.stringify(message)}\n\n`;
@@ -80,7 +89,7 @@ export class EventStreams {
       const { httpStatus, graphqlCode } = presentError(domain.code);
       writeError(res, httpStatus, graphqlCode, domain.message);
     } finally {
-      clearInterval(heartbeat);
+      clearInterval(timers.heartbeat);
       res.end();
     }
   }

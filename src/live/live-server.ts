@@ -185,6 +185,11 @@ export class LiveServer implements OnApplicationBootstrap, BeforeApplicationShut
       socket.close(CLOSE_CODES.TOO_MANY, toDomainError(error).message.slice(0, 120));
       return false;
     }
+    if (socket.readyState !== socket.OPEN) {
+      // Gone while it was being signed in: its close has passed, so its slot is given back here.
+      ctx.extra.release();
+      return false;
+    }
     ctx.extra.subscriber = {
       username: principal.username,
       token,

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { byCreation, byName, type ListSpec, queryList, when } from '../../../common/list-query';
 import { paginate } from '../../../common/paging';
 import type { ProjectAccess } from '../../../access/scope-access';
-import { KubeClient, V1Service, V1StatefulSet } from '../../../kube';
+import { KubeClient, V1Pod, V1Service, V1StatefulSet } from '../../../kube';
 import { PodsService } from './pods.service';
 import { RevisionsService } from './revisions.service';
 import type {
@@ -63,8 +63,20 @@ export class StatefulSetQueries {
       client.list(PODS, { namespace }),
     ]);
     const serviceByName = new Map(services.items.map((s) => [s.metadata?.name ?? '', s]));
+    // Pods by owner, once: matching each StatefulSet against every pod would cost N × pods.
+    const podsByOwner = new Map<string, V1Pod[]>();
+    for (const pod of pods.items)
+      for (const owner of pod.metadata?.ownerReferences ?? []) {
+        const owned = podsByOwner.get(owner.uid);
+        if (owned) owned.push(pod);
+        else podsByOwner.set(owner.uid, [pod]);
+      }
     const views = sets.items.map((s) =>
-      toView(s, serviceByName.get(s.spec?.serviceName ?? '') ?? null, ownedPods(s, pods.items)),
+      toView(
+        s,
+        serviceByName.get(s.spec?.serviceName ?? '') ?? null,
+        podsByOwner.get(s.metadata?.uid ?? '') ?? [],
+      ),
     );
     return queryList(views, STATEFUL_SET_LIST, { ...query, filters: [statusFilter(query)] });
   }

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
+import { applyDecorators, Controller, Get, Inject, Query, Req, Res, type Type } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentProject } from '../../../access/request-context.decorators';
@@ -18,6 +18,17 @@ import { EventsMessage, PodEvent, StatefulSetEvent, StatefulSetListEvent } from 
 const SSE =
   'Server-Sent Events: each `event: change` carries one message as JSON (its `id` is the cursor to resume after); an `event: error` (the REST error body) ends the stream';
 
+/** A change stream's route: its summary, the project permission, and the event-stream answer it documents. */
+function Stream(path: string, summary: string, type: Type<unknown>): MethodDecorator {
+  return applyDecorators(
+    Get(path),
+    Operation(summary),
+    Access.project(Permission.WORKLOADS_VIEW),
+    ApiProduces('text/event-stream'),
+    ApiOkResponse({ description: SSE, type }),
+  );
+}
+
 /** REST's change streams (the GraphQL subscriptions' twins), under `watch/` so no name can shadow them. */
 @ApiTags('statefulsets')
 @ApiErrors(ErrorCode.EXPIRED, ErrorCode.TOO_MANY_REQUESTS)
@@ -29,11 +40,11 @@ export class StatefulSetStreamsController {
     @Inject(PodFeeds) private readonly pods: PodFeeds,
   ) {}
 
-  @Get('statefulsets')
-  @Operation('Follow the list of StatefulSets: every match first, then what is added, changed or removed')
-  @Access.project(Permission.WORKLOADS_VIEW)
-  @ApiProduces('text/event-stream')
-  @ApiOkResponse({ description: SSE, type: StatefulSetListEvent })
+  @Stream(
+    'statefulsets',
+    'Follow the list of StatefulSets: every match first, then what is added, changed or removed',
+    StatefulSetListEvent,
+  )
   list(
     @Query() query: WatchStatefulSetsQuery,
     @Req() req: Request,
@@ -46,11 +57,11 @@ export class StatefulSetStreamsController {
     return this.streams.send(req, res, access, Permission.WORKLOADS_VIEW, feed);
   }
 
-  @Get('statefulsets/:name')
-  @Operation('Follow one StatefulSet: its current state, then each change')
-  @Access.project(Permission.WORKLOADS_VIEW)
-  @ApiProduces('text/event-stream')
-  @ApiOkResponse({ description: SSE, type: StatefulSetEvent })
+  @Stream(
+    'statefulsets/:name',
+    'Follow one StatefulSet: its current state, then each change',
+    StatefulSetEvent,
+  )
   detail(
     @NameParam('name', 'statefulSet') name: string,
     @Query() query: WatchQuery,
@@ -62,11 +73,7 @@ export class StatefulSetStreamsController {
     return this.streams.send(req, res, access, Permission.WORKLOADS_VIEW, feed);
   }
 
-  @Get('pods/:pod')
-  @Operation('Follow one pod’s status: its current state, then each change')
-  @Access.project(Permission.WORKLOADS_VIEW)
-  @ApiProduces('text/event-stream')
-  @ApiOkResponse({ description: SSE, type: PodEvent })
+  @Stream('pods/:pod', 'Follow one pod’s status: its current state, then each change', PodEvent)
   pod(
     @NameParam('pod', 'pod') pod: string,
     @Query() query: WatchQuery,
@@ -78,11 +85,11 @@ export class StatefulSetStreamsController {
     return this.streams.send(req, res, access, Permission.WORKLOADS_VIEW, feed);
   }
 
-  @Get('events')
-  @Operation('Follow the project’s events: the most recent first, then each new or repeated one')
-  @Access.project(Permission.WORKLOADS_VIEW)
-  @ApiProduces('text/event-stream')
-  @ApiOkResponse({ description: SSE, type: EventsMessage })
+  @Stream(
+    'events',
+    'Follow the project’s events: the most recent first, then each new or repeated one',
+    EventsMessage,
+  )
   events(
     @Query() query: WatchEventsQuery,
     @Req() req: Request,
