@@ -237,7 +237,12 @@ async function main(): Promise<void> {
       const serviceBody = {
         apiVersion: 'v1',
         kind: 'Service',
-        ...renamed(service, { ...service.spec, clusterIP: undefined, clusterIPs: undefined }),
+        ...renamed(
+          service,
+          service.spec.clusterIP === 'None'
+            ? service.spec
+            : { ...service.spec, clusterIP: undefined, clusterIPs: undefined },
+        ),
       };
       start = performance.now();
       await api.call('POST', `/apis/apps/v1/namespaces/${project}/statefulsets`, setBody);

@@ -6,7 +6,12 @@ import { LiveFeeds } from '../src/live/live-feeds.service';
 import { liveClient, Subscription } from './support/live-client';
 import { statefulSetApi } from './support/statefulset-api';
 import { errorBody, eventually, TestApp, testConfig } from './support/test-app';
-import { waitForReady, type WorkloadProject, workloadProject } from './support/workload-fixture';
+import {
+  projectMember,
+  waitForReady,
+  type WorkloadProject,
+  workloadProject,
+} from './support/workload-fixture';
 
 const form = (name: string, replicas: number) => ({
   name,
@@ -130,6 +135,23 @@ describe('live streams', () => {
     expect([outsider.status, errorBody(outsider).code]).toEqual([404, 'NOT_FOUND']);
     const anonymous = await t.http().get(`/api/v1/projects/${w.project}/watch/statefulsets`);
     expect(anonymous.status).toBe(401);
+  });
+
+  it('REST: a stream ends with an error event (NOT_FOUND) once its reader is removed from the project', async () => {
+    const member = await projectMember(t, w, 'project-viewer');
+    const stream = new EventStream(
+      port,
+      `/api/v1/projects/${w.project}/watch/statefulsets/sse-a`,
+      member.token,
+    );
+    await stream.until((s) => s.events[0], 'the first state');
+    const removed = await t
+      .as(await t.token())
+      .delete(`/api/v1/projects/${w.project}/members/${member.username}`);
+    expect(removed.status).toBe(200);
+    const end = await stream.until((s) => s.events.find((e) => e.event === 'error'), 'the error event');
+    expect(end.data).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
+    await stream.until((s) => s.ended, 'the end of the stream');
   });
 
   it('GraphQL: a StatefulSet’s events as they happen, and a container’s log followed', async () => {

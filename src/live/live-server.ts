@@ -155,6 +155,11 @@ export class LiveServer implements OnApplicationBootstrap, BeforeApplicationShut
       return;
     }
     const wss = this.wss;
+    // Sockets not yet signed in count too: a flood of them is turned away before any work.
+    if (wss.clients.size >= this.config.live.maxConnections) {
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   }
 

@@ -32,6 +32,18 @@ const STATEFUL_SET_LIST: ListSpec<StatefulSetView, 'NAME' | 'CREATED_AT'> = {
   defaultSort: 'NAME',
 };
 
+const createdAt = (s: V1StatefulSet) => new Date(s.metadata?.creationTimestamp ?? 0).getTime();
+
+/** The same name filter and sort keys as STATEFUL_SET_LIST, on the objects themselves. */
+const RAW_LIST: ListSpec<V1StatefulSet, 'NAME' | 'CREATED_AT'> = {
+  name: (s) => s.metadata?.name ?? '',
+  sortKeys: {
+    NAME: (a, b) => (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''),
+    CREATED_AT: (a, b) => createdAt(a) - createdAt(b),
+  },
+  defaultSort: 'NAME',
+};
+
 const statusFilter = (query: StatefulSetQuery) =>
   when<StatefulSetView, Phase>(query.status, (v, phase) => v.status.phase === phase);
 
@@ -50,35 +62,55 @@ export class StatefulSetQueries {
    * cursor is an opaque offset.
    */
   async list(access: ProjectAccess, query: StatefulSetQuery): Promise<StatefulSetConnection> {
-    return paginate(await this.matching(access, query), query.first, query.after);
+    // The status filter needs every StatefulSet's pods; without it, name, labels and sort keys are
+    // the objects' own, so only the page is turned into views (50 of thousands, not all of them).
+    if (query.status) return paginate(await this.matching(access, query), query.first, query.after);
+    const { sets, services, pods } = await this.project(access, query.labelSelector);
+    const page = paginate(queryList(sets, RAW_LIST, query), query.first, query.after);
+    const views = this.views(
+      page.edges.map((e) => e.node),
+      services,
+      pods,
+    );
+    return { ...page, edges: page.edges.map((edge, i) => ({ cursor: edge.cursor, node: views[i] })) };
   }
 
   /** Every StatefulSet of the project the query's filters keep, sorted as it asks (unpaged). */
   async matching(access: ProjectAccess, query: StatefulSetQuery): Promise<StatefulSetView[]> {
+    const { sets, services, pods } = await this.project(access, query.labelSelector);
+    const views = this.views(sets, services, pods);
+    return queryList(views, STATEFUL_SET_LIST, { ...query, filters: [statusFilter(query)] });
+  }
+
+  /** The project's StatefulSets (those the selector matches), Services and pods: three reads. */
+  private async project(access: ProjectAccess, labelSelector?: string) {
     const client = this.kube.as(access.identity);
     const namespace = access.project;
     const [sets, services, pods] = await Promise.all([
-      client.list(STATEFUL_SETS, { namespace, labelSelector: query.labelSelector }),
+      client.list(STATEFUL_SETS, { namespace, labelSelector }),
       client.list(SERVICES, { namespace }),
       client.list(PODS, { namespace }),
     ]);
-    const serviceByName = new Map(services.items.map((s) => [s.metadata?.name ?? '', s]));
+    return { sets: sets.items, services: services.items, pods: pods.items };
+  }
+
+  private views(sets: V1StatefulSet[], services: V1Service[], pods: V1Pod[]): StatefulSetView[] {
+    const serviceByName = new Map(services.map((s) => [s.metadata?.name ?? '', s]));
     // Pods by owner, once: matching each StatefulSet against every pod would cost N × pods.
     const podsByOwner = new Map<string, V1Pod[]>();
-    for (const pod of pods.items)
+    for (const pod of pods)
       for (const owner of pod.metadata?.ownerReferences ?? []) {
         const owned = podsByOwner.get(owner.uid);
         if (owned) owned.push(pod);
         else podsByOwner.set(owner.uid, [pod]);
       }
-    const views = sets.items.map((s) =>
+    return sets.map((s) =>
       toView(
         s,
         serviceByName.get(s.spec?.serviceName ?? '') ?? null,
         podsByOwner.get(s.metadata?.uid ?? '') ?? [],
       ),
     );
-    return queryList(views, STATEFUL_SET_LIST, { ...query, filters: [statusFilter(query)] });
   }
 
   /** Whether one StatefulSet's view passes the query's name and status filters (labels: the caller's). */
