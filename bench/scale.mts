@@ -13,11 +13,9 @@
  *    (default 10,000 and 30,000), created straight through the API server (the fastest way: pods
  *    bound to kwok nodes, no controller in the path), by starting a fresh Berth on them.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { createClient } from 'graphql-ws';
-import WebSocket from 'ws';
 import {
   ApiServer,
   ms,
@@ -27,17 +25,11 @@ import {
   timed,
   type Figures,
 } from './scale-support.mts';
+import { call, graphql, PASSWORD, SETTINGS, signIn, startBerth, waitReady } from './scale-berth.mts';
+import { subscriberLatency, syncAtScale } from './scale-phases.mts';
 
 const ROOT = join(import.meta.dirname, '..');
-const PORT = 3901;
-const BASE = `http://127.0.0.1:${PORT}`;
-const PASSWORD = 'Bench-Admin-Passw0rd';
-const N = Number(process.env.BENCH_N ?? 1000);
-const RUNS = Number(process.env.BENCH_RUNS ?? 200);
-const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 100);
-const SYNC_SETS = Number(process.env.BENCH_SYNC_SETS ?? 10_000);
-const SYNC_PODS = Number(process.env.BENCH_SYNC_PODS ?? 30_000);
-const NODES = Number(process.env.BERTH_NODE_COUNT ?? 30);
+const { n: N, runs: RUNS, nodes: NODES } = SETTINGS;
 const pad = (i: number) => String(i).padStart(5, '0');
 const out: string[] = [];
 const say = (line = '') => {
@@ -272,195 +264,12 @@ async function main(): Promise<void> {
   }
 }
 
-async function subscriberLatency(
-  api: ApiServer,
-  token: string,
-  project: string,
-  names: string[],
-): Promise<string> {
-  const target = names[0];
-  const arrivals = new Map<string, number[]>();
-  const clients = Array.from({ length: SUBSCRIBERS }, () =>
-    createClient({
-      url: `ws://127.0.0.1:${PORT}/graphql`,
-      webSocketImpl: WebSocket,
-      connectionParams: { authorization: `Bearer ${token}` },
-    }),
-  );
-  let synced = 0;
-  const query = `subscription { statefulSetsChanged(project: "${project}") { synced initial changes { name statefulSet { description } } } }`;
-  for (const client of clients)
-    client.subscribe<{
-      statefulSetsChanged: {
-        synced: boolean;
-        initial: boolean;
-        changes: { name: string; statefulSet: { description: string | null } | null }[];
-      };
-    }>(
-      { query },
-      {
-        next: ({ data }) => {
-          if (!data) return;
-          const m = data.statefulSetsChanged;
-          if (m.initial && m.synced) synced += 1;
-          const now = performance.now();
-          for (const c of m.changes) {
-            const round = c.statefulSet?.description;
-            if (!m.initial && c.name === target && round)
-              arrivals.set(round, [...(arrivals.get(round) ?? []), now]);
-          }
-        },
-        error: (error) => log(`subscriber error: ${JSON.stringify(error)}`),
-        complete: () => undefined,
-      },
-    );
-  const syncStart = Date.now();
-  while (synced < SUBSCRIBERS && Date.now() - syncStart < 300_000)
-    await new Promise((r) => setTimeout(r, 100));
-  const latencies: number[] = [];
-  const rounds = 20;
-  for (let i = 0; i < rounds; i++) {
-    const round = `round-${i}`;
-    const start = performance.now();
-    await api.call(
-      'PATCH',
-      `/apis/apps/v1/namespaces/${project}/statefulsets/${target}`,
-      { metadata: { annotations: { 'berth.io/description': round } } },
-      'application/merge-patch+json',
-    );
-    const deadline = Date.now() + 10_000;
-    while ((arrivals.get(round)?.length ?? 0) < SUBSCRIBERS && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 5));
-    for (const at of arrivals.get(round) ?? []) latencies.push(at - start);
-    await new Promise((r) => setTimeout(r, 400)); // past the debounce window: each change is a fresh one
-  }
-  for (const client of clients) await client.dispose();
-  const p = percentiles(latencies);
-  return `Watch event → subscriber, ${SUBSCRIBERS} graphql-ws subscribers on the project's list of ${names.length} (their first state: ${((Date.now() - syncStart) / 1000).toFixed(0)} s including the rounds), ${rounds} changes, measured from before the PATCH to the API server to the message: p50 ${ms(p.p50)} ms, p99 ${ms(p.p99)} ms (${latencies.length} of ${rounds * SUBSCRIBERS} delivered).`;
-}
-
-async function syncAtScale(
-  api: ApiServer,
-  kubeconfig: string,
-  project: string,
-  started: (b: ChildProcess) => void,
-): Promise<string> {
-  const have =
-    (
-      JSON.parse(await api.call('GET', `/apis/apps/v1/namespaces/${project}/statefulsets?limit=1`)) as {
-        metadata: { remainingItemCount?: number };
-      }
-    ).metadata.remainingItemCount ?? 0;
-  const setsToMake = Math.max(0, SYNC_SETS - have - 1);
-  const podsHave =
-    (
-      JSON.parse(await api.call('GET', `/api/v1/pods?limit=1`)) as {
-        metadata: { remainingItemCount?: number };
-      }
-    ).metadata.remainingItemCount ?? 0;
-  const podsToMake = Math.max(0, SYNC_PODS - podsHave - 1);
-  const make = Date.now();
-  await api.call('POST', '/api/v1/namespaces', { metadata: { name: 'bench-bulk' } });
-  await api.all(
-    Array.from({ length: setsToMake }, (_, i) => i),
-    32,
-    (i) =>
-      api.call('POST', `/apis/apps/v1/namespaces/bench-bulk/statefulsets`, {
-        metadata: { name: `bulk-${pad(i)}` },
-        spec: {
-          replicas: 0,
-          serviceName: `bulk-${pad(i)}`,
-          selector: { matchLabels: { app: `bulk-${pad(i)}` } },
-          template: {
-            metadata: { labels: { app: `bulk-${pad(i)}` } },
-            spec: { containers: [{ name: 'web', image: 'nginx:1.27' }] },
-          },
-        },
-      }),
-  );
-  await api.all(
-    Array.from({ length: podsToMake }, (_, i) => i),
-    32,
-    (i) =>
-      api.call('POST', `/api/v1/namespaces/bench-bulk/pods`, {
-        metadata: { name: `pod-${pad(i)}`, labels: { bench: 'bulk' } },
-        spec: { nodeName: `kwok-node-${i % NODES}`, containers: [{ name: 'web', image: 'nginx:1.27' }] },
-      }),
-  );
-  const madeIn = (Date.now() - make) / 1000;
-  const start = Date.now();
-  const berth = startBerth(kubeconfig);
-  started(berth);
-  await waitReady(600_000);
-  const readySeconds = (Date.now() - start) / 1000;
-  const usage = processUsage(berth.pid!);
-  return `Initial sync at ${SYNC_SETS.toLocaleString('en')} StatefulSets and ${SYNC_PODS.toLocaleString('en')} pods (${setsToMake} StatefulSets and ${podsToMake} pods added in ${madeIn.toFixed(0)} s straight through the API server, 32 at a time; the pods bound to kwok nodes, no controller in the path): a fresh Berth process was ready (bootstrap done, every kind synced, /readyz 200) ${readySeconds.toFixed(1)} s after it was started; RSS then ${usage.rssMiB.toFixed(0)} MiB (peak ${usage.peakMiB.toFixed(0)} MiB).`;
-}
-
-function startBerth(kubeconfig: string): ChildProcess {
-  return spawn(process.execPath, [join(ROOT, 'dist', 'main.js')], {
-    env: {
-      ...process.env,
-      KUBECONFIG: kubeconfig,
-      PORT: String(PORT),
-      BERTH_ADMIN_PASSWORD: PASSWORD,
-      LOG_LEVEL: 'warn',
-      BERTH_LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
-      // The subscriber figure opens 100 connections as one user.
-      BERTH_LIVE_MAX_PER_USER: String(SUBSCRIBERS + 10),
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
 /** The API server's request rate with Berth idle (kwok, controllers, metrics-server), per second. */
 async function idleRate(api: ApiServer): Promise<number> {
   const a = await api.requestCount();
   await new Promise((r) => setTimeout(r, 10_000));
   const b = await api.requestCount();
   return Math.max(0, b - a - 1) / 10;
-}
-
-async function call(method: string, path: string, token: string | null, body?: object): Promise<string> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (token) headers.authorization = `Bearer ${token}`;
-  const res = await fetch(`${BASE}${path}`, {
-    method,
-    headers,
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
-  return text;
-}
-
-async function graphql(token: string, query: string): Promise<string> {
-  const text = await call('POST', '/graphql', token, { query });
-  if (text.includes('"errors"')) throw new Error(text.slice(0, 300));
-  return text;
-}
-
-async function signIn(username: string, password: string): Promise<string> {
-  const res = await fetch(`${BASE}/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'password', username, password }),
-  });
-  if (res.status !== 200) throw new Error(`sign-in: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { access_token: string }).access_token;
-}
-
-async function waitReady(timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${BASE}/readyz`)).status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error('Berth did not become ready');
 }
 
 main().catch((error: unknown) => {

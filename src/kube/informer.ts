@@ -70,6 +70,8 @@ export class Informer<T extends KubeObject> {
   /** The version from which `history` is complete: none before the first list. */
   private historyFrom: bigint | null = null;
   private version = '';
+  /** Counts the store's changes: what a reader derived from it stays valid while this stays the same. */
+  private changeCount = 0;
   private watch: { stop(): void } | null = null;
   private timer: NodeJS.Timeout | null = null;
   private failures = 0;
@@ -121,6 +123,11 @@ export class Informer<T extends KubeObject> {
 
   get resourceVersion(): string {
     return this.version;
+  }
+
+  /** Goes up with every change of the store (for memoizing what is derived from it). */
+  get revision(): number {
+    return this.changeCount;
   }
 
   get(namespace: string | undefined, name: string): T | undefined {
@@ -319,6 +326,7 @@ export class Informer<T extends KubeObject> {
   }
 
   private emit(change: StoreChange<T>, key: string): void {
+    this.changeCount += 1;
     const version = asNumber(change.resourceVersion);
     if (version !== null) {
       this.history.push({ version, key });

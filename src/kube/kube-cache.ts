@@ -50,6 +50,8 @@ interface Entry {
   deleted: Map<string, string>;
   invalidatesAccess: boolean;
   confirmMisses: boolean;
+  /** Each namespace's objects in the API server's order, kept while the store does not change. */
+  sorted: Map<string, { revision: number; items: KubeObject[] }>;
 }
 
 interface Polled {
@@ -111,6 +113,7 @@ export class KubeCache implements ReadCache {
       deleted: new Map(),
       invalidatesAccess: options.invalidatesAccess === true,
       confirmMisses: options.confirmMisses === true,
+      sorted: new Map(),
     });
   }
 
@@ -206,7 +209,7 @@ export class KubeCache implements ReadCache {
       selected = options.labelSelector || options.fieldSelector ? items.filter(matches) : items;
     } else {
       if (!entry || !(await this.fresh(entry))) return null;
-      selected = candidates(entry.informer, options).filter(matches).sort(byNamespaceAndName);
+      selected = sortedCandidates(entry, options).filter(matches);
       resourceVersion = entry.informer.resourceVersion;
     }
     return {
@@ -307,11 +310,34 @@ export class KubeCache implements ReadCache {
   }
 }
 
+const MAX_SORTED = 1000;
+
+/**
+ * The candidates in the API server's order (namespace, then name). A whole namespace (or the whole
+ * kind) is sorted once per change of the store, not per read: a project's thousands of pods are
+ * listed by every page. (Filtering keeps the order.)
+ */
+function sortedCandidates(entry: Entry, options: ListOptions): KubeObject[] {
+  const found = candidates(entry.informer, options);
+  if (found.indexed) return found.items.sort(byNamespaceAndName);
+  const key = options.namespace ?? '\u0000all';
+  const memo = entry.sorted.get(key);
+  if (memo && memo.revision === entry.informer.revision) return memo.items;
+  const items = found.items.sort(byNamespaceAndName);
+  entry.sorted.delete(key);
+  entry.sorted.set(key, { revision: entry.informer.revision, items });
+  if (entry.sorted.size > MAX_SORTED) entry.sorted.delete(entry.sorted.keys().next().value!);
+  return items;
+}
+
 /**
  * The smallest indexed set that can hold the answer: a label or indexed field equality's, else the
  * namespace's (the selectors are still matched against each).
  */
-function candidates(informer: Informer<KubeObject>, options: ListOptions): KubeObject[] {
+function candidates(
+  informer: Informer<KubeObject>,
+  options: ListOptions,
+): { items: KubeObject[]; indexed: boolean } {
   const lookups: [string, string][] = [
     ...labelEqualities(options.labelSelector).map(([k, v]): [string, string] => [LABEL_INDEX, `${k}=${v}`]),
     ...fieldEqualities(options.fieldSelector).map(([path, v]): [string, string] => [`field:${path}`, v]),
@@ -324,14 +350,22 @@ function candidates(informer: Informer<KubeObject>, options: ListOptions): KubeO
   }
   const { namespace } = options;
   if (best !== null)
-    return namespace === undefined ? best : best.filter((o) => o.metadata?.namespace === namespace);
-  return namespace === undefined ? informer.list() : informer.byIndex('namespace', namespace);
+    return {
+      items: namespace === undefined ? best : best.filter((o) => o.metadata?.namespace === namespace),
+      indexed: true,
+    };
+  return {
+    items: namespace === undefined ? informer.list() : informer.byIndex('namespace', namespace),
+    indexed: false,
+  };
 }
 
+/** In the order of the API server's storage keys (`namespace/name`), building no string within a namespace. */
 function byNamespaceAndName(a: KubeObject, b: KubeObject): number {
-  const left = `${a.metadata?.namespace ?? ''}/${a.metadata?.name ?? ''}`;
-  const right = `${b.metadata?.namespace ?? ''}/${b.metadata?.name ?? ''}`;
-  return left < right ? -1 : left > right ? 1 : 0;
+  const [na, nb] = [a.metadata?.namespace ?? '', b.metadata?.namespace ?? ''];
+  if (na !== nb) return `${na}/` < `${nb}/` ? -1 : 1;
+  const [ma, mb] = [a.metadata?.name ?? '', b.metadata?.name ?? ''];
+  return ma < mb ? -1 : ma > mb ? 1 : 0;
 }
 
 function deepFreeze<T>(value: T): T {
