@@ -16,6 +16,13 @@ export interface ListSpec<T, K extends string> {
 
 export type Comparator<T> = (a: T, b: T) => number;
 
+// One collator, made once: the same order as `localeCompare`, which builds one on every call (a page
+// of thousands of names sorted per request spent most of its time there).
+const NAMES = new Intl.Collator();
+
+/** Names in the order `localeCompare` gives them, fast. */
+export const compareNames = (a: string, b: string): number => NAMES.compare(a, b);
+
 export interface ListQuery<T, K extends string> {
   /** Substring of the name, case-insensitive (Kubernetes names are lower case; what users type may not be). */
   name?: string;
@@ -37,7 +44,7 @@ export function queryList<T, K extends string>(
     ...(needle ? [(item: T) => spec.name(item).toLowerCase().includes(needle)] : []),
     ...(query.filters ?? []),
   ];
-  const byName: Comparator<T> = (a, b) => spec.name(a).localeCompare(spec.name(b));
+  const byName: Comparator<T> = (a, b) => compareNames(spec.name(a), spec.name(b));
   // Sort keys arrive validated; an unknown one still sorts by the default rather than failing.
   const key =
     query.sortBy !== undefined && Object.hasOwn(spec.sortKeys, query.sortBy)
@@ -66,7 +73,7 @@ export function when<T, V>(value: V | undefined, keep: (item: T, value: V) => bo
 }
 
 /** Comparators the views share: by name, and by creation time. */
-export const byName = <T extends { name: string }>(a: T, b: T): number => a.name.localeCompare(b.name);
+export const byName = <T extends { name: string }>(a: T, b: T): number => compareNames(a.name, b.name);
 export const byCreation = <T extends { createdAt?: Date | null }>(a: T, b: T): number =>
   (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0);
 

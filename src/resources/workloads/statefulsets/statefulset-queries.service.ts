@@ -1,6 +1,6 @@
 import { PODS, SERVICES, STATEFUL_SETS } from '../../../kube';
 import { Inject, Injectable } from '@nestjs/common';
-import { byCreation, byName, type ListSpec, queryList, when } from '../../../common/list-query';
+import { byCreation, byName, compareNames, type ListSpec, queryList, when } from '../../../common/list-query';
 import { paginate } from '../../../common/paging';
 import type { ProjectAccess } from '../../../access/scope-access';
 import { KubeClient, V1Pod, V1Service, V1StatefulSet } from '../../../kube';
@@ -38,7 +38,7 @@ const createdAt = (s: V1StatefulSet) => new Date(s.metadata?.creationTimestamp ?
 const RAW_LIST: ListSpec<V1StatefulSet, 'NAME' | 'CREATED_AT'> = {
   name: (s) => s.metadata?.name ?? '',
   sortKeys: {
-    NAME: (a, b) => (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''),
+    NAME: (a, b) => compareNames(a.metadata?.name ?? '', b.metadata?.name ?? ''),
     CREATED_AT: (a, b) => createdAt(a) - createdAt(b),
   },
   defaultSort: 'NAME',

@@ -17,7 +17,7 @@ import { StatefulSetQueries } from './statefulset-queries.service';
 import type { StatefulSetChange } from './statefulset.model';
 import { parseStatefulSetYaml } from './statefulset-yaml';
 import { checkProjectPolicy, withRestrictedDefaults } from './statefulset-policy';
-import { selectorOf } from './statefulset-view';
+import { selectorOf, toView } from './statefulset-view';
 import { objectYaml } from '../../../kube/object-yaml';
 
 /**
@@ -283,6 +283,8 @@ export class StatefulSetsService {
         objects: [checkedSet, checkedService].map(objectYaml),
         message: null,
       };
+    // The Service first: taking it back is harmless, while a StatefulSet taken back may already have
+    // made pods and claims (claims outlive it).
     const createdService = await client.create(service);
     let created: V1StatefulSet;
     try {
@@ -297,7 +299,13 @@ export class StatefulSetsService {
         });
       throw error;
     }
-    return this.change(access, false, created, [created, createdService]);
+    // The view from what the API server answered: a StatefulSet created a moment ago has no pods yet.
+    return {
+      dryRun: false,
+      statefulSet: toView(created, createdService, []),
+      objects: [created, createdService].map(objectYaml),
+      message: null,
+    };
   }
 
   /** Replaces the StatefulSet; a field this cluster would silently drop is refused before anything is written. */
