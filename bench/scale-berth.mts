@@ -30,6 +30,7 @@ export function startBerth(kubeconfig: string): ChildProcess {
       BERTH_LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
       // The subscriber figure opens 100 connections as one user.
       BERTH_LIVE_MAX_PER_USER: String(SETTINGS.subscribers + 10),
+      BERTH_LIVE_SUBSCRIBES_PER_MINUTE: String(SETTINGS.subscribers + 100),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -259,3 +259,32 @@ describe('live streams', () => {
     expect(code).toBe(4413);
   });
 });
+
+describe('live streams, started in a loop', () => {
+  let t: TestApp;
+  let w: WorkloadProject;
+
+  beforeAll(async () => {
+    const base = testConfig();
+    t = await TestApp.start({ ...base, live: { ...base.live, subscribesPerMinute: 3 } });
+    w = await workloadProject(t, await t.token());
+  });
+
+  afterAll(async () => {
+    await w.f.cleanUp();
+    await t.close();
+  });
+
+  it('are bounded per user and minute (each first state costs work): TOO_MANY_REQUESTS with Retry-After', async () => {
+    const port = await t.listen();
+    const path = `/api/v1/projects/${w.project}/watch/statefulsets`;
+    for (let i = 0; i < 3; i++) {
+      const stream = new EventStream(port, path, w.regular.token);
+      await stream.until((s) => s.events[0], `stream ${i + 1}`);
+      stream.close();
+    }
+    const refused = await t.as(w.regular.token).get(path);
+    expect([refused.status, errorBody(refused).code]).toEqual([429, 'TOO_MANY_REQUESTS']);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+  });
+});

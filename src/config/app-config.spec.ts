@@ -40,6 +40,7 @@ describe('loadConfig', () => {
         maxConnections: 2000,
         maxMessageBytes: 65_536,
         recheckMs: 30_000,
+        subscribesPerMinute: 120,
       },
       registries: {},
       registryTimeoutMs: 5000,

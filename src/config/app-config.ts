@@ -84,6 +84,8 @@ export interface LiveConfig {
   maxMessageBytes: number;
   /** Access is checked again on every change of bindings or accounts, and at least this often. */
   recheckMs: number;
+  /** Subscriptions (and REST streams) one user may start per minute: each first state costs work. */
+  subscribesPerMinute: number;
 }
 
 /** The watch-fed read cache (ADR 9); times in ms. */
@@ -210,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     maxConnections: integer(env, 'BERTH_LIVE_MAX_CONNECTIONS', 2000, 1, 1_000_000, problems),
     maxMessageBytes: integer(env, 'BERTH_LIVE_MAX_MESSAGE_BYTES', 65_536, 1024, 16_777_216, problems),
     recheckMs: integer(env, 'BERTH_LIVE_RECHECK_MS', 30_000, 100, 3_600_000, problems),
+    subscribesPerMinute: integer(env, 'BERTH_LIVE_SUBSCRIBES_PER_MINUTE', 120, 1, 1_000_000, problems),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

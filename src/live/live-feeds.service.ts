@@ -3,6 +3,7 @@ import { AccessService } from '../access/access.service';
 import type { ProjectAccess } from '../access/scope-access';
 import { Authenticator } from '../auth/authenticator.service';
 import { DomainError } from '../common/errors/domain-error';
+import { RateLimiter } from '../common/rate-limiter';
 import { ErrorCode } from '../common/errors/error-code';
 import { toDomainError } from '../common/errors/to-domain-error';
 import { APP_CONFIG } from '../config/config.module';
@@ -64,6 +65,7 @@ export class LiveFeeds implements OnModuleInit, OnModuleDestroy {
   private readonly open = new Set<Open>();
   private readonly stops: (() => void)[] = [];
   private readonly rechecks: ChangeBatcher<'all'>;
+  private readonly starts: RateLimiter;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -71,6 +73,7 @@ export class LiveFeeds implements OnModuleInit, OnModuleDestroy {
     @Inject(AccessService) private readonly access: AccessService,
     @Inject(KubeCache) private readonly cache: KubeCache,
   ) {
+    this.starts = new RateLimiter(config.live.subscribesPerMinute, 60_000, 'subscriptions started');
     this.rechecks = new ChangeBatcher<'all'>(
       100,
       () => this.recheckAll(),
@@ -111,6 +114,8 @@ export class LiveFeeds implements OnModuleInit, OnModuleDestroy {
         'Subscriptions run over a WebSocket at /graphql (protocol graphql-transport-ws)',
       );
     const { maxPerConnection, maxPending } = this.config.live;
+    // A first state costs work (a list's every item): starting and stopping in a loop is bounded too.
+    this.starts.take(subscriber.username);
     if (subscriber.feeds.size >= maxPerConnection)
       throw new DomainError(
         ErrorCode.TOO_MANY_REQUESTS,

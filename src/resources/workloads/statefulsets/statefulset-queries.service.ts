@@ -44,6 +44,31 @@ const RAW_LIST: ListSpec<V1StatefulSet, 'NAME' | 'CREATED_AT'> = {
   defaultSort: 'NAME',
 };
 
+/**
+ * Views of cached StatefulSets, kept while the StatefulSet, its Service and its pods are the same
+ * objects: the cache's objects are frozen and replaced on every change, so identity is their
+ * version. A steady-state page is then lookups, not 50 translations to the form. Views are shared
+ * by every reader: nothing may change one.
+ */
+const VIEWS = new WeakMap<
+  V1StatefulSet,
+  { service: V1Service | null; pods: V1Pod[]; view: StatefulSetView }
+>();
+
+function viewOf(statefulSet: V1StatefulSet, service: V1Service | null, pods: V1Pod[]): StatefulSetView {
+  const hit = VIEWS.get(statefulSet);
+  if (
+    hit &&
+    hit.service === service &&
+    hit.pods.length === pods.length &&
+    hit.pods.every((p, i) => p === pods[i])
+  )
+    return hit.view;
+  const view = toView(statefulSet, service, pods);
+  if (Object.isFrozen(statefulSet)) VIEWS.set(statefulSet, { service, pods, view });
+  return view;
+}
+
 const statusFilter = (query: StatefulSetQuery) =>
   when<StatefulSetView, Phase>(query.status, (v, phase) => v.status.phase === phase);
 
@@ -105,7 +130,7 @@ export class StatefulSetQueries {
         else podsByOwner.set(owner.uid, [pod]);
       }
     return sets.map((s) =>
-      toView(
+      viewOf(
         s,
         serviceByName.get(s.spec?.serviceName ?? '') ?? null,
         podsByOwner.get(s.metadata?.uid ?? '') ?? [],
@@ -143,7 +168,7 @@ export class StatefulSetQueries {
       this.rawService(access, statefulSet),
       this.pods.list(access, selectorOf(statefulSet)),
     ]);
-    return toView(statefulSet, service, ownedPods(statefulSet, pods));
+    return viewOf(statefulSet, service, ownedPods(statefulSet, pods));
   }
 
   async service(access: ProjectAccess, name: string): Promise<ServiceView | null> {
