@@ -127,6 +127,15 @@ export class KubeCache implements ReadCache {
     return this.kinds.get(keyOf(resource.apiVersion, resource.kind))?.informer as Informer<T> | undefined;
   }
 
+  /**
+   * Waits (bounded, as a read does) until the kind's informer holds every write this replica made of
+   * it: a subscription resumed right after a write must count that write among what changed.
+   */
+  async caughtUp(resource: Resource<KubeObject>): Promise<void> {
+    const entry = this.kinds.get(keyOf(resource.apiVersion, resource.kind));
+    if (entry) await this.fresh(entry);
+  }
+
   /** From now on the client's reads (and those of every client made from it) ask the cache first. */
   attach(): void {
     this.attached = true;

@@ -57,7 +57,9 @@ export class StatefulSetFeeds {
     return {
       verify: () => this.queries.verifyList(access),
       start: async (sink) => {
-        // Changes are followed from before the first state is read (none is missed), and sent after it.
+        // This replica's own writes first (a resume right after one must count it), then changes are
+        // followed from before the first state is read (none is missed), and sent after it.
+        await Promise.all([this.cache.caughtUp(STATEFUL_SETS), this.cache.caughtUp(PODS)]);
         const first = gate();
         const followed = followChanges(this.kinds(access.project), {
           windowMs: this.config.live.debounceMs,
