@@ -9,7 +9,7 @@ import {
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { fetch } from 'undici';
 import { call, dryRun, READ } from './kube-call';
-import { openStream, readWatchEvents, type WatchEvent } from './kube-streams';
+import { openStream, readWatchEvents, type PodLogOptions, type WatchEvent } from './kube-streams';
 import { ObjectApi } from './object-api';
 import type { Configuration, V1APIResourceList } from '@kubernetes/client-node';
 import type { Identity } from './identity';
@@ -40,14 +40,7 @@ interface Shared {
   cache?: ReadCache;
 }
 
-export interface PodLogOptions {
-  container?: string;
-  tailLines?: number;
-  sinceSeconds?: number;
-  timestamps?: boolean;
-}
-
-export type { WatchEvent } from './kube-streams';
+export type { PodLogOptions, WatchEvent } from './kube-streams';
 const PATCH_STRATEGY: Record<PatchType, PatchStrategy> = {
   merge: PatchStrategy.MergePatch,
   strategic: PatchStrategy.StrategicMergePatch,
