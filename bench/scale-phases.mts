@@ -130,6 +130,7 @@ export async function syncAtScale(
   const madeIn = (Date.now() - make) / 1000;
   // kwok then reports every new pod Running: the sync is timed on a quiet cluster, not during that.
   const settle = Date.now();
+  let [lastLeft, lastMoved] = [-1, Date.now()];
   for (;;) {
     const pending = JSON.parse(
       await api.call(
@@ -138,7 +139,10 @@ export async function syncAtScale(
       ),
     ) as { items: unknown[]; metadata: { remainingItemCount?: number } };
     const left = pending.items.length + (pending.metadata.remainingItemCount ?? 0);
-    if (left === 0 || Date.now() - settle > 600_000) break;
+    // kwok may leave one or two pods unreported: a count that no longer moves for a minute is settled.
+    if (left === 0 || Date.now() - settle > 600_000 || (left === lastLeft && Date.now() - lastMoved > 60_000))
+      break;
+    if (left !== lastLeft) [lastLeft, lastMoved] = [left, Date.now()];
     log(`${left} bulk pods not Running yet`);
     await new Promise((r) => setTimeout(r, 5000));
   }
@@ -149,5 +153,5 @@ export async function syncAtScale(
   await waitReady(600_000);
   const readySeconds = (Date.now() - start) / 1000;
   const usage = processUsage(berth.pid!);
-  return `Initial sync at ${SYNC_SETS.toLocaleString('en')} StatefulSets and ${SYNC_PODS.toLocaleString('en')} pods (${setsToMake} StatefulSets and ${podsToMake} pods added in ${madeIn.toFixed(0)} s straight through the API server, 32 at a time; the pods bound to kwok nodes, no controller in the path; timed once kwok had reported them all Running): a fresh Berth process was ready (bootstrap done, every kind synced, /readyz 200) ${readySeconds.toFixed(1)} s after it was started; RSS then ${usage.rssMiB.toFixed(0)} MiB (peak ${usage.peakMiB.toFixed(0)} MiB).`;
+  return `Initial sync at ${SYNC_SETS.toLocaleString('en')} StatefulSets and ${SYNC_PODS.toLocaleString('en')} pods (${setsToMake} StatefulSets and ${podsToMake} pods added in ${madeIn.toFixed(0)} s straight through the API server, 32 at a time; the pods bound to kwok nodes, no controller in the path; timed once kwok had settled them): a fresh Berth process was ready (bootstrap done, every kind synced, /readyz 200) ${readySeconds.toFixed(1)} s after it was started; RSS then ${usage.rssMiB.toFixed(0)} MiB (peak ${usage.peakMiB.toFixed(0)} MiB).`;
 }
