@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { once } from 'node:events';
 import type { ProjectAccess } from '../access/scope-access';
+import { bearerToken } from '../auth/bearer';
 import { presentError } from '../common/errors/error-presentation';
 import { toDomainError } from '../common/errors/to-domain-error';
 import type { Permission } from '../iam/roles';
@@ -38,7 +39,7 @@ export class EventStreams {
     permission: Permission,
     feed: Feed<T>,
   ): Promise<void> {
-    const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '';
+    const token = bearerToken(req.headers.authorization) ?? '';
     const release = this.connections.admit(access.principal.username);
     // Registered first: a client that goes while the feed starts must not keep its slot.
     let messages: AsyncIterableIterator<T> | null = null;

@@ -26,6 +26,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { Authenticator } from '../auth/authenticator.service';
+import { bearerToken } from '../auth/bearer';
 import type { Principal } from '../iam/principal';
 import { ErrorCode } from '../common/errors/error-code';
 import { formatGraphQLError } from '../common/errors/format-graphql-error';
@@ -263,10 +264,8 @@ function bearerOf(params: Record<string, unknown> | undefined): string | null {
   if (!params) return null;
   for (const [key, value] of Object.entries(params)) {
     if (typeof value !== 'string') continue;
-    if (key.toLowerCase() === 'authorization') {
-      const match = /^Bearer\s+(\S+)$/i.exec(value.trim());
-      if (match) return match[1];
-    }
+    const token = key.toLowerCase() === 'authorization' ? bearerToken(value) : null;
+    if (token) return token;
     if (key === 'token' && value.trim()) return value.trim();
   }
   return null;
