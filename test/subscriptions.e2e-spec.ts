@@ -121,13 +121,24 @@ describe('GraphQL subscriptions', () => {
 
     seen = s.messages.length;
     expect((await api.deletePod('live-a-0')).ok).toBe(true);
-    // The pod goes (not ready, or replaced by a new one that is not ready yet), then comes back ready.
-    const gone = changed('live-a', (i) => i.pods.length === 0 || i.pods.some((p) => !p.ready));
+    // The pod goes (terminating, absent, not ready, or the set short of ready replicas: kwok may
+    // report the replacement ready before the set's own status catches up), then comes back ready.
+    const gone = changed(
+      'live-a',
+      (i) =>
+        i.pods.length === 0 ||
+        i.pods.some((p) => !p.ready || p.phase === 'Terminating') ||
+        i.status.ready < i.status.desired,
+    );
     await s.next(seen, gone, 'the pod gone');
     const goneAt = s.messages.findIndex((m, index) => index >= seen && gone(m));
     await s.next(
       goneAt + 1,
-      changed('live-a', (i) => i.pods.length === 1 && i.pods[0].ready),
+      changed(
+        'live-a',
+        (i) =>
+          i.pods.length === 1 && i.pods[0].ready && i.pods[0].phase === 'Running' && i.status.ready === 1,
+      ),
       'the pod back',
     );
 
