@@ -33,11 +33,37 @@ export interface ListQuery<T, K extends string> {
   filters?: ((item: T) => boolean)[];
 }
 
+/**
+ * Answers of queries without the resource's own filters, per frozen input list (the read cache's
+ * shared, per-change arrays) and spec: a steady-state page of thousands is sorted once per change of
+ * the store, not once per read. Bounded per list: names typed into a filter vary without end.
+ */
+const ANSWERS = new WeakMap<readonly unknown[], Map<unknown, Map<string, readonly unknown[]>>>();
+const MAX_ANSWERS_PER_LIST = 16;
+
 /** Filtered and sorted, unpaged. */
 export function queryList<T, K extends string>(
   items: readonly T[],
   spec: ListSpec<T, K>,
   query: ListQuery<T, K> = {},
+): T[] {
+  if (query.filters?.length || !Object.isFrozen(items)) return filteredAndSorted(items, spec, query);
+  let bySpec = ANSWERS.get(items);
+  if (!bySpec) ANSWERS.set(items, (bySpec = new Map<unknown, Map<string, readonly unknown[]>>()));
+  let answers = bySpec.get(spec);
+  if (!answers) bySpec.set(spec, (answers = new Map<string, readonly unknown[]>()));
+  const key = `${query.sortBy ?? ''}|${query.ascending === false ? 'desc' : 'asc'}|${query.name ?? ''}`;
+  const hit = answers.get(key);
+  if (hit) return hit as T[];
+  const answer = Object.freeze(filteredAndSorted(items, spec, query)) as T[];
+  if (answers.size < MAX_ANSWERS_PER_LIST) answers.set(key, answer);
+  return answer;
+}
+
+function filteredAndSorted<T, K extends string>(
+  items: readonly T[],
+  spec: ListSpec<T, K>,
+  query: ListQuery<T, K>,
 ): T[] {
   const needle = query.name?.toLowerCase();
   const filters = [

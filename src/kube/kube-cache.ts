@@ -6,6 +6,7 @@ import { fromStatus } from './kube-errors';
 import { listWatch } from './kube-list-watch';
 import type { ReadCache, Served, WriteAnswer } from './kube-reader';
 import type { KubeList, KubeObject, KubeRef, ListOptions } from './kube-types';
+import { PolledLists } from './polled-lists';
 import type { NamespacedResource, Resource, ResourceRef } from './resource';
 import {
   fieldEqualities,
@@ -54,14 +55,8 @@ interface Entry {
   sorted: Map<string, { revision: number; items: KubeObject[] }>;
 }
 
-interface Polled {
-  at: number;
-  items: Promise<KubeObject[]>;
-}
-
 const keyOf = (apiVersion: string, kind: string) => `${apiVersion}/${kind}`;
 const LABEL_INDEX = 'label';
-const MAX_POLLED = 1000;
 
 /**
  * The shared, watch-fed read cache (ADR 9): one informer per kind, as Berth itself, serving the
@@ -72,7 +67,7 @@ const MAX_POLLED = 1000;
  */
 export class KubeCache implements ReadCache {
   private readonly kinds = new Map<string, Entry>();
-  private readonly polls = new Map<string, Map<string, Polled>>();
+  private readonly polls = new Map<string, PolledLists>();
   private readonly plurals = new Map<string, Promise<string>>();
   private readonly reviews: AccessReviews;
   private started = false;
@@ -119,7 +114,14 @@ export class KubeCache implements ReadCache {
 
   /** Caches a namespaced kind that cannot be watched by polling it: lists reused for `pollTtlMs`. */
   poll<T extends KubeObject>(resource: NamespacedResource<T>): void {
-    this.polls.set(keyOf(resource.apiVersion, resource.kind), new Map());
+    const fetch = (namespace: string) =>
+      this.kube
+        .list(resource, { namespace })
+        .then((list) => deepFreeze(list.items.map(withoutManagedFields).sort(byNamespaceAndName)));
+    this.polls.set(
+      keyOf(resource.apiVersion, resource.kind),
+      new PolledLists(fetch, this.settings.pollTtlMs),
+    );
   }
 
   /** The informer of a cached kind, for listeners (subscriptions): undefined when it is not cached. */
@@ -213,12 +215,15 @@ export class KubeCache implements ReadCache {
     let resourceVersion = '';
     if (polled) {
       if (options.namespace === undefined) return null;
-      const items = await this.polledItems(resource, polled, options.namespace);
+      const items = await polled.items(options.namespace);
       // Unfiltered, the one frozen, sorted array every reader of this poll shares (lookups key on it).
       selected = options.labelSelector || options.fieldSelector ? items.filter(matches) : items;
     } else {
       if (!entry || !(await this.fresh(entry))) return null;
-      selected = sortedCandidates(entry, options).filter(matches);
+      const candidates = sortedCandidates(entry, options);
+      // Unselected, the namespace's one frozen, sorted array, shared while the store is unchanged
+      // (readers memoize on it: a page of a thousand is then sorted and grouped once, not per read).
+      selected = options.labelSelector || options.fieldSelector ? candidates.filter(matches) : candidates;
       resourceVersion = entry.informer.resourceVersion;
     }
     return {
@@ -299,24 +304,6 @@ export class KubeCache implements ReadCache {
     }
     return plural;
   }
-
-  private polledItems(
-    resource: Resource<KubeObject>,
-    polled: Map<string, Polled>,
-    namespace: string,
-  ): Promise<KubeObject[]> {
-    const now = Date.now();
-    const known = polled.get(namespace);
-    if (known && now - known.at < this.settings.pollTtlMs) return known.items;
-    const items = this.kube
-      .list(resource, { namespace })
-      .then((list) => deepFreeze(list.items.map(withoutManagedFields).sort(byNamespaceAndName)));
-    items.catch(() => polled.get(namespace)?.items === items && polled.delete(namespace));
-    polled.delete(namespace);
-    polled.set(namespace, { at: now, items });
-    if (polled.size > MAX_POLLED) polled.delete(polled.keys().next().value!);
-    return items;
-  }
 }
 
 const MAX_SORTED = 1000;
@@ -327,12 +314,16 @@ const MAX_SORTED = 1000;
  * listed by every page. (Filtering keeps the order.)
  */
 function sortedCandidates(entry: Entry, options: ListOptions): KubeObject[] {
-  const found = candidates(entry.informer, options);
-  if (found.indexed) return found.items.sort(byNamespaceAndName);
+  const indexed = indexedCandidates(entry.informer, options);
+  if (indexed) return indexed.sort(byNamespaceAndName);
   const key = options.namespace ?? '\u0000all';
   const memo = entry.sorted.get(key);
+  // Checked before the namespace's objects are gathered: gathering them is the cost the memo saves.
   if (memo && memo.revision === entry.informer.revision) return memo.items;
-  const items = found.items.sort(byNamespaceAndName);
+  const { namespace } = options;
+  const found =
+    namespace === undefined ? entry.informer.list() : entry.informer.byIndex('namespace', namespace);
+  const items = Object.freeze(found.sort(byNamespaceAndName)) as KubeObject[];
   entry.sorted.delete(key);
   entry.sorted.set(key, { revision: entry.informer.revision, items });
   if (entry.sorted.size > MAX_SORTED) entry.sorted.delete(entry.sorted.keys().next().value!);
@@ -340,13 +331,10 @@ function sortedCandidates(entry: Entry, options: ListOptions): KubeObject[] {
 }
 
 /**
- * The smallest indexed set that can hold the answer: a label or indexed field equality's, else the
- * namespace's (the selectors are still matched against each).
+ * The smallest indexed set that can hold the answer, a label or indexed field equality's (the
+ * selectors are still matched against each); null when there is none (then the namespace's).
  */
-function candidates(
-  informer: Informer<KubeObject>,
-  options: ListOptions,
-): { items: KubeObject[]; indexed: boolean } {
+function indexedCandidates(informer: Informer<KubeObject>, options: ListOptions): KubeObject[] | null {
   const lookups: [string, string][] = [
     ...labelEqualities(options.labelSelector).map(([k, v]): [string, string] => [LABEL_INDEX, `${k}=${v}`]),
     ...fieldEqualities(options.fieldSelector).map(([path, v]): [string, string] => [`field:${path}`, v]),
@@ -358,15 +346,8 @@ function candidates(
     if (best === null || found.length < best.length) best = found;
   }
   const { namespace } = options;
-  if (best !== null)
-    return {
-      items: namespace === undefined ? best : best.filter((o) => o.metadata?.namespace === namespace),
-      indexed: true,
-    };
-  return {
-    items: namespace === undefined ? informer.list() : informer.byIndex('namespace', namespace),
-    indexed: false,
-  };
+  if (best === null || namespace === undefined) return best;
+  return best.filter((o) => o.metadata?.namespace === namespace);
 }
 
 /** In the order of the API server's storage keys (`namespace/name`), building no string within a namespace. */
