@@ -26,6 +26,43 @@ function metricsByPod(metrics: readonly PodMetrics[]): Map<string, PodMetrics> {
   return byPod;
 }
 
+const unavailable = (reason: string): ResourceUsage =>
+  Object.freeze({ cpu: null, memory: null, unavailableReason: reason });
+const NOT_ALLOWED = unavailable('not allowed to read metrics');
+const NO_METRICS_API = unavailable('the metrics API is unavailable');
+const NOT_COLLECTED = unavailable('not collected yet (metrics arrive about a minute after a pod starts)');
+
+/** Each metrics object's usage, computed once (the cache shares the objects until they change). */
+const USAGES = new WeakMap<PodMetrics, ResourceUsage>();
+function usageOf(m: PodMetrics | undefined): ResourceUsage {
+  if (!m?.containers?.length) return NOT_COLLECTED;
+  const hit = USAGES.get(m);
+  if (hit) return hit;
+  const total = (pick: (u: { cpu?: string; memory?: string }) => string | undefined) =>
+    m.containers!.reduce((sum, c) => sum + (parseQuantity(pick(c.usage) ?? '0') || 0), 0);
+  const usage = Object.freeze({
+    cpu: `${Math.round(total((u) => u.cpu) * 1000)}m`,
+    memory: `${Math.round(total((u) => u.memory) / 2 ** 20)}Mi`,
+    unavailableReason: null,
+  });
+  if (Object.isFrozen(m)) USAGES.set(m, usage);
+  return usage;
+}
+
+/**
+ * Views of cached (frozen) pods, kept while the pod and its usage are the same objects: a page of
+ * 50 StatefulSets shows 150 pods, and in steady state none of them has changed since the last read.
+ * Views are shared by every reader: nothing may change one.
+ */
+const POD_VIEWS = new WeakMap<V1Pod, { usage: ResourceUsage; view: PodView }>();
+function podViewOf(pod: V1Pod, usage: ResourceUsage): PodView {
+  const hit = POD_VIEWS.get(pod);
+  if (hit?.usage === usage) return hit.view;
+  const view = toPodView(pod, usage);
+  if (Object.isFrozen(pod)) POD_VIEWS.set(pod, { usage, view });
+  return view;
+}
+
 /** Pods, their usage, events and logs. Every call is made as the requesting user. */
 @Injectable()
 export class PodsService {
@@ -37,7 +74,7 @@ export class PodsService {
     const owned = ownedPods(statefulSet, pods ?? (await this.list(access, selectorOf(statefulSet))));
     const usage = await this.usage(client, access.project);
     return owned
-      .map((p) => toPodView(p, usage(p.metadata?.name ?? '')))
+      .map((p) => podViewOf(p, usage(p.metadata?.name ?? '')))
       .sort((a, b) => (a.ordinal ?? 0) - (b.ordinal ?? 0));
   }
 
@@ -52,7 +89,7 @@ export class PodsService {
       client.get(PODS.ref(access.project, name)),
       this.usage(client, access.project),
     ]);
-    return toPodView(pod, usage(name));
+    return podViewOf(pod, usage(name));
   }
 
   async events(access: ProjectAccess, kind: string, name: string): Promise<EventView[]> {
@@ -95,7 +132,7 @@ export class PodsService {
       dryRun,
       preconditions: { uid: pod.metadata?.uid },
     });
-    return toPodView(pod, usage(name));
+    return podViewOf(pod, usage(name));
   }
 
   /** A lookup of each pod's usage; when metrics are unavailable, null values say why. */
@@ -104,29 +141,11 @@ export class PodsService {
     try {
       metrics = (await client.list(POD_METRICS, { namespace })).items;
     } catch (error) {
-      const reason =
-        error instanceof DomainError && error.code === ErrorCode.FORBIDDEN
-          ? 'not allowed to read metrics'
-          : 'the metrics API is unavailable';
-      return () => ({ cpu: null, memory: null, unavailableReason: reason });
+      const refused = error instanceof DomainError && error.code === ErrorCode.FORBIDDEN;
+      return () => (refused ? NOT_ALLOWED : NO_METRICS_API);
     }
     const byPod = metricsByPod(metrics);
-    return (pod) => {
-      const m = byPod.get(pod);
-      if (!m?.containers?.length)
-        return {
-          cpu: null,
-          memory: null,
-          unavailableReason: 'not collected yet (metrics arrive about a minute after a pod starts)',
-        };
-      const total = (pick: (u: { cpu?: string; memory?: string }) => string | undefined) =>
-        m.containers!.reduce((sum, c) => sum + (parseQuantity(pick(c.usage) ?? '0') || 0), 0);
-      return {
-        cpu: `${Math.round(total((u) => u.cpu) * 1000)}m`,
-        memory: `${Math.round(total((u) => u.memory) / 2 ** 20)}Mi`,
-        unavailableReason: null,
-      };
-    };
+    return (pod) => usageOf(byPod.get(pod));
   }
 
   private async checkContainer(

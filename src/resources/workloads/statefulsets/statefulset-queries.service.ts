@@ -8,6 +8,7 @@ import { PodsService } from './pods.service';
 import { RevisionsService } from './revisions.service';
 import type {
   Phase,
+  PodView,
   ServiceView,
   StatefulSetConnection,
   StatefulSetDetail,
@@ -69,6 +70,31 @@ function viewOf(statefulSet: V1StatefulSet, service: V1Service | null, pods: V1P
   return view;
 }
 
+/**
+ * Objects grouped by keys, once per list: matching each StatefulSet against every pod would cost
+ * N × pods. Kept for the read cache's frozen, per-change lists, so a steady-state page groups nothing.
+ */
+const LOOKUPS = new WeakMap<readonly object[], Map<string, object[]>>();
+function lookup<T extends object>(items: readonly T[], keys: (item: T) => string[]): Map<string, T[]> {
+  const hit = LOOKUPS.get(items);
+  if (hit) return hit as Map<string, T[]>;
+  const grouped = new Map<string, T[]>();
+  for (const item of items)
+    for (const key of keys(item)) {
+      const group = grouped.get(key);
+      if (group) group.push(item);
+      else grouped.set(key, [item]);
+    }
+  if (Object.isFrozen(items)) LOOKUPS.set(items, grouped);
+  return grouped;
+}
+
+/**
+ * The objects a listed view was made of, so its `pods` field reads the same snapshot as the page
+ * (the list was already authorized for pods) instead of reading the StatefulSet and its pods again.
+ */
+const SOURCES = new WeakMap<StatefulSetView, { statefulSet: V1StatefulSet; pods: V1Pod[] }>();
+
 const statusFilter = (query: StatefulSetQuery) =>
   when<StatefulSetView, Phase>(query.status, (v, phase) => v.status.phase === phase);
 
@@ -120,22 +146,14 @@ export class StatefulSetQueries {
   }
 
   private views(sets: V1StatefulSet[], services: V1Service[], pods: V1Pod[]): StatefulSetView[] {
-    const serviceByName = new Map(services.map((s) => [s.metadata?.name ?? '', s]));
-    // Pods by owner, once: matching each StatefulSet against every pod would cost N × pods.
-    const podsByOwner = new Map<string, V1Pod[]>();
-    for (const pod of pods)
-      for (const owner of pod.metadata?.ownerReferences ?? []) {
-        const owned = podsByOwner.get(owner.uid);
-        if (owned) owned.push(pod);
-        else podsByOwner.set(owner.uid, [pod]);
-      }
-    return sets.map((s) =>
-      viewOf(
-        s,
-        serviceByName.get(s.spec?.serviceName ?? '') ?? null,
-        podsByOwner.get(s.metadata?.uid ?? '') ?? [],
-      ),
-    );
+    const serviceByName = lookup(services, (s) => [s.metadata?.name ?? '']);
+    const podsByOwner = lookup(pods, (p) => (p.metadata?.ownerReferences ?? []).map((o) => o.uid));
+    return sets.map((s) => {
+      const owned = podsByOwner.get(s.metadata?.uid ?? '') ?? [];
+      const view = viewOf(s, serviceByName.get(s.spec?.serviceName ?? '')?.[0] ?? null, owned);
+      SOURCES.set(view, { statefulSet: s, pods: owned });
+      return view;
+    });
   }
 
   /** Whether one StatefulSet's view passes the query's name and status filters (labels: the caller's). */
@@ -151,6 +169,14 @@ export class StatefulSetQueries {
     await this.kube
       .as(access.identity)
       .list(STATEFUL_SETS, { namespace: access.project, labelSelector: 'berth.dev/access-check=none' });
+  }
+
+  /** The pods of a view, with their usage: from the snapshot a list made it of, else read now. */
+  async podsOf(access: ProjectAccess, view: StatefulSetView): Promise<PodView[]> {
+    const source = SOURCES.get(view);
+    if (source && source.statefulSet.metadata?.namespace === access.project)
+      return this.pods.ofStatefulSet(access, source.statefulSet, source.pods);
+    return this.pods.ofStatefulSet(access, await this.raw(access, view.name));
   }
 
   async raw(access: ProjectAccess, name: string): Promise<V1StatefulSet> {

@@ -78,11 +78,11 @@ export class StatefulSetsResolver {
 
   @ResolveField(() => [PodView])
   @Extensions({ cost: 3 })
-  async pods(
+  pods(
     @Parent() view: StatefulSetView,
     @ParentProject(Permission.WORKLOADS_VIEW) access: ProjectAccess,
   ): Promise<PodView[]> {
-    return this.podsService.ofStatefulSet(access, await this.queries.raw(access, view.name));
+    return this.queries.podsOf(access, view);
   }
 
   @ResolveField(() => [RevisionView], { description: 'Newest first' })
