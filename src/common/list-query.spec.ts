@@ -101,4 +101,34 @@ describe('the one list helper', () => {
       'web-b',
     ]);
   });
+  it("answers a frozen list (the cache's) from memory per query, the same as computing it", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ name: fc.string(), seconds: fc.nat(5), size: fc.nat(3) }), { maxLength: 20 }),
+        fc.constantFrom<'NAME' | 'CREATED_AT' | 'SIZE'>('NAME', 'CREATED_AT', 'SIZE'),
+        fc.boolean(),
+        fc.constantFrom(undefined, 'a', 'B'),
+        (raw, sortBy, ascending, name) => {
+          const plain = raw.map((r) => item(r.name, r.seconds, r.size));
+          const frozen = Object.freeze([...plain]);
+          const query = { sortBy, ascending, name };
+          const first = queryList(frozen, SPEC, query);
+          expect(first).toEqual(queryList(plain, SPEC, query));
+          expect(queryList(frozen, SPEC, { ...query })).toBe(first);
+          expect(Object.isFrozen(first)).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it("computes again for a list that may change, and when the resource's own filters apply", () => {
+    const open = [item('b', 1), item('a', 2)];
+    expect(queryList(open, SPEC).map((i) => i.name)).toEqual(['a', 'b']);
+    open.push(item('0', 3));
+    expect(queryList(open, SPEC).map((i) => i.name)).toEqual(['0', 'a', 'b']);
+    const frozen = Object.freeze([item('b', 1), item('a', 2)]);
+    const big = (i: Item) => i.size > 0;
+    expect(queryList(frozen, SPEC, { filters: [big] })).toEqual([]);
+    expect(queryList(frozen, SPEC, { filters: [big] })).not.toBe(queryList(frozen, SPEC, { filters: [big] }));
+  });
 });
