@@ -33,23 +33,17 @@ export class TenancyStore {
     return member?.spec.role ?? null;
   }
 
-  async workspaceMembers(workspace: string): Promise<WorkspaceMemberResource[]> {
-    const selector = `${LABELS.workspace}=${workspace}`;
-    return (
-      await this.kube.list(WORKSPACE_MEMBERS, {
-        labelSelector: selector,
-      })
-    ).items;
+  workspaceMembers(workspace: string): Promise<WorkspaceMemberResource[]> {
+    return this.workspaceMembersLabelled(`${LABELS.workspace}=${workspace}`);
   }
 
   /** Every workspace membership of one user. */
-  async membershipsOf(user: string): Promise<WorkspaceMemberResource[]> {
-    const selector = `${LABELS.user}=${user}`;
-    return (
-      await this.kube.list(WORKSPACE_MEMBERS, {
-        labelSelector: selector,
-      })
-    ).items;
+  membershipsOf(user: string): Promise<WorkspaceMemberResource[]> {
+    return this.workspaceMembersLabelled(`${LABELS.user}=${user}`);
+  }
+
+  private async workspaceMembersLabelled(labelSelector: string): Promise<WorkspaceMemberResource[]> {
+    return (await this.kube.list(WORKSPACE_MEMBERS, { labelSelector })).items;
   }
 
   /** The Namespace of a project, or null if there is none (a namespace Berth does not manage is none). */

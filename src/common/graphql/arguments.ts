@@ -1,4 +1,5 @@
 import { Args, Int } from '@nestjs/graphql';
+import { SortDirection } from '../api/vocabulary';
 import { MAX_PAGE_SIZE } from '../paging';
 
 /**
@@ -31,3 +32,16 @@ export const FirstArg = () =>
   Args('first', { type: () => Int, nullable: true, description: `1 to ${MAX_PAGE_SIZE}, default 20` });
 
 export const AfterArg = () => Args('after', { type: () => String, nullable: true });
+
+/**
+ * A list operation's filter, sort, first and after arguments as the one query its service reads, so
+ * each list resolver translates them the same way (descending only when asked).
+ */
+export function listQueryOf<F extends object, K>(
+  filter: F | undefined,
+  sort: { field: K; direction: SortDirection } | undefined,
+  first: number | undefined,
+  after: string | undefined,
+) {
+  return { ...filter, sortBy: sort?.field, ascending: sort?.direction !== SortDirection.DESC, first, after };
+}

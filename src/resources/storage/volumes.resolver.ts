@@ -1,4 +1,4 @@
-import { DryRunArg, ForceArg, FirstArg, AfterArg } from '../../common/graphql/arguments';
+import { DryRunArg, ForceArg, FirstArg, AfterArg, listQueryOf } from '../../common/graphql/arguments';
 import { Inject } from '@nestjs/common';
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Access } from '../../iam/access-rules';
@@ -10,7 +10,6 @@ import { VolumeQueries } from './volume-queries.service';
 import { VolumeClaimChange, VolumeClaimConnection, VolumeClaimView } from './volume.model';
 import { VolumesService } from './volumes.service';
 import { NameArg } from '../../common/validation/names';
-import { SortDirection } from '../../common/api/vocabulary';
 import { EventView } from '../shared/events';
 
 @Resolver(() => VolumeClaimView)
@@ -29,13 +28,7 @@ export class VolumesResolver {
     @FirstArg() first?: number,
     @AfterArg() after?: string,
   ): Promise<VolumeClaimConnection> {
-    return this.queries.list(access, {
-      ...filter,
-      sortBy: sort?.field,
-      ascending: sort?.direction !== SortDirection.DESC,
-      first,
-      after,
-    });
+    return this.queries.list(access, listQueryOf(filter, sort, first, after));
   }
 
   @Query(() => VolumeClaimView)

@@ -1,4 +1,10 @@
-import { DryRunArg, ResourceVersionArg, FirstArg, AfterArg } from '../../../common/graphql/arguments';
+import {
+  DryRunArg,
+  ResourceVersionArg,
+  FirstArg,
+  AfterArg,
+  listQueryOf,
+} from '../../../common/graphql/arguments';
 import { Inject } from '@nestjs/common';
 import { Args, Extensions, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Access } from '../../../iam/access-rules';
@@ -26,7 +32,6 @@ import {
 } from './statefulset.model';
 import { StatefulSetsService } from './statefulsets.service';
 import { NameArg } from '../../../common/validation/names';
-import { SortDirection } from '../../../common/api/vocabulary';
 import { EventView } from '../../shared/events';
 
 @Resolver(() => StatefulSetView)
@@ -49,13 +54,7 @@ export class StatefulSetsResolver {
     @FirstArg() first?: number,
     @AfterArg() after?: string,
   ): Promise<StatefulSetConnection> {
-    return this.queries.list(access, {
-      ...filter,
-      sortBy: sort?.field,
-      ascending: sort?.direction !== SortDirection.DESC,
-      first,
-      after,
-    });
+    return this.queries.list(access, listQueryOf(filter, sort, first, after));
   }
 
   @Query(() => StatefulSetView)
