@@ -31,7 +31,7 @@ describe('StatefulSetsService', () => {
   });
 
   describe('create is all or nothing', () => {
-    it('checks both with dry runs, then makes the Service and the StatefulSet, as the user', async () => {
+    it('checks the StatefulSet with a dry run while making the Service, then makes it, as the user', async () => {
       await statefulSets.create(access, form(), false);
       expect(stored().statefulSet?.spec?.serviceName).toBe('web');
       expect(stored().service?.spec?.clusterIP).toBe('None');
@@ -41,7 +41,21 @@ describe('StatefulSetsService', () => {
       );
     });
 
-    it('when the StatefulSet is refused after the dry runs, the Service it made goes again', async () => {
+    it("when the StatefulSet's dry run is refused, the Service made alongside goes again; its error answers", async () => {
+      kube.failOn({ verb: 'create', kind: 'StatefulSet', dryRun: true }, 422);
+      await expect(statefulSets.create(access, form(), false)).rejects.toMatchObject({
+        code: ErrorCode.BAD_USER_INPUT,
+      });
+      expect(stored()).toEqual({ statefulSet: undefined, service: undefined });
+      expect(kube.writes()).toEqual([
+        'dry-run create StatefulSet demo/web',
+        'create Service demo/web',
+        'delete Service demo/web',
+      ]);
+      expect(kube.writes()).not.toContain('create StatefulSet demo/web');
+    });
+
+    it('when the StatefulSet is refused after its dry run, the Service it made goes again', async () => {
       kube.failOn({ verb: 'create', kind: 'StatefulSet', dryRun: false }, 422);
       await expect(statefulSets.create(access, form(), false)).rejects.toMatchObject({
         code: ErrorCode.BAD_USER_INPUT,

@@ -9,8 +9,8 @@ import type { StatefulSetQueries } from './statefulset-queries.service';
 import { StatefulSetsService } from './statefulsets.service';
 
 /**
- * The all-or-nothing create when the API server accepts both dry runs but then refuses the
- * StatefulSet (a race the e2e tests cannot provoke on demand): the Service it made goes again.
+ * The all-or-nothing create when the API server accepts the StatefulSet's dry run but then refuses
+ * the StatefulSet (a race the e2e tests cannot provoke on demand): the Service it made goes again.
  */
 describe('StatefulSetsService.create: all or nothing', () => {
   const principal: Principal = {
@@ -59,7 +59,7 @@ describe('StatefulSetsService.create: all or nothing', () => {
     return { service, writes };
   }
 
-  it('removes the Service it created when the StatefulSet is refused after the dry runs, and says why', async () => {
+  it('removes the Service it created when the StatefulSet is refused after its dry run, and says why', async () => {
     const refused = new DomainError(ErrorCode.CONFLICT, 'statefulsets.apps "web" already exists');
     const { service, writes } = fakeClient((o) => (o.kind === 'StatefulSet' ? refused : null));
     await expect(service.create(access, form, false)).rejects.toBe(refused);

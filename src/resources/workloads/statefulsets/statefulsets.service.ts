@@ -270,34 +270,35 @@ export class StatefulSetsService {
     source: 'form' | 'yaml',
   ): Promise<StatefulSetChange> {
     const client = this.kube.as(access.identity);
-    const [checkedSet, checkedService] = await Promise.all([
+    // Two round trips, as the direct calls take: the StatefulSet is checked (a dry run) while the
+    // Service is made, then made itself. The Service goes first because taking it back is harmless,
+    // while a StatefulSet taken back may already have made pods and claims (claims outlive it); any
+    // refusal after it was made takes it back. A dry run checks both and makes nothing.
+    const [checked, made] = await Promise.allSettled([
       client.create(statefulSet, { dryRun: true }),
-      client.create(service, { dryRun: true }),
+      client.create(service, { dryRun }),
     ]);
-    const dropped = droppedFields(statefulSet, checkedSet, source);
-    if (dropped.length) throw DomainError.badInput(dropped);
+    const takeBack = async (error: unknown): Promise<never> => {
+      if (!dryRun && made.status === 'fulfilled') await this.removeService(client, access.project, service);
+      throw error;
+    };
+    if (checked.status === 'rejected') return takeBack(checked.reason);
+    if (made.status === 'rejected') throw made.reason;
+    const dropped = droppedFields(statefulSet, checked.value, source);
+    if (dropped.length) return takeBack(DomainError.badInput(dropped));
     if (dryRun)
       return {
         dryRun,
         statefulSet: null,
-        objects: [checkedSet, checkedService].map(objectYaml),
+        objects: [checked.value, made.value].map(objectYaml),
         message: null,
       };
-    // The Service first: taking it back is harmless, while a StatefulSet taken back may already have
-    // made pods and claims (claims outlive it).
-    const createdService = await client.create(service);
+    const createdService = made.value;
     let created: V1StatefulSet;
     try {
       created = await client.create(statefulSet);
     } catch (error) {
-      await client
-        .delete(SERVICES.ref(access.project, service.metadata?.name ?? ''))
-        .catch((cleanup: unknown) => {
-          this.logger.error(
-            `Could not remove Service ${service.metadata?.name} after a failed create: ${String(cleanup)}`,
-          );
-        });
-      throw error;
+      return takeBack(error);
     }
     // The view from what the API server answered: a StatefulSet created a moment ago has no pods yet.
     return {
@@ -306,6 +307,14 @@ export class StatefulSetsService {
       objects: [created, createdService].map(objectYaml),
       message: null,
     };
+  }
+
+  /** Takes back the Service a failed create made; if that fails too, it is logged (the create's error answers). */
+  private async removeService(client: KubeClient, project: string, service: V1Service): Promise<void> {
+    const name = service.metadata?.name ?? '';
+    await client.delete(SERVICES.ref(project, name)).catch((cleanup: unknown) => {
+      this.logger.error(`Could not remove Service ${name} after a failed create: ${String(cleanup)}`);
+    });
   }
 
   /** Replaces the StatefulSet; a field this cluster would silently drop is refused before anything is written. */
