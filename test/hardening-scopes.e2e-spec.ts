@@ -233,15 +233,21 @@ describe('one GraphQL operation over several projects', () => {
     expect(paths.filter((p) => p === `/api/v1/namespaces/${p1}`)).toHaveLength(1);
     expect(paths.filter((p) => p === `/apis/apps/v1/namespaces/${p1}/statefulsets/x`)).toHaveLength(10);
 
-    // With the cache (the default), the same operation costs the API server nothing once warm.
+    // With the cache (the default), the same operation costs the API server nothing once warm. A
+    // ClusterRole(Binding) changed by a suite running beside this one rightly makes Berth ask
+    // Kubernetes' authorizer again, so a few runs are allowed to find one that is warm throughout.
     expect((await t.graphql(query, { p1 }, user.token)).errors).toBeUndefined();
-    const cached: KubeRequestRecord[] = [];
-    const stopCached = kube.observe((call) => cached.push(call));
-    try {
-      expect((await t.graphql(query, { p1 }, user.token)).errors).toBeUndefined();
-    } finally {
-      stopCached();
+    const costs: string[][] = [];
+    for (let run = 0; run < 3 && costs.at(-1)?.length !== 0; run++) {
+      const cached: KubeRequestRecord[] = [];
+      const stopCached = kube.observe((call) => cached.push(call));
+      try {
+        expect((await t.graphql(query, { p1 }, user.token)).errors).toBeUndefined();
+      } finally {
+        stopCached();
+      }
+      costs.push(cached.map((c) => `${c.method} ${new URL(c.url).pathname}`));
     }
-    expect(cached.map((c) => `${c.method} ${new URL(c.url).pathname}`)).toEqual([]);
+    expect(costs).toContainEqual([]);
   });
 });

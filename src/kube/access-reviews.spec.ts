@@ -54,6 +54,30 @@ describe('AccessReviews', () => {
     expect(sent).toHaveLength(4);
   });
 
+  it('forgets on a namespace RBAC change only the answers in that namespace (and its Namespace)', async () => {
+    // Namespaces are allowed by name only, so the named get is asked (and remembered) too.
+    const { sent, review } = authorizer(
+      (r) => r.spec.resourceAttributes.resource !== 'namespaces' || r.spec.resourceAttributes.name === 'p1',
+    );
+    const reviews = new AccessReviews(review, 60_000);
+    const asked = [
+      list,
+      { ...list, namespace: 'p2' },
+      { verb: 'get' as const, group: '', resource: 'namespaces', name: 'p1' },
+      { verb: 'list' as const, group: '', resource: 'nodes' },
+    ];
+    for (const attributes of asked) await reviews.allowed(alice, attributes);
+    expect(sent).toHaveLength(5);
+    reviews.invalidate('p1');
+    for (const attributes of asked) await reviews.allowed(alice, attributes);
+    // Again: the list in p1 and the named get of Namespace p1; p2's list and the cluster-wide ones stay.
+    expect(sent.slice(5).map((r) => r.spec.resourceAttributes)).toEqual([list, asked[2]]);
+    reviews.invalidate();
+    for (const attributes of asked) await reviews.allowed(alice, attributes);
+    expect(sent).toHaveLength(12);
+    expect(await reviews.allowed(alice, { ...asked[2], name: 'p2' })).toBe(false);
+  });
+
   it('asks a get without its name first, and by name only when that is refused', async () => {
     const get = { verb: 'get' as const, group: '', resource: 'configmaps', namespace: 'p1' };
     const { sent, review } = authorizer((r) => r.spec.resourceAttributes.name === 'mine');

@@ -27,12 +27,12 @@ export type Reviewer = (review: SubjectAccessReview) => Promise<SubjectAccessRev
 /**
  * The second check on reads served from the cache: Kubernetes' own authorizer, asked with a
  * SubjectAccessReview for the impersonated user, answers remembered per user, group and attributes.
- * Answers are forgotten when any RBAC object changes (`invalidate`) and after `ttlMs` at the latest
- * (for authorizers that are not RBAC), so a binding changed behind Berth's back is refused again on
- * the next read. At most `maxEntries` answers are kept; the oldest go first.
+ * Answers are forgotten when RBAC changes where they could depend on it (`invalidate`) and after
+ * `ttlMs` at the latest (for authorizers that are not RBAC), so a binding changed behind Berth's back
+ * is refused again on the next read. At most `maxEntries` answers are kept; the oldest go first.
  */
 export class AccessReviews {
-  private readonly answers = new Map<string, { at: number; allowed: Promise<boolean> }>();
+  private readonly answers = new Map<string, { at: number; scope: string; allowed: Promise<boolean> }>();
 
   constructor(
     private readonly review: Reviewer,
@@ -52,9 +52,15 @@ export class AccessReviews {
     return this.ask(identity, attributes);
   }
 
-  /** Forgets every answer (RBAC changed), those of reviews still in flight included. */
-  invalidate(): void {
-    this.answers.clear();
+  /**
+   * Forgets the answers a change of RBAC in `namespace` could alter, those of reviews still in flight
+   * included; without a namespace (a ClusterRole or ClusterRoleBinding changed), every answer. A Role
+   * or RoleBinding grants only inside its namespace, so one tenant's membership change does not cost
+   * every other tenant a review.
+   */
+  invalidate(namespace?: string): void {
+    if (namespace === undefined) return this.answers.clear();
+    for (const [key, answer] of this.answers) if (answer.scope === namespace) this.answers.delete(key);
   }
 
   get size(): number {
@@ -79,8 +85,17 @@ export class AccessReviews {
     }).then((answer) => answer.status?.allowed === true);
     // A failed review is not remembered.
     allowed.catch(() => this.answers.get(key)?.allowed === allowed && this.answers.delete(key));
-    this.answers.set(key, { at: now, allowed });
+    this.answers.set(key, { at: now, scope: scopeOf(attributes), allowed });
     if (this.answers.size > this.maxEntries) this.answers.delete(this.answers.keys().next().value!);
     return allowed;
   }
+}
+
+/**
+ * The namespace whose Roles and RoleBindings can decide `attributes` ('' for none). A namespace is
+ * its own scope too: Kubernetes authorizes `GET /api/v1/namespaces/p1` as a request in `p1`.
+ */
+function scopeOf(attributes: ReadAttributes): string {
+  if (attributes.namespace !== undefined) return attributes.namespace;
+  return attributes.resource === 'namespaces' && attributes.group === '' ? (attributes.name ?? '') : '';
 }

@@ -100,7 +100,8 @@ export class KubeCache implements ReadCache {
         ),
       },
     });
-    if (options.invalidatesAccess) informer.onChange(() => this.reviews.invalidate());
+    if (options.invalidatesAccess)
+      informer.onChange((change) => this.reviews.invalidate(change.object.metadata?.namespace));
     this.kinds.set(keyOf(apiVersion, kind), {
       resource,
       informer: informer as unknown as Informer<KubeObject>,
@@ -240,7 +241,7 @@ export class KubeCache implements ReadCache {
     const entry = this.kinds.get(keyOf(target.apiVersion, target.kind));
     if (!entry || !this.started) return;
     // This replica changed RBAC: the next read asks Kubernetes again (its watch event will, too).
-    if (entry.invalidatesAccess) this.reviews.invalidate();
+    if (entry.invalidatesAccess) this.reviews.invalidate(target.namespace);
     if (answer.kind === 'Status') {
       // A delete answered with a Status: the object is gone once the store no longer holds it.
       entry.deleted.set(`${target.namespace ?? ''}/${target.name}`, answer.details?.uid ?? '');
