@@ -1,7 +1,8 @@
-import { CONFIG_MAPS, KubeCache, STATEFUL_SETS } from '../src/kube';
+import { CONFIG_MAPS, KubeCache, POD_METRICS, STATEFUL_SETS } from '../src/kube';
 import type { KubeRequestRecord } from '../src/kube';
 import { configApi } from './support/config-api';
 import { statefulSetApi } from './support/statefulset-api';
+import { volumeApi } from './support/volume-api';
 import { eventually, TestApp } from './support/test-app';
 import { waitForReady, WorkloadProject, workloadProject } from './support/workload-fixture';
 
@@ -87,6 +88,9 @@ describe('the read cache', () => {
           expect((res.body as { totalCount: number }).totalCount).toBe(3);
         }
       };
+      // Steady state includes the metrics API: until metrics-server is up, each read asks for its
+      // discovery document again (a failure is not remembered).
+      await eventually(() => t.kube.resourceName(POD_METRICS), 60_000, 'the metrics API');
       await read(); // the first read asks Kubernetes whether the user may (remembered afterwards)
       const requests = await requestsDuring(t, read);
       expect(requests.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual([]);
@@ -113,6 +117,57 @@ describe('the read cache', () => {
 
       expect((await api.delete(name)).ok).toBe(true);
       expect((await api.get(name)).code).toBe('NOT_FOUND');
+    });
+
+    it('StatefulSet redeploy and rollback: the next read sees each', async () => {
+      const api = statefulSetApi(t, transport, w.project, w.regular.token);
+      const name = `ryw-rev-${transport}`;
+      expect((await api.create(form(name, 0))).ok).toBe(true);
+      await waitForReady(t.kube, w.project, name, 0);
+      const created = await api.get(name);
+      expect((await api.update(name, form(name, 0, 'nginx:1.28'), created.body.resourceVersion)).code).toBe(
+        undefined,
+      );
+      // The controller records the second revision on its own time; rollback needs it.
+      await eventually(async () => ((await api.revisions(name)).body.length === 2 ? true : undefined));
+
+      expect((await api.rollback(name, 1)).ok).toBe(true);
+      expect((await api.get(name)).body.images).toEqual(['nginx:1.27']);
+
+      expect((await api.redeploy(name)).ok).toBe(true);
+      expect((await api.get(name)).body.yaml).toContain('kubectl.kubernetes.io/restartedAt');
+      expect((await api.delete(name)).ok).toBe(true);
+    });
+
+    it('Secret create, update, delete and volume create, delete: the next read sees each', async () => {
+      const config = configApi(t, transport, w.project, w.regular.token);
+      const secret = `ryw-secret-${transport}`;
+      expect(
+        (await config.createSecret({ name: secret, kind: 'OPAQUE', data: [{ key: 'a', value: '1' }] })).ok,
+      ).toBe(true);
+      const created = await config.secret(secret);
+      expect(created.body.keys).toEqual(['a']);
+      const updated = await config.updateSecret(
+        secret,
+        { data: [{ key: 'b', value: '2' }] },
+        created.body.resourceVersion,
+      );
+      expect(updated.code).toBeUndefined();
+      expect((await config.secret(secret)).body.keys).toEqual(['b']);
+      expect((await config.deleteSecret(secret)).ok).toBe(true);
+      expect((await config.secrets()).body.map((c) => c.name)).not.toContain(secret);
+
+      const volumes = volumeApi(t, transport, w.project, w.regular.token);
+      const volume = `ryw-vol-${transport}`;
+      expect((await volumes.create({ name: volume, accessModes: ['ReadWriteOnce'], size: '1Gi' })).ok).toBe(
+        true,
+      );
+      expect((await volumes.get(volume)).body.requestedSize).toBe('1Gi');
+      expect((await volumes.list()).body.names).toContain(volume);
+      expect((await volumes.delete(volume)).ok).toBe(true);
+      // A deleted claim may linger as terminating (its finalizer); it is then shown so, never as before.
+      const after = await volumes.get(volume);
+      expect(after.code === 'NOT_FOUND' || after.body.status.terminating).toBe(true);
     });
 
     it('ConfigMap create, update, delete: the next read sees each', async () => {

@@ -30,6 +30,15 @@ export type Operation = readonly [
 
 const PASSWORD = 'Client-Passw0rd-1';
 
+/** Waits, bounded, until `probe` holds (this file is type-checked on its own: no test helpers). */
+async function until(probe: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 /** resourceVersions earlier answers carried, for the updates that need them. */
 interface Versions {
   statefulSet?: string;
@@ -489,6 +498,15 @@ function workloads(
           params: { path: volume, query: { dryRun: true } },
           body: { size: '2Gi' },
         }),
+      // A claim can grow only once bound; the provisioner binds it on its own time.
+      async () => {
+        await until(async () => {
+          const { data } = await api.GET('/api/v1/projects/{project}/volumes/{name}', {
+            params: { path: volume },
+          });
+          return data?.status.phase === 'Bound';
+        });
+      },
     ],
     [
       'DELETE /api/v1/projects/{project}/volumes/{name}',
