@@ -12,7 +12,7 @@ import { PlatformRole } from '../iam/roles';
 import { KubeCache, KubeClient, KubeObject, V1Namespace } from '../kube';
 import { admissionPolicies } from './admission-policies';
 import { LABELS } from '../iam/labels';
-import { platformAdminBinding, projectClusterRoles } from './cluster-roles';
+import { platformAdminBinding, projectClusterRoles, signedInReaders } from './cluster-roles';
 import { CRDS } from './crds';
 import { IAM_API_VERSION } from '../iam/api-groups';
 import { POD_SECURITY_LABELS, podSecurityLabels } from '../iam/project-security';
@@ -46,6 +46,7 @@ export class BootstrapService {
       ...projectClusterRoles().map((role) => this.kube.apply(role)),
       ...admissionPolicies().map((policy) => this.kube.apply(policy)),
       this.kube.apply(platformAdminBinding(this.identities.platformAdminGroup())),
+      ...signedInReaders(this.identities.signedInGroup()).map((object) => this.kube.apply(object)),
       this.kube.apply({
         apiVersion: 'v1',
         kind: 'Namespace',

@@ -1,58 +1,7 @@
 import type { KubeObject } from '../kube';
 import { ProjectRole } from '../iam/roles';
+import { CLUSTER_READABLE, kubeRulesFor, READ_VERBS } from '../iam/kube-permissions';
 import { MANAGED_BY, projectClusterRole } from '../iam/labels';
-
-interface Rule {
-  apiGroups: string[];
-  resources: string[];
-  verbs: string[];
-}
-
-const READ = ['get', 'list', 'watch'];
-const WRITE = ['create', 'update', 'patch', 'delete', 'deletecollection'];
-
-/** Everything a project member may read (Secrets excepted: their values are not for viewers). */
-const VIEW: Rule[] = [
-  {
-    apiGroups: [''],
-    resources: [
-      'pods',
-      'pods/log',
-      'services',
-      'endpoints',
-      'persistentvolumeclaims',
-      'configmaps',
-      'events',
-      'resourcequotas',
-      'limitranges',
-    ],
-    verbs: READ,
-  },
-  {
-    apiGroups: ['apps'],
-    resources: ['statefulsets', 'statefulsets/scale', 'controllerrevisions'],
-    verbs: READ,
-  },
-  { apiGroups: ['events.k8s.io'], resources: ['events'], verbs: READ },
-  { apiGroups: ['discovery.k8s.io'], resources: ['endpointslices'], verbs: READ },
-  { apiGroups: ['metrics.k8s.io'], resources: ['pods'], verbs: ['get', 'list'] },
-];
-
-/** Workloads, volumes, ConfigMaps and Secrets. Never RBAC objects: members are managed by Berth. */
-const OPERATE: Rule[] = [
-  { apiGroups: [''], resources: ['pods', 'services', 'persistentvolumeclaims', 'configmaps'], verbs: WRITE },
-  { apiGroups: [''], resources: ['secrets'], verbs: [...READ, ...WRITE] },
-  { apiGroups: ['apps'], resources: ['statefulsets', 'statefulsets/scale'], verbs: WRITE },
-];
-
-/** Project settings. */
-const ADMINISTER: Rule[] = [{ apiGroups: [''], resources: ['resourcequotas', 'limitranges'], verbs: WRITE }];
-
-const RULES: Record<ProjectRole, Rule[]> = {
-  [ProjectRole.VIEWER]: VIEW,
-  [ProjectRole.REGULAR]: [...VIEW, ...OPERATE],
-  [ProjectRole.ADMIN]: [...VIEW, ...OPERATE, ...ADMINISTER],
-};
 
 export function projectClusterRoles(): KubeObject[] {
   return Object.values(ProjectRole).map(
@@ -61,7 +10,8 @@ export function projectClusterRoles(): KubeObject[] {
         apiVersion: 'rbac.authorization.k8s.io/v1',
         kind: 'ClusterRole',
         metadata: { name: projectClusterRole(role), labels: { 'app.kubernetes.io/managed-by': MANAGED_BY } },
-        rules: RULES[role],
+        // Derived from the one table of what each Kubernetes resource needs (iam/kube-permissions).
+        rules: kubeRulesFor(role),
       }) as KubeObject,
   );
 }
@@ -79,4 +29,29 @@ export function platformAdminBinding(group: string): KubeObject {
     },
     subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: group }],
   } as KubeObject;
+}
+
+/** Cluster-scoped reads every signed-in user may make (the Kubernetes API path impersonates `group`). */
+export function signedInReaders(group: string): KubeObject[] {
+  const name = 'berth:signed-in-reader';
+  const labels = { 'app.kubernetes.io/managed-by': MANAGED_BY };
+  return [
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRole',
+      metadata: { name, labels },
+      rules: CLUSTER_READABLE.map((r) => ({
+        apiGroups: [r.group],
+        resources: [r.resource],
+        verbs: READ_VERBS,
+      })),
+    } as KubeObject,
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRoleBinding',
+      metadata: { name, labels },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name },
+      subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: group }],
+    } as KubeObject,
+  ];
 }

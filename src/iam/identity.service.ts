@@ -24,6 +24,16 @@ export class IdentityService {
     return `${this.prefix}platform-admin`;
   }
 
+  /** Every Berth user, on cluster-scoped reads through the Kubernetes API path (nodes, storage classes). */
+  signedInGroup(): string {
+    return `${this.prefix}signed-in`;
+  }
+
+  /** The identity for cluster-scoped reads made for `username`. */
+  forCluster(username: string): Identity {
+    return { user: this.user(username), group: this.signedInGroup() };
+  }
+
   workspaceGroup(workspace: string, role: WorkspaceRole.ADMIN | WorkspaceRole.VIEWER): string {
     return `${this.prefix}workspace:${workspace}:${role}`;
   }
