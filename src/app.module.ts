@@ -24,6 +24,7 @@ import { ConfigModule } from './config/config.module';
 import { HealthModule } from './health/health.module';
 import { ImagesModule } from './images/images.module';
 import { KubeModule } from './kube';
+import { KubeApiModule } from './kube-api/kube-api.module';
 
 export interface GraphQLContext {
   req: Request;
@@ -75,6 +76,7 @@ export class AppModule {
         ImagesModule,
         ConfigMapsModule,
         SecretsModule,
+        KubeApiModule,
         ...extraImports,
       ],
       providers: [

@@ -13,6 +13,7 @@ export const UNPREFIXED = [
   { path: 'readyz', method: RequestMethod.GET },
   { path: 'oauth/token', method: RequestMethod.POST },
   { path: 'oauth/revoke', method: RequestMethod.POST },
+  { path: 'kube/{*path}', method: RequestMethod.ALL },
 ];
 
 export interface CreateAppOptions {

@@ -6,10 +6,23 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { buildAppWithoutCluster } from '../artifacts/artifacts';
 import { API_PREFIX, UNPREFIXED } from '../http-app';
 import { ACCESS_RULE, AccessRule } from '../iam/access-rules';
+import {
+  CLUSTER_READABLE,
+  KUBE_RESOURCE_PERMISSIONS,
+  READ_VERBS,
+  WRITE_VERBS,
+} from '../iam/kube-permissions';
 
 // @nestjs/graphql's metadata keys for resolver methods (from its graphql.constants).
 const RESOLVER_TYPE = 'graphql:resolver_type';
 const RESOLVER_NAME = 'graphql:resolver_name';
+
+/** Excluded from the global prefix: exactly, or below a `{*path}` wildcard. */
+function unprefixed(route: string): boolean {
+  return UNPREFIXED.some((u) =>
+    u.path.endsWith('/{*path}') ? route.startsWith(u.path.slice(0, -'{*path}'.length)) : u.path === route,
+  );
+}
 
 function describeRule(rule: AccessRule | undefined): string {
   if (!rule) return 'NO RULE';
@@ -51,16 +64,17 @@ describe('declared access of every endpoint', () => {
       const base = String(Reflect.getMetadata(PATH_METADATA, cls) ?? '');
       for (const name of scanner.getAllMethodNames(prototype)) {
         const handler = prototype[name];
-        const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
-        if (path === undefined) continue;
+        const declared = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
+        if (declared === undefined) continue;
         const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
-        const route = [base, path]
-          .join('/')
-          .replace(/\/+/g, '/')
-          .replace(/^\/|\/$/g, '');
-        const unprefixed = UNPREFIXED.some((u) => u.path === route);
-        const url = unprefixed ? `/${route}` : `/${API_PREFIX}/${route}`;
-        lines.push(`REST ${method} ${url} -> ${describeRule(ruleOf(handler, cls))}`);
+        for (const path of Array.isArray(declared) ? declared : [declared]) {
+          const route = [base, path]
+            .join('/')
+            .replace(/\/+/g, '/')
+            .replace(/^\/|\/$/g, '');
+          const url = unprefixed(route) ? `/${route}` : `/${API_PREFIX}/${route}`;
+          lines.push(`REST ${method} ${url} -> ${describeRule(ruleOf(handler, cls))}`);
+        }
       }
     }
     for (const wrapper of discovery.getProviders()) {
@@ -74,6 +88,17 @@ describe('declared access of every endpoint', () => {
         const field = (Reflect.getMetadata(RESOLVER_NAME, handler) as string | undefined) ?? name;
         lines.push(`GraphQL ${type} ${field} -> ${describeRule(ruleOf(handler, cls))}`);
       }
+    }
+    // Behind the Kubernetes API path's `signed-in`: what each verb needs in a project.
+    for (const entry of KUBE_RESOURCE_PERMISSIONS) {
+      const what = entry.group ? `${entry.resource}.${entry.group}` : entry.resource;
+      const reads = (entry.readVerbs ?? READ_VERBS).join(',');
+      lines.push(`Kubernetes ${what} ${reads} -> project ${entry.view}`);
+      if (entry.manage) lines.push(`Kubernetes ${what} ${WRITE_VERBS.join(',')} -> project ${entry.manage}`);
+    }
+    for (const entry of CLUSTER_READABLE) {
+      const what = entry.group ? `${entry.resource}.${entry.group}` : entry.resource;
+      lines.push(`Kubernetes ${what} ${READ_VERBS.join(',')} -> signed-in (cluster-scoped)`);
     }
     lines.sort();
   });

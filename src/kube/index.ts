@@ -1,4 +1,5 @@
 export { KubeClient, type PodLogOptions, type WatchEvent } from './kube-client';
+export type { ForwardedAnswer, ForwardedRequest } from './kube-streams';
 export { KubeModule } from './kube.module';
 export type { KubeReader } from './kube-reader';
 export type { Identity } from './identity';
@@ -9,4 +10,4 @@ export * from './resources';
 export { Informer, type InformerOptions, type ListWatch, type StoreChange } from './informer';
 export { listWatch } from './kube-list-watch';
 export { KubeCache, type CacheSettings } from './kube-cache';
-export type { ReadCache, Served } from './kube-reader';
+export type { ReadCache, Served, WriteAnswer } from './kube-reader';

@@ -9,7 +9,8 @@ import {
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { fetch } from 'undici';
 import { call, dryRun, READ } from './kube-call';
-import { openStream, readWatchEvents, type PodLogOptions, type WatchEvent } from './kube-streams';
+import { forward, openStream, readWatchEvents, type PodLogOptions, type WatchEvent } from './kube-streams';
+import type { ForwardedAnswer, ForwardedRequest } from './kube-streams';
 import { ObjectApi } from './object-api';
 import type { Configuration, V1APIResourceList } from '@kubernetes/client-node';
 import type { Identity } from './identity';
@@ -301,6 +302,11 @@ export class KubeClient implements KubeReader {
     signal: AbortSignal,
   ): Promise<WebReadableStream<Uint8Array>> {
     return openStream(this.connection, this.identity, path, query, signal);
+  }
+
+  /** Sends a checked request on as this client's identity (the Kubernetes API path). */
+  forward(request: ForwardedRequest): Promise<ForwardedAnswer> {
+    return forward(this.connection, this.identity, request);
   }
 
   /** Sets replicas through the scale subresource (what `kubectl scale` uses). */

@@ -84,3 +84,53 @@ export function readWatchEvents<T extends KubeObject>(
   lines.on('close', () => finish());
   return { stop: () => finish() };
 }
+
+/** A request sent on as it came (the Kubernetes API path): its path is rebuilt and checked by the caller. */
+export interface ForwardedRequest {
+  method: string;
+  /** The API server path with its query, e.g. `/api/v1/namespaces/p1/pods?watch=true`. */
+  path: string;
+  headers: Record<string, string>;
+  body?: Uint8Array;
+  /** Watches and followed logs: no timeout applies; `signal` ends them. */
+  stream: boolean;
+  signal: AbortSignal;
+}
+
+/** What the API server answered a forwarded request: its status, its headers, its body as a stream. */
+export interface ForwardedAnswer {
+  status: number;
+  headers: Headers;
+  body: WebReadableStream<Uint8Array> | null;
+}
+
+/** Sends `request` to the API server as `identity`, answering whatever it answers (a Status too). */
+export async function forward(
+  connection: KubeConnection,
+  identity: Identity | undefined,
+  request: ForwardedRequest,
+): Promise<ForwardedAnswer> {
+  const ctx = new RequestContext(connection.server + request.path, request.method as HttpMethod);
+  for (const [key, value] of Object.entries(request.headers)) ctx.setHeaderParam(key, value);
+  await connection.prepare(ctx, identity, true);
+  const signal = request.stream
+    ? request.signal
+    : AbortSignal.any([request.signal, AbortSignal.timeout(connection.timeoutMs)]);
+  const read = request.method === 'GET';
+  const response = await call(
+    () =>
+      fetch(ctx.getUrl(), {
+        method: request.method,
+        headers: ctx.getHeaders(),
+        body: request.body,
+        dispatcher: ctx.getDispatcher(),
+        signal,
+      }),
+    read,
+  );
+  return {
+    status: response.status,
+    headers: response.headers as unknown as Headers,
+    body: response.body as WebReadableStream<Uint8Array> | null,
+  };
+}

@@ -4,6 +4,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { DomainError } from '../../src/common/errors/domain-error';
 import { ErrorCode } from '../../src/common/errors/error-code';
 import type { KubeClient, PodLogOptions, WatchEvent } from '../../src/kube/kube-client';
+import type { ForwardedRequest } from '../../src/kube/kube-streams';
 import { checkObjectPath, header, pathSegment } from '../../src/kube/kube-paths';
 import type {
   DeleteOptions,
@@ -238,6 +239,13 @@ export class FakeKube implements KubeSurface {
 
   openStream(_path: string, _query: Record<string, string | undefined>, _signal: AbortSignal): never {
     throw new DomainError(ErrorCode.INTERNAL, 'FakeKube serves no raw streams (use watch or followPodLogs)');
+  }
+
+  forward(_request: ForwardedRequest): never {
+    throw new DomainError(
+      ErrorCode.INTERNAL,
+      'FakeKube forwards nothing (the Kubernetes API path is tested e2e)',
+    );
   }
 
   async scaleStatefulSet(

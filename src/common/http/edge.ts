@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { json, type NextFunction, type Request, type Response, text, urlencoded } from 'express';
+import { json, type NextFunction, raw, type Request, type Response, text, urlencoded } from 'express';
 import helmet from 'helmet';
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
@@ -10,6 +10,10 @@ import type { GraphQLLimits } from '../graphql/graphql-limits';
 export const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml'];
 /** The largest JSON or YAML body (a StatefulSet with its Service is a few KiB). */
 export const MAX_BODY = '1mb';
+/** Where the Kubernetes API for signed-in users is served (`/kube/api/...`, `/kube/apis/...`). */
+export const KUBE_API_PATH = '/kube';
+/** The API server's own limit on a request body (3 MiB). */
+const MAX_KUBE_BODY = '3mb';
 
 /**
  * helmet's defaults (CSP 'self', no sniffing, frame denial, ...) on every answer, and no caching:
@@ -32,6 +36,8 @@ export function securityHeaders(): (req: Request, res: Response, next: NextFunct
  * anything walks it recursively. Batched GraphQL requests only as configured.
  */
 export function useBodyParsers(app: INestApplication, limits: GraphQLLimits): void {
+  // The Kubernetes API path sends bodies on as bytes (JSON, YAML, patches), never parsed here.
+  app.use(KUBE_API_PATH, raw({ type: () => true, limit: MAX_KUBE_BODY }));
   app.use(oauthTolerant(json({ limit: MAX_BODY, verify: refuseDeepJson })));
   app.use(oauthTolerant(urlencoded({ limit: '64kb', extended: false, parameterLimit: 100 })));
   app.use(text({ type: YAML_TYPES, limit: MAX_BODY }));

@@ -1,0 +1,95 @@
+import fc from 'fast-check';
+import { KubeApiPathError, parseKubeApiPath, type ResourceRequest } from './kube-api-path';
+
+const resource = (method: string, path: string, watch = false) =>
+  parseKubeApiPath(method, path, watch) as ResourceRequest;
+const refusal = (method: string, path: string): number | undefined => {
+  try {
+    parseKubeApiPath(method, path, false);
+    return undefined;
+  } catch (error) {
+    return (error as KubeApiPathError).code;
+  }
+};
+
+describe('parseKubeApiPath', () => {
+  it('reads verbs, scope and names as the API server does', () => {
+    expect(resource('GET', '/api/v1/namespaces/p1/pods')).toMatchObject({
+      verb: 'list',
+      group: '',
+      namespace: 'p1',
+      resource: 'pods',
+    });
+    expect(resource('GET', '/apis/apps/v1/namespaces/p1/statefulsets/web', true)).toMatchObject({
+      verb: 'watch',
+      group: 'apps',
+      name: 'web',
+    });
+    expect(resource('PATCH', '/apis/apps/v1/namespaces/p1/statefulsets/web/scale')).toMatchObject({
+      verb: 'patch',
+      resource: 'statefulsets/scale',
+      path: '/apis/apps/v1/namespaces/p1/statefulsets/web/scale',
+    });
+    expect(resource('DELETE', '/api/v1/namespaces/p1/configmaps')).toMatchObject({
+      verb: 'deletecollection',
+    });
+    expect(resource('GET', '/api/v1/pods/x/log'.replace('/pods', '/namespaces/p1/pods'))).toMatchObject({
+      resource: 'pods/log',
+      verb: 'get',
+    });
+  });
+
+  it('authorizes a Namespace in itself, and reads the old /watch/ paths', () => {
+    expect(resource('GET', '/api/v1/namespaces/p1')).toMatchObject({
+      namespace: 'p1',
+      resource: 'namespaces',
+      name: 'p1',
+      path: '/api/v1/namespaces/p1',
+    });
+    expect(resource('GET', '/api/v1/watch/namespaces/p1/pods')).toMatchObject({
+      verb: 'watch',
+      namespace: 'p1',
+      path: '/api/v1/watch/namespaces/p1/pods',
+    });
+    expect(resource('GET', '/api/v1/namespaces')).toMatchObject({ verb: 'list', namespace: undefined });
+  });
+
+  it('serves discovery to GET only', () => {
+    for (const path of ['/api', '/api/v1', '/apis', '/apis/apps', '/apis/apps/v1', '/version', '/openapi/v3'])
+      expect(parseKubeApiPath('GET', path, false)).toEqual({ kind: 'discovery', path });
+    expect(refusal('POST', '/apis')).toBe(405);
+  });
+
+  it('refuses what the API server would not serve, or a segment that breaks its rule', () => {
+    expect(refusal('GET', '/api/v2/pods')).toBe(404);
+    expect(refusal('GET', '/apis/apps')).toBeUndefined();
+    expect(refusal('GET', '/api/v1/namespaces/Bad_Name/pods')).toBe(400);
+    expect(refusal('GET', '/api/v1/namespaces/p1/pods%2F..')).toBe(400);
+    expect(refusal('GET', '/api/v1/namespaces/p1//pods')).toBe(404);
+    expect(refusal('GET', '/api/v1/namespaces/p1/pods/a/log/extra')).toBe(404);
+    expect(refusal('PUT', '/api/v1/namespaces/p1/pods')).toBe(405);
+    expect(refusal('POST', '/api/v1/watch/namespaces/p1/pods')).toBe(405);
+    expect(refusal('OPTIONS', '/api/v1/namespaces/p1/pods/a')).toBe(405);
+  });
+
+  it('rebuilds every path it accepts to one that parses to the same request (property)', () => {
+    const label = fc.stringMatching(/^[a-z][a-z0-9-]{0,20}[a-z0-9]$/);
+    fc.assert(
+      fc.property(
+        fc.constantFrom('', 'apps', 'metrics.k8s.io'),
+        fc.option(label, { nil: undefined }),
+        fc.constantFrom('pods', 'configmaps', 'statefulsets'),
+        fc.option(label, { nil: undefined }),
+        fc.constantFrom('GET', 'DELETE', 'POST'),
+        fc.boolean(),
+        (group, namespace, plural, name, method, watch) => {
+          const base = group ? `/apis/${group}/v1` : '/api/v1';
+          const path = `${base}${namespace ? `/namespaces/${namespace}` : ''}/${plural}${name ? `/${name}` : ''}`;
+          const once = resource(method, path, watch && method === 'GET');
+          expect(resource(method, once.path, watch && method === 'GET')).toEqual(once);
+          expect(once.namespace).toBe(namespace);
+        },
+      ),
+    );
+  });
+});

@@ -1,0 +1,294 @@
+import { CoreV1Api, KubeConfig, makeInformer, type V1ConfigMap } from '@kubernetes/client-node';
+import { CONFIG_MAPS, STATEFUL_SETS } from '../src/kube';
+import { eventually, TestApp } from './support/test-app';
+import {
+  projectMember,
+  waitForReady,
+  workloadProject,
+  type WorkloadProject,
+} from './support/workload-fixture';
+
+interface Status {
+  kind: string;
+  code: number;
+  reason: string;
+  message: string;
+}
+
+/**
+ * The Kubernetes API path (`/kube/api`, `/kube/apis`): Berth's tenancy decides first, from the same
+ * table as the project ClusterRoles, then the request goes on impersonating the user.
+ */
+describe('the Kubernetes API path', () => {
+  let t: TestApp;
+  let w: WorkloadProject;
+  let other: WorkloadProject;
+  let viewer: { username: string; token: string };
+  let base: string;
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    const admin = await t.token();
+    w = await workloadProject(t, admin);
+    other = await workloadProject(t, admin);
+    viewer = await projectMember(t, w, 'project-viewer');
+    base = `http://127.0.0.1:${await t.listen()}/kube`;
+  });
+
+  afterAll(async () => {
+    await w.f.cleanUp();
+    await other.f.cleanUp();
+    await t.close();
+  });
+
+  const send = (
+    token: string | undefined,
+    method: string,
+    path: string,
+    body?: unknown,
+    type = 'application/json',
+  ) =>
+    fetch(`${base}${path}`, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body !== undefined ? { 'content-type': type } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  const json = async <T>(response: Promise<Response>): Promise<{ status: number; body: T }> => {
+    const answer = await response;
+    return { status: answer.status, body: (await answer.json()) as T };
+  };
+  const configMap = (name: string, value: string) => ({
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name },
+    data: { key: value },
+  });
+
+  it('refuses a request without a token with a Status, and serves discovery to a signed-in user', async () => {
+    const anonymous = await json<Status>(send(undefined, 'GET', '/api/v1/nodes'));
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body).toMatchObject({ kind: 'Status', code: 401, reason: 'Unauthorized' });
+    expect((await json<{ versions: string[] }>(send(w.regular.token, 'GET', '/api'))).body.versions).toEqual([
+      'v1',
+    ]);
+    const groups = await json<{ groups: { name: string }[] }>(send(w.regular.token, 'GET', '/apis'));
+    expect(groups.body.groups.map((g) => g.name)).toContain('apps');
+    expect(
+      (await json<{ gitVersion: string }>(send(w.regular.token, 'GET', '/version'))).body.gitVersion,
+    ).toMatch(/^v1\./);
+  });
+
+  it('lets a project-regular create, patch and delete in the project, and the cluster holds each', async () => {
+    const path = `/api/v1/namespaces/${w.project}/configmaps`;
+    const dry = await send(w.regular.token, 'POST', `${path}?dryRun=All`, configMap('via-proxy', 'a'));
+    expect(dry.status).toBe(201);
+    await expect(t.kube.get(CONFIG_MAPS.ref(w.project, 'via-proxy'))).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+
+    expect((await send(w.regular.token, 'POST', path, configMap('via-proxy', 'a'))).status).toBe(201);
+    expect((await t.kube.get(CONFIG_MAPS.ref(w.project, 'via-proxy'))).data).toEqual({ key: 'a' });
+    const patched = await send(
+      w.regular.token,
+      'PATCH',
+      `${path}/via-proxy`,
+      { data: { key: 'b' } },
+      'application/merge-patch+json',
+    );
+    expect(patched.status).toBe(200);
+    expect((await t.kube.get(CONFIG_MAPS.ref(w.project, 'via-proxy'))).data).toEqual({ key: 'b' });
+    const read = await json<V1ConfigMap>(send(viewer.token, 'GET', `${path}/via-proxy`));
+    expect(read.body.data).toEqual({ key: 'b' });
+    expect((await send(w.regular.token, 'DELETE', `${path}/via-proxy`)).status).toBe(200);
+    await expect(t.kube.get(CONFIG_MAPS.ref(w.project, 'via-proxy'))).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+
+  it('a StatefulSet created and scaled through it is read back by Berth’s own API', async () => {
+    const path = `/apis/apps/v1/namespaces/${w.project}/statefulsets`;
+    const manifest = {
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 'kubectl-made', labels: { app: 'kubectl-made' } },
+      spec: {
+        replicas: 1,
+        serviceName: 'kubectl-made',
+        selector: { matchLabels: { app: 'kubectl-made' } },
+        template: {
+          metadata: { labels: { app: 'kubectl-made' } },
+          spec: { containers: [{ name: 'web', image: 'nginx:1.27' }] },
+        },
+      },
+    };
+    expect((await send(w.regular.token, 'POST', path, manifest)).status).toBe(201);
+    const scaled = await send(
+      w.regular.token,
+      'PATCH',
+      `${path}/kubectl-made/scale`,
+      { spec: { replicas: 2 } },
+      'application/merge-patch+json',
+    );
+    expect(scaled.status).toBe(200);
+    expect((await t.kube.get(STATEFUL_SETS.ref(w.project, 'kubectl-made'))).spec?.replicas).toBe(2);
+    await waitForReady(t.kube, w.project, 'kubectl-made', 2);
+    const res = await t.graphql<{ statefulSet: { form: { replicas: number }; status: { phase: string } } }>(
+      `query($p: String!) { statefulSet(project: $p, name: "kubectl-made") { form { replicas } status { phase } } }`,
+      { p: w.project },
+      w.regular.token,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.statefulSet.form.replicas).toBe(2);
+    expect(res.data!.statefulSet.status.phase).toBe('Running');
+  });
+
+  it('holds a project-viewer to reads, and keeps Secrets (their values) from them', async () => {
+    const list = await send(viewer.token, 'GET', `/apis/apps/v1/namespaces/${w.project}/statefulsets`);
+    expect(list.status).toBe(200);
+    const create = await json<Status>(
+      send(viewer.token, 'POST', `/api/v1/namespaces/${w.project}/configmaps`, configMap('nope', 'x')),
+    );
+    expect(create.status).toBe(403);
+    expect(create.body).toMatchObject({ kind: 'Status', reason: 'Forbidden' });
+    expect((await send(viewer.token, 'GET', `/api/v1/namespaces/${w.project}/secrets`)).status).toBe(403);
+    expect((await send(w.regular.token, 'GET', `/api/v1/namespaces/${w.project}/secrets`)).status).toBe(200);
+  });
+
+  it('answers another tenant’s project exactly as a project that does not exist', async () => {
+    const hidden = await json<Status>(
+      send(w.regular.token, 'GET', `/api/v1/namespaces/${other.project}/pods`),
+    );
+    const missing = await json<Status>(
+      send(w.regular.token, 'GET', `/api/v1/namespaces/no-such-project/pods`),
+    );
+    expect(hidden.status).toBe(404);
+    expect(hidden.body).toEqual({
+      ...missing.body,
+      message: missing.body.message.replace('no-such-project', other.project),
+      details: { name: other.project, kind: 'namespaces' },
+    });
+    expect(hidden.body).toMatchObject({
+      kind: 'Status',
+      reason: 'NotFound',
+      message: `namespaces "${other.project}" not found`,
+    });
+    expect((await send(w.regular.token, 'GET', `/api/v1/namespaces/${other.project}`)).status).toBe(404);
+    expect((await send(other.regular.token, 'GET', `/api/v1/namespaces/${other.project}`)).status).toBe(200);
+  });
+
+  it('refuses what no role may do through it: RBAC, exec, cluster-wide lists, other cluster objects', async () => {
+    for (const [method, path] of [
+      ['GET', `/apis/rbac.authorization.k8s.io/v1/namespaces/${w.project}/rolebindings`],
+      ['POST', `/api/v1/namespaces/${w.project}/pods/x/exec`],
+      ['GET', `/api/v1/namespaces/${w.project}/pods/x/proxy`],
+      ['GET', '/api/v1/secrets'],
+      ['GET', '/api/v1/persistentvolumes'],
+      ['DELETE', '/api/v1/nodes/kwok-node-0'],
+      ['GET', '/api/v1/namespaces'],
+    ])
+      expect([method, path, (await send(w.regular.token, method, path)).status]).toEqual([method, path, 403]);
+    expect((await send(w.regular.token, 'GET', '/api/v1/nodes')).status).toBe(200);
+    expect((await send(w.regular.token, 'GET', '/apis/storage.k8s.io/v1/storageclasses')).status).toBe(200);
+  });
+
+  it('refuses paths the API server would not serve, before anything is sent', async () => {
+    const bad = await json<Status>(send(w.regular.token, 'GET', `/api/v1/namespaces/Bad_Name/pods`));
+    expect(bad).toMatchObject({ status: 400, body: { kind: 'Status', reason: 'BadRequest' } });
+    expect(
+      (await send(w.regular.token, 'GET', `/api/v1/namespaces/${w.project}/pods%2F..%2Fsecrets`)).status,
+    ).toBe(400);
+    expect((await send(w.regular.token, 'GET', '/apis/apps/v1/a/b/c/d/e/f/g/h/i')).status).toBe(404);
+    expect(
+      (await send(w.regular.token, 'PUT', `/api/v1/namespaces/${w.project}/configmaps`, {})).status,
+    ).toBe(405);
+  });
+
+  it('keeps a read-only API token to reads', async () => {
+    const token = await w.f.apiToken(w.regular.token, w.regular.username, 'proxy-reader');
+    expect((await send(token, 'GET', `/api/v1/namespaces/${w.project}/configmaps`)).status).toBe(200);
+    const write = await send(
+      token,
+      'POST',
+      `/api/v1/namespaces/${w.project}/configmaps`,
+      configMap('ro', 'x'),
+    );
+    expect(write.status).toBe(403);
+  });
+
+  it('streams a watch on the old /watch/ path', async () => {
+    const controller = new AbortController();
+    const answer = await fetch(`${base}/api/v1/watch/namespaces/${w.project}/configmaps`, {
+      headers: { authorization: `Bearer ${w.regular.token}` },
+      signal: controller.signal,
+    });
+    expect(answer.status).toBe(200);
+    expect(
+      (
+        await send(
+          w.regular.token,
+          'POST',
+          `/api/v1/namespaces/${w.project}/configmaps`,
+          configMap('watched', 'w'),
+        )
+      ).status,
+    ).toBe(201);
+    let text = '';
+    const decoder = new TextDecoder();
+    for await (const chunk of answer.body as unknown as AsyncIterable<Uint8Array>) {
+      text += decoder.decode(chunk, { stream: true });
+      if (text.includes('"watched"')) break;
+    }
+    controller.abort();
+    const events = text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string; object: V1ConfigMap });
+    expect(events.find((e) => e.object.metadata?.name === 'watched')?.type).toBe('ADDED');
+  });
+
+  it('serves an informer of @kubernetes/client-node, listing and watching with a Berth token', async () => {
+    const config = new KubeConfig();
+    config.loadFromOptions({
+      // Plain HTTP on loopback: the client library asks for this flag before it speaks HTTP at all.
+      clusters: [{ name: 'berth', server: base, skipTLSVerify: true }],
+      users: [{ name: 'regular', token: w.regular.token }],
+      contexts: [{ name: 'berth', cluster: 'berth', user: 'regular', namespace: w.project }],
+      currentContext: 'berth',
+    });
+    const api = config.makeApiClient(CoreV1Api);
+    const informer = makeInformer(config, `/api/v1/namespaces/${w.project}/configmaps`, () =>
+      api.listNamespacedConfigMap({ namespace: w.project }),
+    );
+    const seen = new Set<string>();
+    informer.on('add', (o) => seen.add(o.metadata?.name ?? ''));
+    const errors: unknown[] = [];
+    informer.on('error', (e) => errors.push(e));
+    const rest = t.as(w.regular.token);
+    expect(
+      (await rest.post(`/api/v1/projects/${w.project}/configmaps`).send({ name: 'listed', data: [] })).status,
+    ).toBe(201);
+    await informer.start();
+    try {
+      expect(errors).toEqual([]);
+      expect(seen.has('listed')).toBe(true);
+      expect(
+        (
+          await t
+            .as(w.regular.token)
+            .post(`/api/v1/projects/${w.project}/configmaps`)
+            .send({ name: 'informed', data: [] })
+        ).status,
+      ).toBe(201);
+      await eventually(() => Promise.resolve(seen.has('informed') ? true : undefined));
+    } finally {
+      await informer.stop();
+    }
+    // Another tenant's namespace cannot be listed through it.
+    await expect(api.listNamespacedConfigMap({ namespace: other.project })).rejects.toMatchObject({
+      code: 404,
+    });
+  });
+});
