@@ -5,7 +5,7 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
+import { ModuleRef } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import type { Request } from 'express';
 import {
@@ -22,7 +22,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { makeServer, type Context } from 'graphql-ws';
-import type { IncomingMessage, Server } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { Authenticator } from '../auth/authenticator.service';
@@ -35,6 +35,7 @@ import { estimateCost, limitRules, TOO_COMPLEX_PREFIX } from '../common/graphql/
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { LiveConnections } from './live-connections';
+import { refuseUpgrade, UpgradeRouter } from './upgrade-router';
 import { bindSubscriber, CLOSE_CODES, type Subscriber } from './subscriber';
 
 interface Extra {
@@ -61,17 +62,16 @@ const PING_MS = 15_000;
 export class LiveServer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('LiveServer');
   private wss: WebSocketServer | null = null;
-  private server: Server | null = null;
   private readonly onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) =>
     this.upgrade(request, socket, head);
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(HttpAdapterHost) private readonly http: HttpAdapterHost,
     // The schema host belongs to the GraphQL module, which does not export it: found at bootstrap.
     @Inject(ModuleRef) private readonly modules: ModuleRef,
     @Inject(Authenticator) private readonly authenticator: Authenticator,
     @Inject(LiveConnections) private readonly connections: LiveConnections,
+    @Inject(UpgradeRouter) private readonly upgrades: UpgradeRouter,
   ) {}
 
   private get schema(): GraphQLSchema {
@@ -79,7 +79,6 @@ export class LiveServer implements OnApplicationBootstrap, BeforeApplicationShut
   }
 
   onApplicationBootstrap(): void {
-    const server = this.http.httpAdapter.getHttpServer() as Server;
     const wss = new WebSocketServer({
       noServer: true,
       maxPayload: this.config.live.maxMessageBytes,
@@ -136,13 +135,11 @@ export class LiveServer implements OnApplicationBootstrap, BeforeApplicationShut
       });
       socket.on('error', () => socket.terminate());
     });
-    server.on('upgrade', this.onUpgrade);
+    this.upgrades.route(PATH, this.onUpgrade);
     this.wss = wss;
-    this.server = server;
   }
 
   beforeApplicationShutdown(): Promise<void> {
-    this.server?.off('upgrade', this.onUpgrade);
     const wss = this.wss;
     if (!wss) return Promise.resolve();
     for (const client of wss.clients) client.close(CLOSE_CODES.GOING_AWAY, 'Server shutting down');
@@ -150,17 +147,11 @@ export class LiveServer implements OnApplicationBootstrap, BeforeApplicationShut
   }
 
   private upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const path = (request.url ?? '').split('?')[0];
-    if (path !== PATH || !this.wss) {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-      return;
-    }
     const wss = this.wss;
+    if (!wss) return refuseUpgrade(socket, 404, 'Not Found');
     // Sockets not yet signed in count too: a flood of them is turned away before any work.
-    if (wss.clients.size >= this.config.live.maxConnections) {
-      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-      return;
-    }
+    if (wss.clients.size >= this.config.live.maxConnections)
+      return refuseUpgrade(socket, 503, 'Service Unavailable');
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   }
 
