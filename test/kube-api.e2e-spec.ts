@@ -1,4 +1,5 @@
 import { CoreV1Api, KubeConfig, makeInformer, type V1ConfigMap } from '@kubernetes/client-node';
+import { WebSocket } from 'ws';
 import { CONFIG_MAPS, STATEFUL_SETS } from '../src/kube';
 import { eventually, TestApp } from './support/test-app';
 import {
@@ -71,11 +72,12 @@ describe('the Kubernetes API path', () => {
     const anonymous = await json<Status>(send(undefined, 'GET', '/api/v1/nodes'));
     expect(anonymous.status).toBe(401);
     expect(anonymous.body).toMatchObject({ kind: 'Status', code: 401, reason: 'Unauthorized' });
-    expect((await json<{ versions: string[] }>(send(w.regular.token, 'GET', '/api'))).body.versions).toEqual([
-      'v1',
-    ]);
+    const core = await json<object>(send(w.regular.token, 'GET', '/api'));
+    // Without the API server's own address (serverAddressByClientCIDRs).
+    expect(core.body).toEqual({ kind: 'APIVersions', versions: ['v1'] });
     const groups = await json<{ groups: { name: string }[] }>(send(w.regular.token, 'GET', '/apis'));
     expect(groups.body.groups.map((g) => g.name)).toContain('apps');
+    expect(JSON.stringify(groups.body)).not.toContain('serverAddress');
     expect(
       (await json<{ gitVersion: string }>(send(w.regular.token, 'GET', '/version'))).body.gitVersion,
     ).toMatch(/^v1\./);
@@ -247,6 +249,69 @@ describe('the Kubernetes API path', () => {
       .split('\n')
       .map((line) => JSON.parse(line) as { type: string; object: V1ConfigMap });
     expect(events.find((e) => e.object.metadata?.name === 'watched')?.type).toBe('ADDED');
+  });
+
+  /** Opens a WebSocket on the Kubernetes API path; resolves with the frames of an open one or the refusal's status. */
+  const socket = (path: string, headers: Record<string, string>) =>
+    new Promise<{ ws?: WebSocket; status?: number; frames: string[] }>((resolve) => {
+      const ws = new WebSocket(`${base.replace('http', 'ws')}${path}`, { headers });
+      const frames: string[] = [];
+      ws.on('message', (data: Buffer) => frames.push(data.toString()));
+      ws.on('open', () => resolve({ ws, frames }));
+      ws.on('unexpected-response', (_request, response) => {
+        resolve({ status: response.statusCode, frames });
+        response.resume();
+      });
+    });
+
+  it('streams a watch over a WebSocket, one event a frame, signed in by header or by the console’s cookie', async () => {
+    const path = `/api/v1/watch/namespaces/${w.project}/configmaps`;
+    const byHeader = await socket(path, { authorization: `Bearer ${w.regular.token}` });
+    const byCookie = await socket(path, { cookie: `lang=en; token=${w.regular.token}` });
+    try {
+      expect(
+        (
+          await send(
+            w.regular.token,
+            'POST',
+            `/api/v1/namespaces/${w.project}/configmaps`,
+            configMap('socketed', 's'),
+          )
+        ).status,
+      ).toBe(201);
+      for (const open of [byHeader, byCookie]) {
+        const event = await eventually(() =>
+          Promise.resolve(
+            open.frames
+              .map((f) => JSON.parse(f) as { type: string; object: V1ConfigMap })
+              .find((e) => e.object.metadata?.name === 'socketed'),
+          ),
+        );
+        expect(event.type).toBe('ADDED');
+      }
+    } finally {
+      byHeader.ws?.close();
+      byCookie.ws?.close();
+    }
+  });
+
+  it('refuses a WebSocket without a token, from another site’s page, in another tenant’s project, or not a watch', async () => {
+    const path = `/api/v1/watch/namespaces/${w.project}/configmaps`;
+    expect((await socket(path, {})).status).toBe(401);
+    // The cookie is not taken from a page of another origin (cross-site WebSocket hijacking).
+    expect(
+      (await socket(path, { cookie: `token=${w.regular.token}`, origin: 'http://evil.example' })).status,
+    ).toBe(401);
+    const auth = { authorization: `Bearer ${w.regular.token}` };
+    expect((await socket(`/api/v1/watch/namespaces/${other.project}/configmaps`, auth)).status).toBe(404);
+    expect((await socket(`/api/v1/namespaces/${w.project}/configmaps`, auth)).status).toBe(400);
+    expect(
+      (
+        await socket(`/api/v1/watch/namespaces/${w.project}/secrets`, {
+          authorization: `Bearer ${viewer.token}`,
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('serves an informer of @kubernetes/client-node, listing and watching with a Berth token', async () => {

@@ -96,7 +96,9 @@ export class KubeApiService {
       });
       if (!answer.body) release();
       else incoming.signal.addEventListener('abort', release, { once: true });
-      return request.kind === 'resource' ? await this.noted(request, incoming.query, answer) : answer;
+      return request.kind === 'resource'
+        ? await this.noted(request, incoming.query, answer)
+        : await scrubbed(request.path, answer);
     } catch (error) {
       release();
       throw error;
@@ -156,6 +158,36 @@ export class KubeApiService {
       else this.streams.delete(user);
     };
   }
+}
+
+/**
+ * Discovery without the API server's own address (`serverAddressByClientCIDRs` in /api and /apis):
+ * clients reach Kubernetes through Berth, and its address is nobody's business.
+ */
+async function scrubbed(path: string, answer: ForwardedAnswer): Promise<ForwardedAnswer> {
+  // Only the group lists and groups carry it (the OpenAPI documents are large and do not).
+  const listsGroups = /^\/(api|apis|apis\/[^/]+)$/.test(path);
+  if (
+    !listsGroups ||
+    answer.status !== 200 ||
+    !answer.body ||
+    !answer.headers.get('content-type')?.includes('json')
+  )
+    return answer;
+  const text = await new Response(answer.body).text();
+  let body = text;
+  try {
+    const document = JSON.parse(text) as { serverAddressByClientCIDRs?: unknown; groups?: object[] };
+    if ('serverAddressByClientCIDRs' in document || Array.isArray(document.groups)) {
+      delete document.serverAddressByClientCIDRs;
+      for (const group of document.groups ?? [])
+        delete (group as Record<string, unknown>).serverAddressByClientCIDRs;
+      body = JSON.stringify(document);
+    }
+  } catch {
+    // Not JSON after all: passed on as it came.
+  }
+  return { ...answer, body: new Blob([body]).stream() as unknown as ForwardedAnswer['body'] };
 }
 
 function methodOf(request: KubeApiRequest): string {
