@@ -46,7 +46,8 @@ export class TokenService {
   }
 
   async issue(claims: AccessClaims): Promise<string> {
-    return new SignJWT({ gen: claims.generation, uid: claims.uid })
+    // `username` beside `sub`: KubeSphere's console reads the signed-in user from it (unverified).
+    return new SignJWT({ gen: claims.generation, uid: claims.uid, username: claims.username })
       .setProtectedHeader({ alg: 'HS256', typ: TYPE })
       .setIssuer(ISSUER)
       .setSubject(claims.username)
