@@ -7,7 +7,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-COMPONENTS=(etcd kwok metrics-server kubernetes)
+COMPONENTS=(etcd kwok metrics-server kubernetes kubectl)
 
 # progress <component> <total>: turns `go build -v` output (one package path per line) into a line
 # per 10% done; anything else (compiler errors) passes through untouched.
@@ -76,6 +76,15 @@ build_component() {
       ;;
     kwok)
       go_build kwok -ldflags "-s -w" tool
+      ;;
+    kubectl)
+      # Only the tests use it (Berth's Kubernetes API path); stamped like the control plane's binaries.
+      v="$(module_version kubectl k8s.io/kubectl | sed 's/^v0\./v1./')"
+      local stamps=""
+      for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
+        stamps+=" -X $pkg.gitVersion=$v -X $pkg.gitMajor=1 -X $pkg.gitMinor=$(echo "$v" | cut -d. -f2)"
+      done
+      OUTPUT_NAME=kubectl go_build kubectl -ldflags "-s -w$stamps" .
       ;;
     metrics-server)
       v="$(module_version metrics-server sigs.k8s.io/metrics-server)"

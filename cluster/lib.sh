@@ -30,10 +30,13 @@ module_version() {
 }
 
 # bin_dir <component>: where that component's binaries are cached. Keyed by the module's go.sum
-# so that a version bump (or any dependency change) builds into a new directory.
+# (and its own Go files, where it has any) so that a version bump, any dependency change or a change
+# of its code builds into a new directory.
 bin_dir() {
-  local component="$1" sum
-  sum="$(sha256sum "$MODULES_DIR/$component/go.sum" | cut -c1-12)"
+  local component="$1" dir="$MODULES_DIR/$1" sum f
+  local files=("$dir/go.sum")
+  for f in "$dir"/*.go; do [[ -e "$f" ]] && files+=("$f"); done
+  sum="$(cat "${files[@]}" | sha256sum | cut -c1-12)"
   printf '%s/%s-%s\n' "$BIN_ROOT" "$component" "$sum"
 }
 
