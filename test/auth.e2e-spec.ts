@@ -6,7 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import type { KubeObject } from '../src/kube';
 import { FIXTURE_PASSWORD, TenancyFixture } from './support/tenancy-fixture';
-import { ADMIN, TestApp, testConfig } from './support/test-app';
+import { ADMIN, TestApp, testConfig, uniqueName } from './support/test-app';
 
 interface TokenBody {
   access_token: string;
@@ -130,13 +130,15 @@ describe('authentication', () => {
 
     it('a client that sends too many sign-ins is throttled with 429 and Retry-After', async () => {
       const throttled = await TestApp.start(testConfig({ loginRateLimitPerMinute: 3 }));
+      // A name of its own: the per-username lockout of an earlier run on the same cluster must not answer.
+      const username = uniqueName('throttled');
       try {
         const attempt = () =>
           throttled
             .http()
             .post('/oauth/token')
             .type('form')
-            .send({ grant_type: 'password', username: 'x', password: 'Wrong-Passw0rd' });
+            .send({ grant_type: 'password', username, password: 'Wrong-Passw0rd' });
         for (let i = 0; i < 3; i++) expect((await attempt()).status).toBe(400);
         const res = await attempt();
         expect(res.status).toBe(429);
