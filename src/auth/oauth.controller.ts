@@ -1,17 +1,4 @@
-import {
-  Body,
-  CanActivate,
-  Header,
-  Controller,
-  ExecutionContext,
-  HttpCode,
-  Inject,
-  Injectable,
-  Post,
-  Req,
-  UseFilters,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Header, Controller, HttpCode, Inject, Post, Req, UseFilters, UseGuards } from '@nestjs/common';
 import {
   ApiBody,
   ApiConsumes,
@@ -21,22 +8,14 @@ import {
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
-import { PassportService } from './passport.service';
+import type { Request } from 'express';
 import type { AccountResource } from '../iam/account.resource';
 import { Public } from '../iam/access-rules';
 import { LoginService } from './login.service';
 import { OAuthError } from './oauth-error';
+import { PasswordGrantGuard, tokenGrant, type TokenRequest } from './oauth-grants';
 import { OAuthExceptionFilter } from './oauth-exception.filter';
 import { SessionService, TokenResponse } from './session.service';
-
-interface TokenRequest {
-  grant_type?: unknown;
-  username?: unknown;
-  password?: unknown;
-  refresh_token?: unknown;
-  token?: unknown;
-}
 
 /** The token endpoint's answer (RFC 6749 section 5.1). */
 class TokenAnswer implements TokenResponse {
@@ -50,34 +29,6 @@ class TokenAnswer implements TokenResponse {
 class OAuthErrorBody {
   @ApiProperty({ example: 'invalid_grant' }) error!: string;
   @ApiProperty() error_description!: string;
-}
-
-/** Runs Passport's local strategy for the password grant only. */
-@Injectable()
-class PasswordGrantGuard implements CanActivate {
-  constructor(@Inject(PassportService) private readonly passport: PassportService) {}
-
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const req = context.switchToHttp().getRequest<Request & { user?: AccountResource }>();
-    const body = req.body as TokenRequest | undefined;
-    if (body?.grant_type !== 'password') return true;
-    if (
-      typeof body.username !== 'string' ||
-      typeof body.password !== 'string' ||
-      !body.username ||
-      !body.password
-    ) {
-      throw new OAuthError('invalid_request', 'username and password are required');
-    }
-    const account = await this.passport.authenticate<AccountResource>(
-      'local',
-      req,
-      context.switchToHttp().getResponse<Response>(),
-    );
-    if (!account) throw new OAuthError('invalid_grant', 'Invalid username or password');
-    req.user = account;
-    return true;
-  }
 }
 
 /** OAuth 2.0 token endpoint (RFC 6749): password and refresh_token grants; revocation (RFC 7009). */
@@ -116,21 +67,7 @@ export class OAuthController {
     @Body() body: TokenRequest,
     @Req() req: Request & { user?: AccountResource },
   ): Promise<TokenResponse> {
-    switch (body?.grant_type) {
-      case 'password':
-        if (!req.user) throw new OAuthError('invalid_grant', 'Invalid username or password');
-        return this.logins.signIn(req.user);
-      case 'refresh_token':
-        if (typeof body.refresh_token !== 'string' || !body.refresh_token)
-          throw new OAuthError('invalid_request', 'refresh_token is required');
-        return this.sessions.refresh(body.refresh_token);
-      case undefined:
-      case null:
-      case '':
-        throw new OAuthError('invalid_request', 'grant_type is required');
-      default:
-        throw new OAuthError('unsupported_grant_type', 'grant_type must be "password" or "refresh_token"');
-    }
+    return tokenGrant(body, req.user, this.logins, this.sessions);
   }
 
   @Post('revoke')
