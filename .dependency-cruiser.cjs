@@ -3,12 +3,12 @@
  *
  *   common → config → kube → iam → auth → access → live → features → bootstrap → app
  *
- * features: users, tenancy, platform, health, images, kube-api and resources/* (workloads, storage,
+ * features: users, tenancy, platform, health, images, kube-api, kubesphere and resources/* (workloads, storage,
  * configuration), which may share resources/shared but never import one another. `npm run lint` fails
  * on an upward import, an import between features, or a cycle between files.
  */
 const LAYERS = ['common', 'config', 'kube', 'iam', 'auth', 'access', 'live'];
-const FEATURES = ['users', 'tenancy', 'platform', 'health', 'images', 'kube-api', 'resources'];
+const FEATURES = ['users', 'tenancy', 'platform', 'health', 'images', 'kube-api', 'kubesphere', 'resources'];
 const any = (names) => `^src/(${names.join('|')})/`;
 
 /** A layer may import itself and the layers below it. */
@@ -34,7 +34,7 @@ module.exports = {
       name: 'features-are-independent',
       comment: 'a feature imports no other feature (shared words live in a lower layer)',
       severity: 'error',
-      from: { path: '^src/(users|tenancy|platform|health|images|kube-api)/' },
+      from: { path: '^src/(users|tenancy|platform|health|images|kube-api|kubesphere)/' },
       to: { path: any(FEATURES), pathNot: '^src/$1/' },
     },
     {
@@ -43,7 +43,7 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/resources/([^/]+)/' },
       to: {
-        path: '^src/(users|tenancy|platform|health|images|kube-api|resources)/',
+        path: '^src/(users|tenancy|platform|health|images|kube-api|kubesphere|resources)/',
         pathNot: ['^src/resources/$1/', '^src/resources/shared/'],
       },
     },

@@ -25,6 +25,7 @@ import { HealthModule } from './health/health.module';
 import { ImagesModule } from './images/images.module';
 import { KubeModule } from './kube';
 import { KubeApiModule } from './kube-api/kube-api.module';
+import { KubeSphereModule } from './kubesphere/kubesphere.module';
 
 export interface GraphQLContext {
   req: Request;
@@ -77,6 +78,7 @@ export class AppModule {
         ConfigMapsModule,
         SecretsModule,
         KubeApiModule,
+        KubeSphereModule,
         ...extraImports,
       ],
       providers: [

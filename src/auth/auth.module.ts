@@ -24,6 +24,14 @@ import { TokenService } from './token.service';
     PassportService,
     CredentialSweeper,
   ],
-  exports: [PasswordHasher, SigningKeyStore, ApiTokenService, PassportService, Authenticator],
+  exports: [
+    PasswordHasher,
+    SigningKeyStore,
+    ApiTokenService,
+    PassportService,
+    Authenticator,
+    LoginService,
+    SessionService,
+  ],
 })
 export class AuthModule {}

@@ -36,8 +36,9 @@ export function securityHeaders(): (req: Request, res: Response, next: NextFunct
  * anything walks it recursively. Batched GraphQL requests only as configured.
  */
 export function useBodyParsers(app: INestApplication, limits: GraphQLLimits): void {
-  // The Kubernetes API path sends bodies on as bytes (JSON, YAML, patches), never parsed here.
-  app.use(KUBE_API_PATH, raw({ type: () => true, limit: MAX_KUBE_BODY }));
+  // The Kubernetes API path sends bodies on as bytes (JSON, YAML, patches), never parsed here;
+  // KubeSphere's own endpoints beside it (`/kube/oauth`, `/kube/kapis`) are parsed as anywhere.
+  app.use([`${KUBE_API_PATH}/api`, `${KUBE_API_PATH}/apis`], raw({ type: () => true, limit: MAX_KUBE_BODY }));
   app.use(oauthTolerant(json({ limit: MAX_BODY, verify: refuseDeepJson })));
   app.use(oauthTolerant(urlencoded({ limit: '64kb', extended: false, parameterLimit: 100 })));
   app.use(text({ type: YAML_TYPES, limit: MAX_BODY }));
@@ -60,7 +61,7 @@ type Middleware = (req: Request, res: Response, next: (error?: unknown) => void)
 function oauthTolerant(parse: Middleware): Middleware {
   return (req, res, next) =>
     parse(req, res, (error?: unknown) => {
-      if (error && req.path.startsWith('/oauth/')) {
+      if (error && /^(\/kube)?\/oauth\//.test(req.path)) {
         req.body = {};
         return next();
       }

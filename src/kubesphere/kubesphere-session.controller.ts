@@ -1,0 +1,88 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  Headers,
+  HttpCode,
+  Inject,
+  Post,
+  Req,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Authenticator } from '../auth/authenticator.service';
+import { bearerToken } from '../auth/bearer';
+import { LoginService } from '../auth/login.service';
+import { PasswordGrantGuard, tokenGrant, type TokenRequest } from '../auth/oauth-grants';
+import { OAuthExceptionFilter } from '../auth/oauth-exception.filter';
+import { SessionService, type TokenResponse } from '../auth/session.service';
+import { Public } from '../iam/access-rules';
+import type { AccountResource } from '../iam/account.resource';
+import { KubeClient } from '../kube';
+
+/** The KubeSphere release whose console Berth serves (the console picks its API paths by it). */
+export const KUBESPHERE_VERSION = { gitVersion: 'v3.4.1', gitMajor: '3', gitMinor: '4' } as const;
+
+/**
+ * What KubeSphere's console asks before and while signing in, at the address its `apiServer.url`
+ * names (`<Berth>/kube`): the token endpoint in its form (the same grants and services as Berth's own
+ * `/oauth/token`; `client_id`, `client_secret` and `encrypt` are ignored), and the anonymous
+ * configuration and version, which say nothing about the cluster to a caller without a token.
+ */
+@ApiExcludeController()
+@Controller('kube')
+export class KubeSphereSessionController {
+  constructor(
+    @Inject(LoginService) private readonly logins: LoginService,
+    @Inject(SessionService) private readonly sessions: SessionService,
+    @Inject(Authenticator) private readonly authenticator: Authenticator,
+    @Inject(KubeClient) private readonly kube: KubeClient,
+  ) {}
+
+  @Post('oauth/token')
+  @Public()
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
+  @UseGuards(PasswordGrantGuard)
+  @UseFilters(OAuthExceptionFilter)
+  token(
+    @Body() body: TokenRequest,
+    @Req() req: Request & { user?: AccountResource },
+  ): Promise<TokenResponse> {
+    return tokenGrant(body, req.user, this.logins, this.sessions);
+  }
+
+  /** No feature of the console beyond its core (multicluster, DevOps, ...) is switched on. */
+  @Get('kapis/config.kubesphere.io/v1alpha2/configs/configz')
+  @Public()
+  configz(): Record<string, never> {
+    return {};
+  }
+
+  /** No external identity providers: the console shows its own sign-in form only. */
+  @Get('kapis/config.kubesphere.io/v1alpha2/configs/oauth')
+  @Public()
+  oauth(): { identityProviders: never[] } {
+    return { identityProviders: [] };
+  }
+
+  /** KubeSphere's version for anyone; Kubernetes' only for a caller with a valid token. */
+  @Get('kapis/version')
+  @Public()
+  async version(
+    @Headers('authorization') authorization?: string,
+  ): Promise<typeof KUBESPHERE_VERSION & { kubernetes?: { gitVersion: string } }> {
+    const token = bearerToken(authorization);
+    const signedIn =
+      token !== null &&
+      (await this.authenticator.authenticate(token).then(
+        () => true,
+        () => false,
+      ));
+    if (!signedIn) return { ...KUBESPHERE_VERSION };
+    return { ...KUBESPHERE_VERSION, kubernetes: { gitVersion: (await this.kube.version()).gitVersion } };
+  }
+}
