@@ -14,7 +14,9 @@ describe('the Kubernetes resources of a project', () => {
       ...['create', 'update', 'patch', 'delete', 'deletecollection'],
     ]);
     expect(verbsOf(ProjectRole.REGULAR, '', 'resourcequotas')).toEqual(['get', 'list', 'watch']);
-    expect(verbsOf(ProjectRole.ADMIN, '', 'resourcequotas')).toContain('update');
+    // Quotas and limits are the platform's: no project role lifts them.
+    expect(verbsOf(ProjectRole.ADMIN, '', 'resourcequotas')).toEqual(['get', 'list', 'watch']);
+    expect(verbsOf(ProjectRole.ADMIN, '', 'limitranges')).toEqual(['get', 'list', 'watch']);
     expect(verbsOf(ProjectRole.ADMIN, 'metrics.k8s.io', 'pods')).toEqual(['get', 'list']);
     // Read-only for everyone: no role writes events, revisions or endpoints.
     for (const role of Object.values(ProjectRole)) {

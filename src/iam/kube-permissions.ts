@@ -61,20 +61,10 @@ export const KUBE_RESOURCE_PERMISSIONS: readonly KubeResourcePermission[] = [
     kind: 'Secret',
   },
   { group: '', resource: 'events', ...readWorkloads },
-  {
-    group: '',
-    resource: 'resourcequotas',
-    view: Permission.PROJECT_VIEW,
-    manage: Permission.PROJECT_MANAGE,
-    kind: 'ResourceQuota',
-  },
-  {
-    group: '',
-    resource: 'limitranges',
-    view: Permission.PROJECT_VIEW,
-    manage: Permission.PROJECT_MANAGE,
-    kind: 'LimitRange',
-  },
+  // Read-only: quotas and limits are the platform's, a project-admin cannot lift them.
+  { group: '', resource: 'resourcequotas', view: Permission.PROJECT_VIEW },
+  // Read-only: quotas and limits are the platform's, a project-admin cannot lift them.
+  { group: '', resource: 'limitranges', view: Permission.PROJECT_VIEW },
   { group: 'apps', resource: 'statefulsets', ...workloads, kind: 'StatefulSet' },
   { group: 'apps', resource: 'statefulsets/scale', ...workloads, kind: 'StatefulSet' },
   { group: 'apps', resource: 'controllerrevisions', ...readWorkloads },
