@@ -147,6 +147,35 @@ describe('the Kubernetes API path', () => {
     expect(res.data!.statefulSet.status.phase).toBe('Running');
   });
 
+  it('takes no dry run for a write, however it is asked: the cache goes on serving the object', async () => {
+    const path = `/api/v1/namespaces/${w.project}/configmaps`;
+    expect((await send(w.regular.token, 'POST', path, configMap('kept', 'k'))).status).toBe(201);
+    const readKept = () => t.as(w.regular.token).get(`/api/v1/projects/${w.project}/configmaps/kept`);
+    expect((await readKept()).status).toBe(200); // Kubernetes' answers for this user are remembered now
+    const dryDelete = await send(w.regular.token, 'DELETE', `${path}/kept`, {
+      kind: 'DeleteOptions',
+      apiVersion: 'v1',
+      dryRun: ['All'],
+    });
+    expect(dryDelete.status).toBe(200);
+    // The key spelled with an escape, as the API server decodes it.
+    expect(
+      (await send(w.regular.token, 'POST', `${path}?%64ryRun=All`, configMap('never', 'n'))).status,
+    ).toBe(201);
+    await expect(t.kube.direct().get(CONFIG_MAPS.ref(w.project, 'never'))).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    // Still there, and read from the cache at once: no write was waited for, nothing asked of the API server.
+    const asked: string[] = [];
+    const stop = t.kube.observe((call) => asked.push(`${call.method} ${new URL(call.url).pathname}`));
+    try {
+      expect((await readKept()).status).toBe(200);
+    } finally {
+      stop();
+    }
+    expect(asked).toEqual([]);
+  });
+
   it('holds a project-viewer to reads, and keeps Secrets (their values) from them', async () => {
     const list = await send(viewer.token, 'GET', `/apis/apps/v1/namespaces/${w.project}/statefulsets`);
     expect(list.status).toBe(200);
@@ -203,6 +232,15 @@ describe('the Kubernetes API path', () => {
       (await send(w.regular.token, 'GET', `/api/v1/namespaces/${w.project}/pods%2F..%2Fsecrets`)).status,
     ).toBe(400);
     expect((await send(w.regular.token, 'GET', '/apis/apps/v1/a/b/c/d/e/f/g/h/i')).status).toBe(404);
+    // A Namespace inside a namespace would be sent on as the cluster's Namespace list.
+    expect((await send(w.regular.token, 'GET', `/api/v1/namespaces/${w.project}/namespaces`)).status).toBe(
+      404,
+    );
+    // Only the path as written: another case, or dot segments resolved on the way, are not served.
+    const upper = await fetch(`${base.replace('/kube', '/KUBE')}/api/v1/namespaces/${w.project}/pods`, {
+      headers: { authorization: `Bearer ${w.regular.token}` },
+    });
+    expect(upper.status).toBe(404);
     expect(
       (await send(w.regular.token, 'PUT', `/api/v1/namespaces/${w.project}/configmaps`, {})).status,
     ).toBe(405);

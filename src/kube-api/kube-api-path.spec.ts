@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { KubeApiPathError, parseKubeApiPath, type ResourceRequest } from './kube-api-path';
+import { KubeApiPathError, parseKubeApiPath, queryFlag, type ResourceRequest } from './kube-api-path';
 
 const resource = (method: string, path: string, watch = false) =>
   parseKubeApiPath(method, path, watch) as ResourceRequest;
@@ -20,7 +20,7 @@ describe('parseKubeApiPath', () => {
       namespace: 'p1',
       resource: 'pods',
     });
-    expect(resource('GET', '/apis/apps/v1/namespaces/p1/statefulsets/web', true)).toMatchObject({
+    expect(resource('GET', '/apis/apps/v1/watch/namespaces/p1/statefulsets/web')).toMatchObject({
       verb: 'watch',
       group: 'apps',
       name: 'web',
@@ -52,6 +52,30 @@ describe('parseKubeApiPath', () => {
       path: '/api/v1/watch/namespaces/p1/pods',
     });
     expect(resource('GET', '/api/v1/namespaces')).toMatchObject({ verb: 'list', namespace: undefined });
+  });
+
+  it('reads a Namespace’s own subresources, a named GET with ?watch as a get, and no Namespace in a namespace', () => {
+    expect(resource('PUT', '/api/v1/namespaces/p1/finalize')).toMatchObject({
+      namespace: 'p1',
+      resource: 'namespaces/finalize',
+      name: 'p1',
+    });
+    expect(resource('GET', '/api/v1/namespaces/p1/pods/web-0', true)).toMatchObject({ verb: 'get' });
+    expect(resource('GET', '/api/v1/namespaces/p1/pods', true)).toMatchObject({ verb: 'watch' });
+    expect(refusal('GET', '/api/v1/namespaces/p1/namespaces')).toBe(404);
+    expect(refusal('GET', '/api/v1/watch/namespaces/p1/namespaces')).toBe(404);
+  });
+
+  it('reads boolean query parameters as the API server does', () => {
+    const flag = (value: string) => queryFlag(new URLSearchParams(value), 'watch');
+    expect(['watch=true', 'watch=1', 'watch=TRUE', 'watch=yes'].map(flag)).toEqual([true, true, true, true]);
+    expect(['watch=false', 'watch=0', 'watch=', 'other=1', 'watch=False'].map(flag)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('serves discovery to GET only', () => {

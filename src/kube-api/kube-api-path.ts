@@ -41,6 +41,7 @@ const WORD = /^[a-z][a-z0-9]{0,62}$/;
 // Object names: a DNS subdomain covers every kind this path serves (Events and revisions included).
 const NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
 const MAX_SEGMENTS = 10;
+const NAMESPACE_SUBRESOURCES = ['status', 'finalize'];
 
 const METHOD_VERBS: Record<string, KubeVerb> = {
   POST: 'create',
@@ -73,10 +74,15 @@ export function parseKubeApiPath(method: string, path: string, watchQuery: boole
   const watchPath = rest[0] === 'watch';
   if (watchPath) rest.shift();
   let namespace: string | undefined;
-  // `namespaces/<ns>/<resource>...` is namespaced; `namespaces[/<ns>[/<sub>]]` is the Namespace itself.
-  if (rest[0] === 'namespaces' && rest.length >= 3) {
+  // `namespaces/<ns>/<resource>...` is namespaced; `namespaces[/<ns>[/status|finalize]]` is the
+  // Namespace itself, as the API server's request-info resolver reads it.
+  const namespaceItself = rest.length === 3 && NAMESPACE_SUBRESOURCES.includes(rest[2]);
+  if (rest[0] === 'namespaces' && rest.length >= 3 && !namespaceItself) {
     namespace = checked(rest[1], DNS1123_LABEL, 'namespace');
     rest.splice(0, 2);
+    // No Namespace lives in a namespace: the API server would serve this as the cluster's list.
+    if (rest[0] === 'namespaces')
+      throw new KubeApiPathError(404, 'the server could not find the requested resource');
   }
   const [resource, name, subresource, ...extra] = rest;
   if (!resource || extra.length)
@@ -87,7 +93,7 @@ export function parseKubeApiPath(method: string, path: string, watchQuery: boole
   // A Namespace is authorized in itself: GET /api/v1/namespaces/p1 is a request in p1.
   if (resource === 'namespaces' && group === '' && name !== undefined) namespace = name;
 
-  const verb = verbOf(method, name !== undefined, watchPath || watchQuery);
+  const verb = verbOf(method, name !== undefined, watchPath, watchQuery);
   if (watchPath && verb !== 'watch') throw new KubeApiPathError(405, `${method} is not allowed on a watch`);
   const base = group ? `/apis/${group}/${version}` : `/api/${version}`;
   const rebuilt = [
@@ -128,13 +134,20 @@ function checkedAll(segments: string[]): boolean {
   return segments.every((s) => GROUP.test(s));
 }
 
-function verbOf(method: string, named: boolean, watch: boolean): KubeVerb {
-  if (method === 'GET') return watch ? 'watch' : named ? 'get' : 'list';
+/** `watchPath`: the old `/watch/` form; `watchQuery` counts only for a collection, as in the API server. */
+function verbOf(method: string, named: boolean, watchPath: boolean, watchQuery: boolean): KubeVerb {
+  if (method === 'GET') return watchPath || (!named && watchQuery) ? 'watch' : named ? 'get' : 'list';
   if (method === 'DELETE') return named ? 'delete' : 'deletecollection';
   const verb = METHOD_VERBS[method];
   if (!verb) throw new KubeApiPathError(405, `${method} is not allowed`);
   if (verb !== 'create' && !named) throw new KubeApiPathError(405, `${method} needs an object name`);
   return verb;
+}
+
+/** A boolean query parameter as the API server reads one: anything but '', '0' and 'false' is true. */
+export function queryFlag(query: URLSearchParams, key: string): boolean {
+  const value = query.get(key);
+  return value !== null && !['', '0', 'false'].includes(value.toLowerCase());
 }
 
 function checked(segment: string, rule: RegExp, what: string): string {

@@ -13,7 +13,7 @@ import { Authenticator } from '../auth/authenticator.service';
 import { bearerToken } from '../auth/bearer';
 import { KUBE_API_PATH } from '../common/http/edge';
 import { refuseUpgrade, UpgradeRouter } from '../live/upgrade-router';
-import { KubeApiPathError, parseKubeApiPath } from './kube-api-path';
+import { KubeApiPathError, parseKubeApiPath, queryFlag } from './kube-api-path';
 import { KubeApiService, KubeStatusError } from './kube-api.service';
 import { kubeStatus, statusOfError } from './kube-status';
 
@@ -48,16 +48,24 @@ export class KubeApiSockets implements OnApplicationBootstrap, BeforeApplication
   }
 
   private async open(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    // First: a caller gone at any later step ends the upstream watch and gives its slot back.
+    const controller = new AbortController();
+    socket.once('close', () => controller.abort());
     const token = bearerToken(request.headers.authorization) ?? cookieToken(request);
     if (!token) return refuse(socket, new KubeStatusError(kubeStatus(401, 'Unauthorized')));
     const principal = await this.authenticator.authenticate(token);
     const url = new URL(request.url ?? '/', 'http://berth');
-    const watch = ['true', '1'].includes(url.searchParams.get('watch') ?? '');
-    const parsed = parseKubeApiPath('GET', url.pathname.slice(KUBE_API_PATH.length), watch);
+    const raw = (request.url ?? '').split('?')[0];
+    if (raw !== url.pathname || !raw.startsWith(`${KUBE_API_PATH}/`))
+      throw new KubeApiPathError(404, 'the server could not find the requested resource');
+    const parsed = parseKubeApiPath(
+      'GET',
+      url.pathname.slice(KUBE_API_PATH.length),
+      queryFlag(url.searchParams, 'watch'),
+    );
     if (parsed.kind !== 'resource' || parsed.verb !== 'watch')
       throw new KubeApiPathError(400, 'only watches are served over a WebSocket');
-    const controller = new AbortController();
-    socket.once('close', () => controller.abort());
+    if (socket.destroyed) return controller.abort();
     const answer = await this.service.send(principal, parsed, {
       query: url.search.slice(1),
       accept: 'application/json',
@@ -68,6 +76,8 @@ export class KubeApiSockets implements OnApplicationBootstrap, BeforeApplication
       controller.abort();
       return refuseUpgrade(socket, answer.status, 'Refused', text);
     }
+    // Gone while the watch was opened: handleUpgrade would never call back.
+    if (socket.destroyed) return controller.abort();
     const body = answer.body;
     this.wss.handleUpgrade(request, socket, head, (ws) => relay(ws, body, controller));
   }

@@ -18,7 +18,7 @@ import { KUBE_API_PATH } from '../common/http/edge';
 import { CurrentPrincipal } from '../access/request-context.decorators';
 import { Access } from '../iam/access-rules';
 import type { Principal } from '../iam/principal';
-import { parseKubeApiPath } from './kube-api-path';
+import { KubeApiPathError, parseKubeApiPath, queryFlag } from './kube-api-path';
 import { KubeApiService, KubeStatusError } from './kube-api.service';
 import { statusOfError } from './kube-status';
 
@@ -60,14 +60,19 @@ export class KubeApiController {
     @Res() res: Response,
   ): Promise<void> {
     const url = new URL(req.originalUrl, 'http://berth');
+    // What is checked is what was asked: no other case, no dot segments resolved on the way.
+    const raw = req.originalUrl.split('?')[0];
+    if (raw !== url.pathname || !raw.startsWith(`${KUBE_API_PATH}/`))
+      throw new KubeApiPathError(404, 'the server could not find the requested resource');
     const request = parseKubeApiPath(
       req.method,
       url.pathname.slice(KUBE_API_PATH.length),
-      ['true', '1'].includes(url.searchParams.get('watch') ?? ''),
+      queryFlag(url.searchParams, 'watch'),
     );
     const controller = new AbortController();
     // Closed when the answer is done or the caller went away: either way, the upstream request ends.
     res.on('close', () => controller.abort());
+    if (res.closed) controller.abort();
     const answer = await this.service.send(principal, request, {
       query: url.search.slice(1),
       accept: req.headers.accept,

@@ -12,7 +12,7 @@ import {
 } from '../iam/kube-permissions';
 import type { Principal } from '../iam/principal';
 import { KubeCache, KubeClient, type ForwardedAnswer, type Identity, type WriteAnswer } from '../kube';
-import type { KubeApiRequest, ResourceRequest } from './kube-api-path';
+import { queryFlag, type KubeApiRequest, type ResourceRequest } from './kube-api-path';
 import { kubeStatus } from './kube-status';
 
 /** What of the caller's request goes on to the API server (the rest is dropped). */
@@ -35,6 +35,10 @@ export class KubeStatusError extends Error {
 
 /** Open watches and followed logs per user, on this replica: each holds a connection to the API server. */
 export const MAX_STREAMS_PER_USER = 20;
+/** And of all users (the API connections of streams are a pool of their own, see KubeConnection). */
+export const MAX_STREAMS = 200;
+/** The longest a watch or a followed log stays open before its caller must reopen (and be authorized again). */
+export const MAX_STREAM_MS = 30 * 60_000;
 
 /**
  * The Kubernetes API for signed-in users: a request is allowed by Berth's tenancy first (the project
@@ -44,6 +48,7 @@ export const MAX_STREAMS_PER_USER = 20;
 @Injectable()
 export class KubeApiService {
   private readonly streams = new Map<string, number>();
+  private open = 0;
 
   constructor(
     @Inject(AccessService) private readonly access: AccessService,
@@ -77,27 +82,35 @@ export class KubeApiService {
   /** Authorizes and sends `request`; the answer streams back as the API server gives it. */
   async send(principal: Principal, request: KubeApiRequest, incoming: Incoming): Promise<ForwardedAnswer> {
     const identity = await this.authorize(principal, request);
+    const query = new URLSearchParams(incoming.query);
     const stream =
       request.kind === 'resource' &&
-      (request.verb === 'watch' ||
-        (request.resource === 'pods/log' && /(^|&)follow=(true|1)(&|$)/.test(incoming.query)));
+      (request.verb === 'watch' || (request.resource === 'pods/log' && queryFlag(query, 'follow')));
     const release = stream ? this.holdStream(principal.username) : () => undefined;
+    // Checked again after each await: a caller gone meanwhile never fired the abort listener.
+    const gone = () => incoming.signal.aborted;
     try {
+      if (gone()) throw new DomainError(ErrorCode.UNAVAILABLE, 'The caller went away');
+      const method = methodOf(request);
       const answer = await this.kube.as(identity).forward({
-        method: methodOf(request),
+        method,
         path: incoming.query ? `${request.path}?${incoming.query}` : request.path,
         headers: {
-          ...(incoming.accept ? { Accept: incoming.accept } : {}),
+          ...(incoming.accept ? { Accept: acceptFor(request, incoming.accept) } : {}),
           ...(incoming.contentType ? { 'Content-Type': incoming.contentType } : {}),
         },
-        body: incoming.body,
+        // A GET carries no body (the API server ignores one; the HTTP client refuses it).
+        body: method === 'GET' ? undefined : incoming.body,
         stream,
-        signal: incoming.signal,
+        // A stream lives at most MAX_STREAM_MS: the caller reopens it, and is authorized again.
+        signal: stream
+          ? AbortSignal.any([incoming.signal, AbortSignal.timeout(MAX_STREAM_MS)])
+          : incoming.signal,
       });
-      if (!answer.body) release();
+      if (!answer.body || gone()) release();
       else incoming.signal.addEventListener('abort', release, { once: true });
       return request.kind === 'resource'
-        ? await this.noted(request, incoming.query, answer)
+        ? await this.noted(request, query, incoming.body, answer)
         : await scrubbed(request.path, answer);
     } catch (error) {
       release();
@@ -107,16 +120,19 @@ export class KubeApiService {
 
   /**
    * A write that landed is told to the read cache before its answer goes back, so that a read after
-   * it, through any of Berth's APIs, sees it (read-your-writes). Its answer is small: held whole.
+   * it, through any of Berth's APIs, sees it (read-your-writes). Its answer is one object: held whole.
+   * Dry runs, however they are asked for, change nothing and are not told.
    */
   private async noted(
     request: ResourceRequest,
-    query: string,
+    query: URLSearchParams,
+    body: Uint8Array | undefined,
     answer: ForwardedAnswer,
   ): Promise<ForwardedAnswer> {
     const kind = kubeResource(request.group, request.resource)?.kind;
-    const landed = answer.status >= 200 && answer.status < 300 && !/(^|&)dryRun=/.test(query);
-    if (!WRITE_VERBS.includes(request.verb) || !kind || !landed || !answer.body) return answer;
+    const landed = answer.status >= 200 && answer.status < 300;
+    const oneObject = WRITE_VERBS.includes(request.verb) && request.verb !== 'deletecollection';
+    if (!oneObject || !kind || !landed || !answer.body || mayBeDryRun(query, body)) return answer;
     const bytes = new Uint8Array(await new Response(answer.body).arrayBuffer());
     try {
       const written = JSON.parse(Buffer.from(bytes).toString('utf8')) as WriteAnswer;
@@ -140,6 +156,10 @@ export class KubeApiService {
   /** Counts one more open stream of `user`; the function given back counts it off (once). */
   private holdStream(user: string): () => void {
     const open = this.streams.get(user) ?? 0;
+    if (this.open >= MAX_STREAMS)
+      throw new DomainError(ErrorCode.UNAVAILABLE, 'Too many open watches on this server; try again later', {
+        retryAfterSeconds: 10,
+      });
     if (open >= MAX_STREAMS_PER_USER)
       throw new DomainError(
         ErrorCode.TOO_MANY_REQUESTS,
@@ -149,10 +169,12 @@ export class KubeApiService {
         },
       );
     this.streams.set(user, open + 1);
+    this.open++;
     let released = false;
     return () => {
       if (released) return;
       released = true;
+      this.open--;
       const left = (this.streams.get(user) ?? 1) - 1;
       if (left > 0) this.streams.set(user, left);
       else this.streams.delete(user);
@@ -160,13 +182,15 @@ export class KubeApiService {
   }
 }
 
+const LISTS_GROUPS = /^\/(api|apis|apis\/[^/]+)$/;
+
 /**
  * Discovery without the API server's own address (`serverAddressByClientCIDRs` in /api and /apis):
  * clients reach Kubernetes through Berth, and its address is nobody's business.
  */
 async function scrubbed(path: string, answer: ForwardedAnswer): Promise<ForwardedAnswer> {
   // Only the group lists and groups carry it (the OpenAPI documents are large and do not).
-  const listsGroups = /^\/(api|apis|apis\/[^/]+)$/.test(path);
+  const listsGroups = LISTS_GROUPS.test(path);
   if (
     !listsGroups ||
     answer.status !== 200 ||
@@ -188,6 +212,27 @@ async function scrubbed(path: string, answer: ForwardedAnswer): Promise<Forwarde
     // Not JSON after all: passed on as it came.
   }
   return { ...answer, body: new Blob([body]).stream() as unknown as ForwardedAnswer['body'] };
+}
+
+/** A dry run asked in the query (any spelling the API server decodes) or in DeleteOptions. */
+function mayBeDryRun(query: URLSearchParams, body: Uint8Array | undefined): boolean {
+  if (query.getAll('dryRun').length > 0) return true;
+  if (!body?.length) return false;
+  try {
+    const options = JSON.parse(Buffer.from(body).toString('utf8')) as { kind?: unknown; dryRun?: unknown };
+    return options.kind === 'DeleteOptions'
+      ? Array.isArray(options.dryRun) && options.dryRun.length > 0
+      : false;
+  } catch {
+    return true; // not JSON (YAML, protobuf): it cannot be told apart, so it is not told
+  }
+}
+
+/** The group lists are answered as JSON only, so that the API server's address can be taken out. */
+function acceptFor(request: KubeApiRequest, accept: string): string {
+  if (request.kind !== 'discovery' || !LISTS_GROUPS.test(request.path)) return accept;
+  const json = accept.split(',').filter((type) => type.trim().startsWith('application/json'));
+  return json.length ? json.join(',') : 'application/json';
 }
 
 function methodOf(request: KubeApiRequest): string {

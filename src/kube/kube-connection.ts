@@ -25,13 +25,19 @@ export type KubeRequestListener = (request: KubeRequestRecord) => void;
  */
 export class KubeConnection {
   private readonly dispatcher: Dispatcher | undefined;
+  /**
+   * Forwarded streams (the Kubernetes API path's watches and followed logs) each hold a connection
+   * for as long as they run: a pool of their own, so they can never starve Berth's own calls.
+   */
+  readonly streamDispatcher: Dispatcher | undefined;
   private readonly listeners = new Set<KubeRequestListener>();
 
   private constructor(
     readonly kubeConfig: KubeConfig,
     readonly timeoutMs: number,
   ) {
-    this.dispatcher = pooledDispatcher(kubeConfig);
+    this.dispatcher = pooledDispatcher(kubeConfig, 64);
+    this.streamDispatcher = pooledDispatcher(kubeConfig, 256);
   }
 
   static fromSource(source: KubeSource, timeoutMs: number): KubeConnection {
@@ -78,7 +84,7 @@ export class KubeConnection {
   }
 
   async close(): Promise<void> {
-    await this.dispatcher?.close();
+    await Promise.all([this.dispatcher?.close(), this.streamDispatcher?.destroy()]);
   }
 }
 
@@ -116,7 +122,7 @@ function inlineCredentialFiles(kc: KubeConfig): void {
   );
 }
 
-function pooledDispatcher(kc: KubeConfig): Dispatcher | undefined {
+function pooledDispatcher(kc: KubeConfig, connections: number): Dispatcher | undefined {
   const cluster = kc.getCurrentCluster();
   const user = kc.getCurrentUser();
   const tls = {
@@ -129,5 +135,5 @@ function pooledDispatcher(kc: KubeConfig): Dispatcher | undefined {
   const options = kc.createDispatcherOptions(cluster, tls);
   // Proxied connections keep the library's own dispatcher.
   if (options.type !== 'agent') return undefined;
-  return new Agent({ connect: options.connect, connections: 64, keepAliveTimeout: 30_000 });
+  return new Agent({ connect: options.connect, connections, keepAliveTimeout: 30_000 });
 }

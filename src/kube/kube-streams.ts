@@ -113,6 +113,7 @@ export async function forward(
   const ctx = new RequestContext(connection.server + request.path, request.method as HttpMethod);
   for (const [key, value] of Object.entries(request.headers)) ctx.setHeaderParam(key, value);
   await connection.prepare(ctx, identity, true);
+  if (request.stream && connection.streamDispatcher) ctx.setDispatcher(connection.streamDispatcher);
   const signal = request.stream
     ? request.signal
     : AbortSignal.any([request.signal, AbortSignal.timeout(connection.timeoutMs)]);
