@@ -24,7 +24,7 @@ export class IdentityService {
     return `${this.prefix}platform-admin`;
   }
 
-  /** Every Berth user, on cluster-scoped reads through the Kubernetes API path (nodes, storage classes). */
+  /** Every Berth user, on cluster-scoped reads through the Kubernetes API path (storage classes). */
   signedInGroup(): string {
     return `${this.prefix}signed-in`;
   }

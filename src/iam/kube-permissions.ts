@@ -109,8 +109,10 @@ export function kubeRulesFor(role: ProjectRole): RbacRule[] {
   return rules;
 }
 
-/** Cluster-scoped resources every signed-in user may read (as KubeSphere's `authenticated` role does). */
+/**
+ * Cluster-scoped resources every signed-in user may read. Not Nodes: a Node's status lists the images
+ * every tenant's pods pulled and the nodes' addresses (Berth's own API shows a summary of each node).
+ */
 export const CLUSTER_READABLE: readonly { group: string; resource: string }[] = [
-  { group: '', resource: 'nodes' },
   { group: 'storage.k8s.io', resource: 'storageclasses' },
 ];
