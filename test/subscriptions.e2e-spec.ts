@@ -1,5 +1,5 @@
 import type { Client } from 'graphql-ws';
-import { ROLE_BINDINGS, type V1RoleBinding } from '../src/kube';
+import { ROLE_BINDINGS, STATEFUL_SETS, type V1RoleBinding } from '../src/kube';
 import { LiveFeeds } from '../src/live/live-feeds.service';
 import { liveClient, Subscription, type Closed } from './support/live-client';
 import { statefulSetApi } from './support/statefulset-api';
@@ -183,6 +183,18 @@ describe('GraphQL subscriptions', () => {
   });
 
   it('resumes after a cursor with what changed meanwhile, and says when a cursor is too old', async () => {
+    // The detail test scaled live-a to 2: the controller's last status writes (available, current,
+    // updated) must be in before the cursor is taken, or they are rightly sent as changes after it.
+    await eventually(async () => {
+      const status = (await t.kube.direct().get(STATEFUL_SETS.ref(w.project, 'live-a'))).status;
+      const counts = [
+        status?.readyReplicas,
+        status?.availableReplicas,
+        status?.currentReplicas,
+        status?.updatedReplicas,
+      ];
+      return counts.every((n) => n === 2) ? true : undefined;
+    });
     const client = await open(w.regular.token);
     const s = new Subscription<ListMessage>(client, LIST, { p: w.project, name: 'live-' });
     const first = await s.next(0, (m) => m.statefulSetsChanged.synced && m, 'the first state');
