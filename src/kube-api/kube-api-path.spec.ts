@@ -80,7 +80,7 @@ describe('parseKubeApiPath', () => {
 
   it('serves discovery to GET only', () => {
     for (const path of ['/api', '/api/v1', '/apis', '/apis/apps', '/apis/apps/v1', '/version', '/openapi/v3'])
-      expect(parseKubeApiPath('GET', path, false)).toEqual({ kind: 'discovery', path });
+      expect(parseKubeApiPath('GET', path, false)).toEqual({ kind: 'discovery', method: 'GET', path });
     expect(refusal('POST', '/apis')).toBe(405);
   });
 

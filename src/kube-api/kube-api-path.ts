@@ -1,9 +1,11 @@
 import type { KubeVerb } from '../iam/kube-permissions';
 import { DNS1123_LABEL } from '../common/validation/names';
+import { KUBE_API_PATH } from '../common/http/edge';
 
 /** A request for Kubernetes' discovery documents (API groups, versions, OpenAPI): no resource, GET only. */
 export interface DiscoveryRequest {
   kind: 'discovery';
+  method: 'GET';
   /** The path as the API server knows it (checked segment by segment). */
   path: string;
 }
@@ -11,6 +13,8 @@ export interface DiscoveryRequest {
 /** A request for a resource, as the API server would authorize it. */
 export interface ResourceRequest {
   kind: 'resource';
+  /** The HTTP method, sent on as it came (it decided `verb`). */
+  method: string;
   verb: KubeVerb;
   /** '' for the core group. */
   group: string;
@@ -50,6 +54,23 @@ const METHOD_VERBS: Record<string, KubeVerb> = {
 };
 
 /**
+ * Reads a request's URL as it arrived (`/kube/api/...?...`): served only exactly as written (no other
+ * case of the prefix, no dot segments resolved on the way), then parsed as below.
+ */
+export function parseKubeApiUrl(method: string, rawUrl: string): { request: KubeApiRequest; query: string } {
+  const url = new URL(rawUrl, 'http://berth');
+  const raw = rawUrl.split('?')[0];
+  if (raw !== url.pathname || !raw.startsWith(`${KUBE_API_PATH}/`))
+    throw new KubeApiPathError(404, 'the server could not find the requested resource');
+  const request = parseKubeApiPath(
+    method,
+    raw.slice(KUBE_API_PATH.length),
+    queryFlag(url.searchParams, 'watch'),
+  );
+  return { request, query: url.search.slice(1) };
+}
+
+/**
  * Reads a Kubernetes API path (`/api/v1/...`, `/apis/<group>/<version>/...`, the old `/watch/` form
  * included) the way the API server's request-info resolver does, refusing anything it would not
  * serve. Each segment is checked against its Kubernetes rule before anything is forwarded.
@@ -60,7 +81,7 @@ export function parseKubeApiPath(method: string, path: string, watchQuery: boole
     throw new KubeApiPathError(404, 'the server could not find the requested resource');
   if (isDiscovery(segments)) {
     if (method !== 'GET') throw new KubeApiPathError(405, `${method} is not allowed on ${path}`);
-    return { kind: 'discovery', path: `/${segments.join('/')}` };
+    return { kind: 'discovery', method: 'GET', path: `/${segments.join('/')}` };
   }
   const [root, ...rest] = segments;
   let group = '';
@@ -108,6 +129,7 @@ export function parseKubeApiPath(method: string, path: string, watchQuery: boole
     .join('/');
   return {
     kind: 'resource',
+    method,
     verb,
     group,
     version,

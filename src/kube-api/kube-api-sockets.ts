@@ -13,9 +13,9 @@ import { Authenticator } from '../auth/authenticator.service';
 import { bearerToken } from '../auth/bearer';
 import { KUBE_API_PATH } from '../common/http/edge';
 import { refuseUpgrade, UpgradeRouter } from '../live/upgrade-router';
-import { KubeApiPathError, parseKubeApiPath, queryFlag } from './kube-api-path';
-import { KubeApiService, KubeStatusError } from './kube-api.service';
-import { kubeStatus, statusOfError } from './kube-status';
+import { KubeApiPathError, parseKubeApiUrl } from './kube-api-path';
+import { KubeApiService } from './kube-api.service';
+import { kubeStatus, KubeStatusError, statusOfError } from './kube-status';
 
 /** A watcher that lets this much pile up unsent is too slow: it is closed (and may reopen). */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
@@ -54,20 +54,12 @@ export class KubeApiSockets implements OnApplicationBootstrap, BeforeApplication
     const token = bearerToken(request.headers.authorization) ?? cookieToken(request);
     if (!token) return refuse(socket, new KubeStatusError(kubeStatus(401, 'Unauthorized')));
     const principal = await this.authenticator.authenticate(token);
-    const url = new URL(request.url ?? '/', 'http://berth');
-    const raw = (request.url ?? '').split('?')[0];
-    if (raw !== url.pathname || !raw.startsWith(`${KUBE_API_PATH}/`))
-      throw new KubeApiPathError(404, 'the server could not find the requested resource');
-    const parsed = parseKubeApiPath(
-      'GET',
-      url.pathname.slice(KUBE_API_PATH.length),
-      queryFlag(url.searchParams, 'watch'),
-    );
+    const { request: parsed, query } = parseKubeApiUrl('GET', request.url ?? '/');
     if (parsed.kind !== 'resource' || parsed.verb !== 'watch')
       throw new KubeApiPathError(400, 'only watches are served over a WebSocket');
     if (socket.destroyed) return controller.abort();
     const answer = await this.service.send(principal, parsed, {
-      query: url.search.slice(1),
+      query,
       accept: 'application/json',
       signal: controller.signal,
     });
@@ -132,6 +124,6 @@ function safeHost(origin: string): string | undefined {
 }
 
 function refuse(socket: Duplex, error: unknown): void {
-  const status = error instanceof KubeStatusError ? error.status : statusOfError(error);
+  const status = statusOfError(error);
   refuseUpgrade(socket, status.code, status.reason, JSON.stringify(status));
 }

@@ -18,8 +18,8 @@ import { KUBE_API_PATH } from '../common/http/edge';
 import { CurrentPrincipal } from '../access/request-context.decorators';
 import { Access } from '../iam/access-rules';
 import type { Principal } from '../iam/principal';
-import { KubeApiPathError, parseKubeApiPath, queryFlag } from './kube-api-path';
-import { KubeApiService, KubeStatusError } from './kube-api.service';
+import { parseKubeApiUrl } from './kube-api-path';
+import { KubeApiService } from './kube-api.service';
 import { statusOfError } from './kube-status';
 
 /** The API server's headers a client needs (the body is re-encoded by this server). */
@@ -32,7 +32,7 @@ export class KubeStatusFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
-    const status = error instanceof KubeStatusError ? error.status : statusOfError(error);
+    const status = statusOfError(error);
     if (status.code >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
     if (res.headersSent) return void res.destroy();
     if (status.details?.retryAfterSeconds)
@@ -59,22 +59,13 @@ export class KubeApiController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const url = new URL(req.originalUrl, 'http://berth');
-    // What is checked is what was asked: no other case, no dot segments resolved on the way.
-    const raw = req.originalUrl.split('?')[0];
-    if (raw !== url.pathname || !raw.startsWith(`${KUBE_API_PATH}/`))
-      throw new KubeApiPathError(404, 'the server could not find the requested resource');
-    const request = parseKubeApiPath(
-      req.method,
-      url.pathname.slice(KUBE_API_PATH.length),
-      queryFlag(url.searchParams, 'watch'),
-    );
+    const { request, query } = parseKubeApiUrl(req.method, req.originalUrl);
     const controller = new AbortController();
     // Closed when the answer is done or the caller went away: either way, the upstream request ends.
     res.on('close', () => controller.abort());
     if (res.closed) controller.abort();
     const answer = await this.service.send(principal, request, {
-      query: url.search.slice(1),
+      query,
       accept: req.headers.accept,
       contentType: req.headers['content-type'],
       body: Buffer.isBuffer(req.body) && req.body.length ? req.body : undefined,

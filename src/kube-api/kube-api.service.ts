@@ -13,7 +13,7 @@ import {
 import type { Principal } from '../iam/principal';
 import { KubeCache, KubeClient, type ForwardedAnswer, type Identity, type WriteAnswer } from '../kube';
 import { queryFlag, type KubeApiRequest, type ResourceRequest } from './kube-api-path';
-import { kubeStatus } from './kube-status';
+import { kubeStatus, KubeStatusError } from './kube-status';
 
 /** What of the caller's request goes on to the API server (the rest is dropped). */
 export interface Incoming {
@@ -24,13 +24,6 @@ export interface Incoming {
   body?: Uint8Array;
   /** Aborted when the caller goes away. */
   signal: AbortSignal;
-}
-
-/** A refusal that is already the Status the caller gets (a hidden project: exactly a missing one). */
-export class KubeStatusError extends Error {
-  constructor(readonly status: ReturnType<typeof kubeStatus>) {
-    super(status.message);
-  }
 }
 
 /** Open watches and followed logs per user, on this replica: each holds a connection to the API server. */
@@ -91,7 +84,7 @@ export class KubeApiService {
     const gone = () => incoming.signal.aborted;
     try {
       if (gone()) throw new DomainError(ErrorCode.UNAVAILABLE, 'The caller went away');
-      const method = methodOf(request);
+      const { method } = request;
       const answer = await this.kube.as(identity).forward({
         method,
         path: incoming.query ? `${request.path}?${incoming.query}` : request.path,
@@ -233,21 +226,6 @@ function acceptFor(request: KubeApiRequest, accept: string): string {
   if (request.kind !== 'discovery' || !LISTS_GROUPS.test(request.path)) return accept;
   const json = accept.split(',').filter((type) => type.trim().startsWith('application/json'));
   return json.length ? json.join(',') : 'application/json';
-}
-
-function methodOf(request: KubeApiRequest): string {
-  if (request.kind === 'discovery') return 'GET';
-  const methods: Record<string, string> = {
-    get: 'GET',
-    list: 'GET',
-    watch: 'GET',
-    create: 'POST',
-    update: 'PUT',
-    patch: 'PATCH',
-    delete: 'DELETE',
-    deletecollection: 'DELETE',
-  };
-  return methods[request.verb];
 }
 
 function refused(request: ResourceRequest): DomainError {

@@ -44,8 +44,16 @@ export function kubeStatus(code: number, message: string, details?: KubeStatus['
   };
 }
 
+/** A refusal that is already the Status the caller gets (a hidden project: exactly a missing one). */
+export class KubeStatusError extends Error {
+  constructor(readonly status: KubeStatus) {
+    super(status.message);
+  }
+}
+
 /** Any error of the Kubernetes API path as the Status the API server would answer; internals never shown. */
 export function statusOfError(error: unknown): KubeStatus {
+  if (error instanceof KubeStatusError) return error.status;
   if (error instanceof KubeApiPathError) return kubeStatus(error.code, error.message);
   if (error instanceof DomainError) {
     if (error.code === ErrorCode.INTERNAL) return kubeStatus(500, 'Internal error');
