@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
 import type { Request } from 'express';
@@ -26,9 +26,9 @@ const SCOPE_NAME: Record<'project' | 'workspace' | 'user', NameKind> = {
 @Injectable()
 export class AccessGuard implements CanActivate {
   constructor(
-    @Inject(Reflector) private readonly reflector: Reflector,
-    @Inject(AccessService) private readonly access: AccessService,
-    @Inject(PassportService) private readonly passport: PassportService,
+    private readonly reflector: Reflector,
+    private readonly access: AccessService,
+    private readonly passport: PassportService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {

@@ -26,8 +26,8 @@ import { securityOf } from '../iam/project-security';
 @Injectable()
 export class AccessService {
   constructor(
-    @Inject(TenancyStore) private readonly store: TenancyStore,
-    @Inject(IdentityService) private readonly identities: IdentityService,
+    private readonly store: TenancyStore,
+    private readonly identities: IdentityService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

@@ -1,5 +1,5 @@
 import { API_TOKENS } from '../iam/resources';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-code';
 import {
@@ -39,9 +39,9 @@ export class ApiTokenService {
   private readonly logger = new Logger(ApiTokenService.name);
 
   constructor(
-    @Inject(AccountStore) private readonly accounts: AccountStore,
-    @Inject(CredentialStore) private readonly credentials: CredentialStore,
-    @Inject(SigningKeyStore) private readonly keys: SigningKeyStore,
+    private readonly accounts: AccountStore,
+    private readonly credentials: CredentialStore,
+    private readonly keys: SigningKeyStore,
   ) {}
 
   async list(account: AccountResource): Promise<ApiTokenInfo[]> {

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-code';
 import { AccountStore } from '../iam/account.store';
@@ -14,9 +14,9 @@ import { TokenService } from './token.service';
 @Injectable()
 export class Authenticator {
   constructor(
-    @Inject(TokenService) private readonly tokens: TokenService,
-    @Inject(ApiTokenService) private readonly apiTokens: ApiTokenService,
-    @Inject(AccountStore) private readonly accounts: AccountStore,
+    private readonly tokens: TokenService,
+    private readonly apiTokens: ApiTokenService,
+    private readonly accounts: AccountStore,
   ) {}
 
   async authenticate(bearer: string): Promise<Principal> {

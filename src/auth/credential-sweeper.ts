@@ -17,9 +17,9 @@ export class CredentialSweeper implements OnApplicationBootstrap, OnApplicationS
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
-    @Inject(KubeClient) private readonly kube: KubeClient,
-    @Inject(CredentialStore) private readonly credentials: CredentialStore,
-    @Inject(LoginAttemptsStore) private readonly attempts: LoginAttemptsStore,
+    private readonly kube: KubeClient,
+    private readonly credentials: CredentialStore,
+    private readonly attempts: LoginAttemptsStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

@@ -34,10 +34,10 @@ export class LoginService {
   private readonly loginRecorded = new Map<string, number>();
 
   constructor(
-    @Inject(AccountStore) private readonly accounts: AccountStore,
-    @Inject(LoginAttemptsStore) private readonly failures: LoginAttemptsStore,
-    @Inject(PasswordHasher) private readonly hasher: PasswordHasher,
-    @Inject(SessionService) private readonly sessions: SessionService,
+    private readonly accounts: AccountStore,
+    private readonly failures: LoginAttemptsStore,
+    private readonly hasher: PasswordHasher,
+    private readonly sessions: SessionService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

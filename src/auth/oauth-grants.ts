@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { AccountResource } from '../iam/account.resource';
 import type { LoginService } from './login.service';
@@ -18,7 +18,7 @@ export interface TokenRequest {
 /** Runs Passport's local strategy for the password grant only. */
 @Injectable()
 export class PasswordGrantGuard implements CanActivate {
-  constructor(@Inject(PassportService) private readonly passport: PassportService) {}
+  constructor(private readonly passport: PassportService) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<Request & { user?: AccountResource }>();

@@ -1,4 +1,4 @@
-import { Body, Header, Controller, HttpCode, Inject, Post, Req, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Header, Controller, HttpCode, Post, Req, UseFilters, UseGuards } from '@nestjs/common';
 import {
   ApiBody,
   ApiConsumes,
@@ -37,8 +37,8 @@ class OAuthErrorBody {
 @UseFilters(OAuthExceptionFilter)
 export class OAuthController {
   constructor(
-    @Inject(LoginService) private readonly logins: LoginService,
-    @Inject(SessionService) private readonly sessions: SessionService,
+    private readonly logins: LoginService,
+    private readonly sessions: SessionService,
   ) {}
 
   @Post('token')

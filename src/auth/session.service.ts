@@ -36,10 +36,10 @@ export class SessionService {
   private readonly pruning = new Map<string, boolean>();
 
   constructor(
-    @Inject(AccountStore) private readonly accounts: AccountStore,
-    @Inject(CredentialStore) private readonly credentials: CredentialStore,
-    @Inject(TokenService) private readonly tokens: TokenService,
-    @Inject(SigningKeyStore) private readonly keys: SigningKeyStore,
+    private readonly accounts: AccountStore,
+    private readonly credentials: CredentialStore,
+    private readonly tokens: TokenService,
+    private readonly keys: SigningKeyStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

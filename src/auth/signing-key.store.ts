@@ -18,7 +18,7 @@ export class SigningKeyStore {
   private loading: Promise<Uint8Array> | undefined;
 
   constructor(
-    @Inject(KubeClient) private readonly kube: KubeClient,
+    private readonly kube: KubeClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

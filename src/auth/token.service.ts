@@ -37,7 +37,7 @@ export class TokenService {
   private readonly verified = new Map<string, Verified>();
 
   constructor(
-    @Inject(SigningKeyStore) private readonly keys: SigningKeyStore,
+    private readonly keys: SigningKeyStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

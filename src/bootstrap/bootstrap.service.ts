@@ -31,13 +31,13 @@ export class BootstrapService {
   private readonly logger = new Logger('Bootstrap');
 
   constructor(
-    @Inject(KubeClient) private readonly kube: KubeClient,
+    private readonly kube: KubeClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(SigningKeyStore) private readonly signingKey: SigningKeyStore,
-    @Inject(AccountStore) private readonly accounts: AccountStore,
-    @Inject(PasswordHasher) private readonly hasher: PasswordHasher,
-    @Inject(IdentityService) private readonly identities: IdentityService,
-    @Inject(KubeCache) private readonly cache: KubeCache,
+    private readonly signingKey: SigningKeyStore,
+    private readonly accounts: AccountStore,
+    private readonly hasher: PasswordHasher,
+    private readonly identities: IdentityService,
+    private readonly cache: KubeCache,
   ) {}
 
   async run(): Promise<void> {

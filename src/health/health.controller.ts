@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, HttpStatus, Inject, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpStatus, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../iam/access-rules';
@@ -9,8 +9,8 @@ import { KubeCache, KubeClient } from '../kube';
 @Controller()
 export class HealthController {
   constructor(
-    @Inject(KubeClient) private readonly kube: KubeClient,
-    @Inject(KubeCache) private readonly cache: KubeCache,
+    private readonly kube: KubeClient,
+    private readonly cache: KubeCache,
   ) {}
 
   /** The process is alive and serving HTTP. */

@@ -1,5 +1,5 @@
 import { ACCOUNTS } from './resources';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { KubeClient } from '../kube';
 import { AccountResource } from './account.resource';
 import { DomainError } from '../common/errors/domain-error';
@@ -8,7 +8,7 @@ import { ErrorCode } from '../common/errors/error-code';
 /** Accounts as custom resources, read and written with the service's own identity. */
 @Injectable()
 export class AccountStore {
-  constructor(@Inject(KubeClient) private readonly kube: KubeClient) {}
+  constructor(private readonly kube: KubeClient) {}
 
   find(username: string): Promise<AccountResource | null> {
     return this.kube.find(ACCOUNTS.ref(username));

@@ -1,5 +1,5 @@
 import { API_TOKENS, SESSIONS } from './resources';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-code';
 import { KubeClient, KubeObject, Resource, ResourceRef } from '../kube';
@@ -11,7 +11,7 @@ import { ApiTokenResource, CREDENTIAL_LABELS, SessionResource } from './account.
  */
 @Injectable()
 export class CredentialStore {
-  constructor(@Inject(KubeClient) private readonly kube: KubeClient) {}
+  constructor(private readonly kube: KubeClient) {}
 
   findSession(name: string): Promise<SessionResource | null> {
     return this.kube.find(SESSIONS.ref(name));

@@ -1,5 +1,5 @@
 import { LOGIN_ATTEMPTS } from './resources';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-code';
 import { nameProblem } from '../common/validation/names';
@@ -46,7 +46,7 @@ export function attemptRules(config: {
 export class LoginAttemptsStore {
   private readonly queues = new Map<string, Promise<unknown>>();
 
-  constructor(@Inject(KubeClient) private readonly kube: KubeClient) {}
+  constructor(private readonly kube: KubeClient) {}
 
   async read(username: string, address: string | null, rules: AttemptRules): Promise<Attempts> {
     const record = await this.kube.find<LoginAttemptsResource>(

@@ -1,5 +1,5 @@
 import { ROLE_BINDINGS } from '../kube';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-code';
 import { ProjectRole, WorkspaceRole } from './roles';
@@ -15,8 +15,8 @@ import { workspaceMemberRef } from './resources';
 @Injectable()
 export class MembershipCleanup {
   constructor(
-    @Inject(KubeClient) private readonly kube: KubeClient,
-    @Inject(TenancyStore) private readonly store: TenancyStore,
+    private readonly kube: KubeClient,
+    private readonly store: TenancyStore,
   ) {}
 
   async removeWorkspaceMembers(workspace: string): Promise<void> {

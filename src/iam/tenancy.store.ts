@@ -1,7 +1,7 @@
 import { workspaceMemberRef } from './resources';
 import { NAMESPACES, ROLE_BINDINGS } from '../kube';
 import { WORKSPACES, WORKSPACE_MEMBERS } from './resources';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { KubeClient, V1Namespace, V1RoleBinding } from '../kube';
 import { isProjectRole, ProjectRole, WorkspaceRole } from './roles';
 import { LABELS } from './labels';
@@ -18,7 +18,7 @@ const PROJECT_ROLE_RANK: Record<ProjectRole, number> = {
  */
 @Injectable()
 export class TenancyStore {
-  constructor(@Inject(KubeClient) private readonly kube: KubeClient) {}
+  constructor(private readonly kube: KubeClient) {}
 
   findWorkspace(name: string): Promise<WorkspaceResource | null> {
     return this.kube.find(WORKSPACES.ref(name));

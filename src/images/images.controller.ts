@@ -1,5 +1,5 @@
 import { Operation } from '../common/http/api-operation';
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsObjectName } from '../common/validation/names';
@@ -27,7 +27,7 @@ export class InspectImageQuery {
 @ApiTags('images')
 @Controller('projects/:project/images')
 export class ImagesController {
-  constructor(@Inject(ImagesService) private readonly images: ImagesService) {}
+  constructor(private readonly images: ImagesService) {}
 
   // WORKLOADS_VIEW: see ImagesResolver.imageInfo.
   @Get('inspect')

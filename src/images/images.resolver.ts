@@ -1,4 +1,4 @@
-import { Inject } from '@nestjs/common';
+import {} from '@nestjs/common';
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { NameArg } from '../common/validation/names';
 import { Access } from '../iam/access-rules';
@@ -10,7 +10,7 @@ import { ImagesService } from './images.service';
 
 @Resolver(() => ImageInfo)
 export class ImagesResolver {
-  constructor(@Inject(ImagesService) private readonly images: ImagesService) {}
+  constructor(private readonly images: ImagesService) {}
 
   // WORKLOADS_VIEW, not WORKLOADS_MANAGE: reading what a public image exposes is harmless, so viewers
   // may too. A secret is read as the caller, so Kubernetes RBAC still keeps viewers from using one.

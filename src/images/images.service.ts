@@ -40,7 +40,7 @@ export class ImagesService {
   private readonly limiter: RateLimiter;
 
   constructor(
-    @Inject(KubeClient) private readonly kube: KubeClient,
+    private readonly kube: KubeClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     // Injected (see ImagesModule), so a unit test can answer for the registries.
     @Inject(IMAGE_REGISTRY) private readonly registries: ImageRegistry,

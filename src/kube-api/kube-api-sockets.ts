@@ -1,9 +1,4 @@
-import {
-  Inject,
-  Injectable,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import { createInterface } from 'node:readline';
 import { Readable, type Duplex } from 'node:stream';
@@ -32,9 +27,9 @@ export class KubeApiSockets implements OnApplicationBootstrap, BeforeApplication
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
 
   constructor(
-    @Inject(UpgradeRouter) private readonly upgrades: UpgradeRouter,
-    @Inject(Authenticator) private readonly authenticator: Authenticator,
-    @Inject(KubeApiService) private readonly service: KubeApiService,
+    private readonly upgrades: UpgradeRouter,
+    private readonly authenticator: Authenticator,
+    private readonly service: KubeApiService,
   ) {}
 
   onApplicationBootstrap(): void {

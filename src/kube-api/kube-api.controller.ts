@@ -4,7 +4,6 @@ import {
   Catch,
   Controller,
   ExceptionFilter,
-  Inject,
   Logger,
   Req,
   Res,
@@ -50,7 +49,7 @@ export class KubeStatusFilter implements ExceptionFilter {
 @UseFilters(KubeStatusFilter)
 @Controller(KUBE_API_PATH.slice(1))
 export class KubeApiController {
-  constructor(@Inject(KubeApiService) private readonly service: KubeApiService) {}
+  constructor(private readonly service: KubeApiService) {}
 
   @All(['api', 'api/*path', 'apis', 'apis/*path', 'version', 'openapi/*path'])
   @Access.authenticated()

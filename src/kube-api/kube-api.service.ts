@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AccessService, forbidden } from '../access/access.service';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-code';
@@ -44,10 +44,10 @@ export class KubeApiService {
   private open = 0;
 
   constructor(
-    @Inject(AccessService) private readonly access: AccessService,
-    @Inject(IdentityService) private readonly identities: IdentityService,
-    @Inject(KubeClient) private readonly kube: KubeClient,
-    @Inject(KubeCache) private readonly cache: KubeCache,
+    private readonly access: AccessService,
+    private readonly identities: IdentityService,
+    private readonly kube: KubeClient,
+    private readonly cache: KubeCache,
   ) {}
 
   /** Who the request goes to Kubernetes as, once Berth allows it. */

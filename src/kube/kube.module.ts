@@ -1,4 +1,4 @@
-import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { KubeCache } from './kube-cache';
@@ -8,7 +8,7 @@ import { cacheKubernetesKinds } from './cached-kinds';
 
 @Injectable()
 class KubeConnectionCloser implements OnApplicationShutdown {
-  constructor(@Inject(KubeConnection) private readonly connection: KubeConnection) {}
+  constructor(private readonly connection: KubeConnection) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.connection.close();
@@ -17,7 +17,7 @@ class KubeConnectionCloser implements OnApplicationShutdown {
 
 @Injectable()
 class KubeCacheStopper implements OnApplicationShutdown {
-  constructor(@Inject(KubeCache) private readonly cache: KubeCache) {}
+  constructor(private readonly cache: KubeCache) {}
 
   onApplicationShutdown(): void {
     this.cache.stop();

@@ -5,7 +5,6 @@ import {
   Header,
   Headers,
   HttpCode,
-  Inject,
   Post,
   Req,
   UseFilters,
@@ -36,10 +35,10 @@ export const KUBESPHERE_VERSION = { gitVersion: 'v3.4.1', gitMajor: '3', gitMino
 @Controller('kube')
 export class KubeSphereSessionController {
   constructor(
-    @Inject(LoginService) private readonly logins: LoginService,
-    @Inject(SessionService) private readonly sessions: SessionService,
-    @Inject(Authenticator) private readonly authenticator: Authenticator,
-    @Inject(KubeClient) private readonly kube: KubeClient,
+    private readonly logins: LoginService,
+    private readonly sessions: SessionService,
+    private readonly authenticator: Authenticator,
+    private readonly kube: KubeClient,
   ) {}
 
   @Post('oauth/token')

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { once } from 'node:events';
 import type { ProjectAccess } from '../access/scope-access';
@@ -22,8 +22,8 @@ const HEARTBEAT_MS = 15_000;
 @Injectable()
 export class EventStreams {
   constructor(
-    @Inject(LiveFeeds) private readonly feeds: LiveFeeds,
-    @Inject(LiveConnections) private readonly connections: LiveConnections,
+    private readonly feeds: LiveFeeds,
+    private readonly connections: LiveConnections,
   ) {}
 
   /** The cursor a request resumes after: `after`, else the Last-Event-ID header. */

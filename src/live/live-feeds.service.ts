@@ -69,9 +69,9 @@ export class LiveFeeds implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(Authenticator) private readonly authenticator: Authenticator,
-    @Inject(AccessService) private readonly access: AccessService,
-    @Inject(KubeCache) private readonly cache: KubeCache,
+    private readonly authenticator: Authenticator,
+    private readonly access: AccessService,
+    private readonly cache: KubeCache,
   ) {
     this.starts = new RateLimiter(config.live.subscribesPerMinute, 60_000, 'subscriptions started');
     this.rechecks = new ChangeBatcher<'all'>(

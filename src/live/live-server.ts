@@ -68,10 +68,10 @@ export class LiveServer implements OnApplicationBootstrap, BeforeApplicationShut
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     // The schema host belongs to the GraphQL module, which does not export it: found at bootstrap.
-    @Inject(ModuleRef) private readonly modules: ModuleRef,
-    @Inject(Authenticator) private readonly authenticator: Authenticator,
-    @Inject(LiveConnections) private readonly connections: LiveConnections,
-    @Inject(UpgradeRouter) private readonly upgrades: UpgradeRouter,
+    private readonly modules: ModuleRef,
+    private readonly authenticator: Authenticator,
+    private readonly connections: LiveConnections,
+    private readonly upgrades: UpgradeRouter,
   ) {}
 
   private get schema(): GraphQLSchema {

@@ -1,9 +1,4 @@
-import {
-  Inject,
-  Injectable,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -28,7 +23,7 @@ export class UpgradeRouter implements OnApplicationBootstrap, BeforeApplicationS
     refuseUpgrade(socket, 404, 'Not Found');
   };
 
-  constructor(@Inject(HttpAdapterHost) private readonly http: HttpAdapterHost) {}
+  constructor(private readonly http: HttpAdapterHost) {}
 
   route(path: string, handler: UpgradeHandler): void {
     this.routes.set(path, handler);

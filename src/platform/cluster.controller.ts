@@ -1,5 +1,5 @@
 import { Operation } from '../common/http/api-operation';
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Access } from '../iam/access-rules';
 import { Cluster } from './cluster.model';
@@ -8,7 +8,7 @@ import { ClusterService } from './cluster.service';
 @ApiTags('cluster')
 @Controller('cluster')
 export class ClusterController {
-  constructor(@Inject(ClusterService) private readonly clusters: ClusterService) {}
+  constructor(private readonly clusters: ClusterService) {}
 
   @Get()
   @Operation('The cluster: version, nodes and their capacity')

@@ -1,4 +1,4 @@
-import { Inject } from '@nestjs/common';
+import {} from '@nestjs/common';
 import { Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Access } from '../iam/access-rules';
 import { StorageClass } from './storage-class.model';
@@ -8,7 +8,7 @@ import { ClusterService } from './cluster.service';
 /** Each field is fetched only when asked for. */
 @Resolver(() => Cluster)
 export class ClusterResolver {
-  constructor(@Inject(ClusterService) private readonly clusters: ClusterService) {}
+  constructor(private readonly clusters: ClusterService) {}
 
   @Query(() => Cluster, { description: 'The Kubernetes cluster Berth runs on' })
   @Access.authenticated()

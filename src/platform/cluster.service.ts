@@ -1,5 +1,5 @@
 import { NODES } from '../kube';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { KubeClient, V1Node } from '../kube';
 import type { StorageClass } from './storage-class.model';
 import { StorageClassesService } from './storage-classes.service';
@@ -9,8 +9,8 @@ import { Cluster, ClusterNode } from './cluster.model';
 @Injectable()
 export class ClusterService {
   constructor(
-    @Inject(KubeClient) private readonly kube: KubeClient,
-    @Inject(StorageClassesService) private readonly classes: StorageClassesService,
+    private readonly kube: KubeClient,
+    private readonly classes: StorageClassesService,
   ) {}
 
   async cluster(): Promise<Cluster> {

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../iam/access-rules';
 import { StorageClass } from './storage-class.model';
@@ -7,7 +7,7 @@ import { StorageClassesService } from './storage-classes.service';
 @ApiTags('storage')
 @Controller('storageclasses')
 export class StorageClassesController {
-  constructor(@Inject(StorageClassesService) private readonly classes: StorageClassesService) {}
+  constructor(private readonly classes: StorageClassesService) {}
 
   @Get()
   @Access.authenticated()

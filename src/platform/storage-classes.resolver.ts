@@ -1,4 +1,4 @@
-import { Inject } from '@nestjs/common';
+import {} from '@nestjs/common';
 import { Query, Resolver } from '@nestjs/graphql';
 import { Access } from '../iam/access-rules';
 import { StorageClass } from './storage-class.model';
@@ -6,7 +6,7 @@ import { StorageClassesService } from './storage-classes.service';
 
 @Resolver(() => StorageClass)
 export class StorageClassesResolver {
-  constructor(@Inject(StorageClassesService) private readonly classes: StorageClassesService) {}
+  constructor(private readonly classes: StorageClassesService) {}
 
   @Query(() => [StorageClass], { description: 'The storage classes volumes can ask for, by name' })
   @Access.authenticated()

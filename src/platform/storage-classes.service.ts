@@ -1,5 +1,5 @@
 import { STORAGE_CLASSES } from '../kube';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { KubeClient, V1StorageClass } from '../kube';
 import type { StorageClass } from './storage-class.model';
 import { isDefaultClass } from '../kube/storage-classes';
@@ -10,7 +10,7 @@ import { isDefaultClass } from '../kube/storage-classes';
  */
 @Injectable()
 export class StorageClassesService {
-  constructor(@Inject(KubeClient) private readonly kube: KubeClient) {}
+  constructor(private readonly kube: KubeClient) {}
 
   async list(): Promise<StorageClass[]> {
     return (await this.raw()).map(toStorageClass).sort((a, b) => a.name.localeCompare(b.name));

@@ -1,4 +1,4 @@
-import { Inject } from '@nestjs/common';
+import {} from '@nestjs/common';
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Access } from '../iam/access-rules';
 import { CurrentProject } from '../access/request-context.decorators';
@@ -12,7 +12,7 @@ import { NameArg } from '../common/validation/names';
 
 @Resolver(() => Project)
 export class ProjectsResolver {
-  constructor(@Inject(ProjectsService) private readonly service: ProjectsService) {}
+  constructor(private readonly service: ProjectsService) {}
 
   @Query(() => Project)
   @Access.project(Permission.PROJECT_VIEW, 'name')

@@ -30,10 +30,10 @@ export class ProjectsService {
   private readonly toProject: (namespace: V1Namespace) => Project;
 
   constructor(
-    @Inject(KubeClient) private readonly kube: KubeClient,
-    @Inject(TenancyStore) private readonly store: TenancyStore,
-    @Inject(AccountStore) private readonly accounts: AccountStore,
-    @Inject(IdentityService) private readonly identities: IdentityService,
+    private readonly kube: KubeClient,
+    private readonly store: TenancyStore,
+    private readonly accounts: AccountStore,
+    private readonly identities: IdentityService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.toProject = (namespace) => toProject(namespace, config.podSecurityDefault);

@@ -1,5 +1,5 @@
 import { Operation } from '../common/http/api-operation';
-import { Body, Controller, Delete, Get, Inject, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Patch, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../iam/principal';
 import { Access } from '../iam/access-rules';
@@ -26,8 +26,8 @@ import { NameParam } from '../common/validation/names';
 @Controller('workspaces')
 export class WorkspacesController {
   constructor(
-    @Inject(WorkspacesService) private readonly workspaces: WorkspacesService,
-    @Inject(ProjectsService) private readonly projects: ProjectsService,
+    private readonly workspaces: WorkspacesService,
+    private readonly projects: ProjectsService,
   ) {}
 
   @Get()
@@ -139,7 +139,7 @@ export class WorkspacesController {
 @ApiTags('projects')
 @Controller('projects')
 export class ProjectsController {
-  constructor(@Inject(ProjectsService) private readonly projects: ProjectsService) {}
+  constructor(private readonly projects: ProjectsService) {}
 
   @Get()
   @Operation('List the projects the caller may see', { type: [Project] })

@@ -1,4 +1,4 @@
-import { Inject } from '@nestjs/common';
+import {} from '@nestjs/common';
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Principal } from '../iam/principal';
 import { Access } from '../iam/access-rules';
@@ -20,8 +20,8 @@ import { NameArg } from '../common/validation/names';
 @Resolver(() => Workspace)
 export class WorkspacesResolver {
   constructor(
-    @Inject(WorkspacesService) private readonly workspaces: WorkspacesService,
-    @Inject(ProjectsService) private readonly projectsService: ProjectsService,
+    private readonly workspaces: WorkspacesService,
+    private readonly projectsService: ProjectsService,
   ) {}
 
   @Query(() => [Workspace], {

@@ -1,6 +1,6 @@
 import { workspaceMemberRef } from '../iam/resources';
 import { WORKSPACES } from '../iam/resources';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Principal } from '../iam/principal';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-code';
@@ -20,10 +20,10 @@ import { TENANCY_API_VERSION } from '../iam/api-groups';
 @Injectable()
 export class WorkspacesService {
   constructor(
-    @Inject(KubeClient) private readonly kube: KubeClient,
-    @Inject(TenancyStore) private readonly store: TenancyStore,
-    @Inject(AccountStore) private readonly accounts: AccountStore,
-    @Inject(MembershipCleanup) private readonly cleanup: MembershipCleanup,
+    private readonly kube: KubeClient,
+    private readonly store: TenancyStore,
+    private readonly accounts: AccountStore,
+    private readonly cleanup: MembershipCleanup,
   ) {}
 
   /** The workspaces the caller may see: all for platform admins, otherwise those they belong to. */

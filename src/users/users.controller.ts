@@ -1,5 +1,5 @@
 import { Operation } from '../common/http/api-operation';
-import { Body, Controller, Delete, Get, Inject, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Patch, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../iam/principal';
 import { Access } from '../iam/access-rules';
@@ -14,7 +14,7 @@ import { NameParam } from '../common/validation/names';
 @ApiTags('users')
 @Controller()
 export class UsersController {
-  constructor(@Inject(UsersService) private readonly users: UsersService) {}
+  constructor(private readonly users: UsersService) {}
 
   @Get('me')
   @Operation('The signed-in user', { type: User })

@@ -1,4 +1,4 @@
-import { Inject } from '@nestjs/common';
+import {} from '@nestjs/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Principal } from '../iam/principal';
 import { Access } from '../iam/access-rules';
@@ -12,7 +12,7 @@ import { NameArg } from '../common/validation/names';
 
 @Resolver(() => User)
 export class UsersResolver {
-  constructor(@Inject(UsersService) private readonly service: UsersService) {}
+  constructor(private readonly service: UsersService) {}
 
   @Query(() => User, { description: 'The signed-in user' })
   @Access.authenticated()

@@ -23,13 +23,13 @@ import { IAM_API_VERSION } from '../iam/api-groups';
 @Injectable()
 export class UsersService {
   constructor(
-    @Inject(AccountStore) private readonly accounts: AccountStore,
-    @Inject(CredentialStore) private readonly credentials: CredentialStore,
-    @Inject(LoginAttemptsStore) private readonly attempts: LoginAttemptsStore,
-    @Inject(PasswordHasher) private readonly hasher: PasswordHasher,
-    @Inject(AccessService) private readonly access: AccessService,
-    @Inject(MembershipCleanup) private readonly memberships: MembershipCleanup,
-    @Inject(ApiTokenService) private readonly apiTokens: ApiTokenService,
+    private readonly accounts: AccountStore,
+    private readonly credentials: CredentialStore,
+    private readonly attempts: LoginAttemptsStore,
+    private readonly hasher: PasswordHasher,
+    private readonly access: AccessService,
+    private readonly memberships: MembershipCleanup,
+    private readonly apiTokens: ApiTokenService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

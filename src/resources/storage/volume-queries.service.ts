@@ -1,5 +1,5 @@
 import { EVENTS, PERSISTENT_VOLUME_CLAIMS, PODS, STATEFUL_SETS } from '../../kube';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { byCreation, byName, type ListSpec, queryPage, when } from '../../common/list-query';
 import type { ProjectAccess } from '../../access/scope-access';
 import { CoreV1Event, KubeClient, V1PersistentVolumeClaim } from '../../kube';
@@ -34,7 +34,7 @@ const VOLUME_LIST: ListSpec<VolumeClaimView, VolumeClaimSortField> = {
 /** Reads of a project's volumes (PersistentVolumeClaims), as the requesting user. */
 @Injectable()
 export class VolumeQueries {
-  constructor(@Inject(KubeClient) private readonly kube: KubeClient) {}
+  constructor(private readonly kube: KubeClient) {}
 
   /**
    * The status filter needs each claim's phase and the sort by capacity its size, so this reads the

@@ -1,5 +1,5 @@
 import { createdUnlessDryRun } from '../../common/http/api-operation';
-import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { sendJsonOrYaml } from '../../common/http/yaml-download';
@@ -18,8 +18,8 @@ import { NameParam } from '../../common/validation/names';
 @Controller('projects/:project/volumes')
 export class VolumesController {
   constructor(
-    @Inject(VolumeQueries) private readonly queries: VolumeQueries,
-    @Inject(VolumesService) private readonly commands: VolumesService,
+    private readonly queries: VolumeQueries,
+    private readonly commands: VolumesService,
   ) {}
 
   @Get()

@@ -1,5 +1,5 @@
 import { DryRunArg, ForceArg, FirstArg, AfterArg, listQueryOf } from '../../common/graphql/arguments';
-import { Inject } from '@nestjs/common';
+import {} from '@nestjs/common';
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Access } from '../../iam/access-rules';
 import { ParentProject, ProjectScope } from '../../access/request-context.decorators';
@@ -15,8 +15,8 @@ import { EventView } from '../shared/events';
 @Resolver(() => VolumeClaimView)
 export class VolumesResolver {
   constructor(
-    @Inject(VolumeQueries) private readonly queries: VolumeQueries,
-    @Inject(VolumesService) private readonly commands: VolumesService,
+    private readonly queries: VolumeQueries,
+    private readonly commands: VolumesService,
   ) {}
 
   @Query(() => VolumeClaimConnection, { description: "The project's volumes (PersistentVolumeClaims)" })

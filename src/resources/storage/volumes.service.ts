@@ -1,5 +1,5 @@
 import { PERSISTENT_VOLUME_CLAIMS, STORAGE_CLASSES } from '../../kube';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-code';
 import type { ProjectAccess } from '../../access/scope-access';
@@ -22,8 +22,8 @@ const NO_CONTEXT = { pods: [], statefulSets: [], events: [] };
 @Injectable()
 export class VolumesService {
   constructor(
-    @Inject(KubeClient) private readonly kube: KubeClient,
-    @Inject(VolumeQueries) private readonly queries: VolumeQueries,
+    private readonly kube: KubeClient,
+    private readonly queries: VolumeQueries,
   ) {}
 
   async create(access: ProjectAccess, input: CreateVolumeInput, dryRun: boolean): Promise<VolumeClaimChange> {

@@ -1,5 +1,5 @@
 import { createdUnlessDryRun, Operation } from '../../../common/http/api-operation';
-import { Body, Controller, Delete, Get, Inject, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
@@ -19,7 +19,7 @@ import { NameParam } from '../../../common/validation/names';
 @ApiTags('configmaps')
 @Controller('projects/:project/configmaps')
 export class ConfigMapsController {
-  constructor(@Inject(ConfigMapsService) private readonly service: ConfigMapsService) {}
+  constructor(private readonly service: ConfigMapsService) {}
 
   @Get()
   @Operation('List ConfigMaps (with the workloads using each)')

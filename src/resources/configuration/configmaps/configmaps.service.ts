@@ -1,6 +1,6 @@
 import { CONFIG_MAPS, STATEFUL_SETS } from '../../../kube';
 import { byNameList, queryList } from '../../../common/list-query';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   compareKeys,
   dataProblems,
@@ -19,7 +19,7 @@ import type { ConfigMapDataInput, ConfigMapView, CreateConfigMapInput } from './
 /** ConfigMaps of a project, read and written as the requesting user. */
 @Injectable()
 export class ConfigMapsService {
-  constructor(@Inject(KubeClient) private readonly kube: KubeClient) {}
+  constructor(private readonly kube: KubeClient) {}
 
   async list(access: ProjectAccess, name?: string): Promise<ConfigMapView[]> {
     const client = this.kube.as(access.identity);

@@ -1,5 +1,5 @@
 import { createdUnlessDryRun, Operation } from '../../../common/http/api-operation';
-import { Body, Controller, Delete, Get, Inject, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
@@ -19,7 +19,7 @@ import { NameParam } from '../../../common/validation/names';
 @ApiTags('secrets')
 @Controller('projects/:project/secrets')
 export class SecretsController {
-  constructor(@Inject(SecretsService) private readonly service: SecretsService) {}
+  constructor(private readonly service: SecretsService) {}
 
   @Get()
   @Operation('List Secrets (keys only, never values)')

@@ -1,5 +1,5 @@
 import { DryRunArg, ForceArg, ResourceVersionArg } from '../../../common/graphql/arguments';
-import { Inject } from '@nestjs/common';
+import {} from '@nestjs/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Access } from '../../../iam/access-rules';
 import { ProjectScope } from '../../../access/request-context.decorators';
@@ -11,7 +11,7 @@ import { NameArg } from '../../../common/validation/names';
 
 @Resolver(() => SecretView)
 export class SecretsResolver {
-  constructor(@Inject(SecretsService) private readonly service: SecretsService) {}
+  constructor(private readonly service: SecretsService) {}
 
   @Query(() => [SecretView], { description: 'Keys only, never values' })
   @Access.project(Permission.CONFIG_VIEW)

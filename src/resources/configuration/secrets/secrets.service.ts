@@ -1,6 +1,6 @@
 import { SECRETS, STATEFUL_SETS } from '../../../kube';
 import { byNameList, queryList } from '../../../common/list-query';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
 import { toRecord } from '../../../common/key-value-data';
@@ -25,7 +25,7 @@ import {
  */
 @Injectable()
 export class SecretsService {
-  constructor(@Inject(KubeClient) private readonly kube: KubeClient) {}
+  constructor(private readonly kube: KubeClient) {}
 
   async list(access: ProjectAccess, name?: string): Promise<SecretView[]> {
     const [secrets, sets] = await Promise.all([

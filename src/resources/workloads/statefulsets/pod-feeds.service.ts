@@ -20,9 +20,9 @@ const FIRST_EVENTS = 50;
 export class PodFeeds {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(KubeCache) private readonly cache: KubeCache,
-    @Inject(KubeClient) private readonly kube: KubeClient,
-    @Inject(PodsService) private readonly pods: PodsService,
+    private readonly cache: KubeCache,
+    private readonly kube: KubeClient,
+    private readonly pods: PodsService,
   ) {}
 
   /** The project's events (of `kind`/`name` when given): the most recent first, then each new or repeated one. */

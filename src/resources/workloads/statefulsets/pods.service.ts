@@ -1,5 +1,5 @@
 import { EVENTS, PODS, POD_METRICS } from '../../../kube';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
@@ -66,7 +66,7 @@ function podViewOf(pod: V1Pod, usage: ResourceUsage): PodView {
 /** Pods, their usage, events and logs. Every call is made as the requesting user. */
 @Injectable()
 export class PodsService {
-  constructor(@Inject(KubeClient) private readonly kube: KubeClient) {}
+  constructor(private readonly kube: KubeClient) {}
 
   /** The pods a StatefulSet owns, in ordinal order, with their resource usage. */
   async ofStatefulSet(access: ProjectAccess, statefulSet: V1StatefulSet, pods?: V1Pod[]): Promise<PodView[]> {

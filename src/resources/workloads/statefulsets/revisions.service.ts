@@ -1,5 +1,5 @@
 import { CONTROLLER_REVISIONS, STATEFUL_SETS } from '../../../kube';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { checkTemplatePolicy } from './statefulset-policy';
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
@@ -12,7 +12,7 @@ import { selectorOf } from './statefulset-view';
 /** The revision history (ControllerRevisions) of a StatefulSet, rollback and comparison. */
 @Injectable()
 export class RevisionsService {
-  constructor(@Inject(KubeClient) private readonly kube: KubeClient) {}
+  constructor(private readonly kube: KubeClient) {}
 
   /** Newest first. */
   async list(access: ProjectAccess, statefulSet: V1StatefulSet): Promise<RevisionView[]> {

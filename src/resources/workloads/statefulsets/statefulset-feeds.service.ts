@@ -31,9 +31,9 @@ const INITIAL_CHUNK = 100;
 export class StatefulSetFeeds {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(KubeCache) private readonly cache: KubeCache,
-    @Inject(StatefulSetQueries) private readonly queries: StatefulSetQueries,
-    @Inject(PodsService) private readonly pods: PodsService,
+    private readonly cache: KubeCache,
+    private readonly queries: StatefulSetQueries,
+    private readonly pods: PodsService,
   ) {}
 
   /** A list as `query` filters it (sorting and paging are the client's): its first state, then changes. */

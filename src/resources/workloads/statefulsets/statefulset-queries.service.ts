@@ -1,5 +1,5 @@
 import { PODS, SERVICES, STATEFUL_SETS } from '../../../kube';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { byCreation, byName, compareNames, type ListSpec, queryList, when } from '../../../common/list-query';
 import { paginate } from '../../../common/paging';
 import type { ProjectAccess } from '../../../access/scope-access';
@@ -102,9 +102,9 @@ const statusFilter = (query: StatefulSetQuery) =>
 @Injectable()
 export class StatefulSetQueries {
   constructor(
-    @Inject(KubeClient) private readonly kube: KubeClient,
-    @Inject(PodsService) private readonly pods: PodsService,
-    @Inject(RevisionsService) private readonly revisions: RevisionsService,
+    private readonly kube: KubeClient,
+    private readonly pods: PodsService,
+    private readonly revisions: RevisionsService,
   ) {}
 
   /**

@@ -1,4 +1,4 @@
-import { applyDecorators, Controller, Get, Inject, Query, Req, Res, type Type } from '@nestjs/common';
+import { applyDecorators, Controller, Get, Query, Req, Res, type Type } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentProject } from '../../../access/request-context.decorators';
@@ -35,9 +35,9 @@ function Stream(path: string, summary: string, type: Type<unknown>): MethodDecor
 @Controller('projects/:project/watch')
 export class StatefulSetStreamsController {
   constructor(
-    @Inject(EventStreams) private readonly streams: EventStreams,
-    @Inject(StatefulSetFeeds) private readonly statefulSets: StatefulSetFeeds,
-    @Inject(PodFeeds) private readonly pods: PodFeeds,
+    private readonly streams: EventStreams,
+    private readonly statefulSets: StatefulSetFeeds,
+    private readonly pods: PodFeeds,
   ) {}
 
   @Stream(

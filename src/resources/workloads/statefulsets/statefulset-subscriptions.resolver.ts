@@ -1,4 +1,4 @@
-import { Inject } from '@nestjs/common';
+import {} from '@nestjs/common';
 import { Args, Int, Resolver, Subscription } from '@nestjs/graphql';
 import { ProjectScope } from '../../../access/request-context.decorators';
 import type { ProjectAccess } from '../../../access/scope-access';
@@ -35,9 +35,9 @@ const itself = <T>(message: T): T => message;
 @Resolver()
 export class StatefulSetSubscriptionsResolver {
   constructor(
-    @Inject(LiveFeeds) private readonly live: LiveFeeds,
-    @Inject(StatefulSetFeeds) private readonly statefulSets: StatefulSetFeeds,
-    @Inject(PodFeeds) private readonly pods: PodFeeds,
+    private readonly live: LiveFeeds,
+    private readonly statefulSets: StatefulSetFeeds,
+    private readonly pods: PodFeeds,
   ) {}
 
   @Subscription(() => StatefulSetListEvent, {

@@ -1,5 +1,5 @@
 import { createdUnlessDryRun, Operation } from '../../../common/http/api-operation';
-import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { sendJsonOrYaml } from '../../../common/http/yaml-download';
@@ -44,10 +44,10 @@ const isYaml = (req: Request) => Boolean(req.is(['application/yaml', 'applicatio
 @Controller('projects/:project')
 export class StatefulSetsController {
   constructor(
-    @Inject(StatefulSetQueries) private readonly queries: StatefulSetQueries,
-    @Inject(StatefulSetsService) private readonly commands: StatefulSetsService,
-    @Inject(PodsService) private readonly pods: PodsService,
-    @Inject(RevisionsService) private readonly revisions: RevisionsService,
+    private readonly queries: StatefulSetQueries,
+    private readonly commands: StatefulSetsService,
+    private readonly pods: PodsService,
+    private readonly revisions: RevisionsService,
   ) {}
 
   @Get('statefulsets')

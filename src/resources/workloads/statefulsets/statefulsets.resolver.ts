@@ -5,7 +5,7 @@ import {
   AfterArg,
   listQueryOf,
 } from '../../../common/graphql/arguments';
-import { Inject } from '@nestjs/common';
+import {} from '@nestjs/common';
 import { Args, Extensions, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Access } from '../../../iam/access-rules';
 import { ParentProject, ProjectScope } from '../../../access/request-context.decorators';
@@ -37,10 +37,10 @@ import { EventView } from '../../shared/events';
 @Resolver(() => StatefulSetView)
 export class StatefulSetsResolver {
   constructor(
-    @Inject(StatefulSetQueries) private readonly queries: StatefulSetQueries,
-    @Inject(StatefulSetsService) private readonly commands: StatefulSetsService,
-    @Inject(PodsService) private readonly podsService: PodsService,
-    @Inject(RevisionsService) private readonly revisionsService: RevisionsService,
+    private readonly queries: StatefulSetQueries,
+    private readonly commands: StatefulSetsService,
+    private readonly podsService: PodsService,
+    private readonly revisionsService: RevisionsService,
   ) {}
 
   // Costs: roughly the API server calls a resolver makes (see common/graphql/query-limits.ts).
@@ -236,7 +236,7 @@ export class StatefulSetsResolver {
 
 @Resolver(() => PodView)
 export class PodsResolver {
-  constructor(@Inject(PodsService) private readonly pods: PodsService) {}
+  constructor(private readonly pods: PodsService) {}
 
   @Query(() => PodView)
   @Access.project(Permission.WORKLOADS_VIEW)

@@ -1,5 +1,5 @@
 import { PERSISTENT_VOLUME_CLAIMS, SERVICES, STATEFUL_SETS } from '../../../kube';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
 import type { ProjectAccess } from '../../../access/scope-access';
@@ -29,9 +29,9 @@ export class StatefulSetsService {
   private readonly logger = new Logger(StatefulSetsService.name);
 
   constructor(
-    @Inject(KubeClient) private readonly kube: KubeClient,
-    @Inject(StatefulSetQueries) private readonly queries: StatefulSetQueries,
-    @Inject(RevisionsService) private readonly revisions: RevisionsService,
+    private readonly kube: KubeClient,
+    private readonly queries: StatefulSetQueries,
+    private readonly revisions: RevisionsService,
   ) {}
 
   async create(access: ProjectAccess, form: StatefulSetForm, dryRun: boolean): Promise<StatefulSetChange> {
