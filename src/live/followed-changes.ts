@@ -26,6 +26,11 @@ export interface Followed {
   resumed: string[];
   /** Where the feed stands: a cursor to resume after (the highest resourceVersion its kinds have seen). */
   cursor(): string;
+  /**
+   * Sends the first state with the cursor taken before it is read (so no change is missed), then
+   * lets the batches of changes through; if it fails, following stops. Answers the stop function.
+   */
+  first(send: (cursor: string) => Promise<void>): Promise<() => void>;
   stop(): void;
 }
 
@@ -45,7 +50,7 @@ export function checkCursor(after: string | undefined | null, field = 'after'): 
 
 /**
  * Follows changes of some cached kinds as the keys a feed is made of, in batches (ChangeBatcher:
- * one per window, the first at once). With `after`, the keys changed since that cursor come first,
+ * one per window, the first at once), held until the feed's first state is sent (`first`). With `after`, the keys changed since that cursor come first,
  * or EXPIRED when it is older than the informers remember. The kinds must be synced.
  */
 export function followChanges(
@@ -72,20 +77,41 @@ export function followChanges(
         for (const k of kind.keysOf(key, objectAt(kind.informer, key))) resumed.add(k);
     }
   }
-  const batcher = new ChangeBatcher<string>(options.windowMs, options.batch, options.failed);
+  let open: () => void = () => undefined;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  const batcher = new ChangeBatcher<string>(
+    options.windowMs,
+    async (keys) => {
+      await opened;
+      await options.batch(keys);
+    },
+    options.failed,
+  );
   const stops = kinds.map((kind) =>
     kind.informer.onChange((change) => {
       const key = `${change.object.metadata?.namespace ?? ''}/${change.object.metadata?.name ?? ''}`;
       for (const k of kind.keysOf(key, change.type === 'DELETED' ? undefined : change.object)) batcher.add(k);
     }),
   );
+  const cursor = () => highest(kinds.map((k) => k.informer.resourceVersion));
+  const stop = () => {
+    for (const unsubscribe of stops) unsubscribe();
+    batcher.stop();
+  };
   return {
     resumed: [...resumed],
-    cursor: () => highest(kinds.map((k) => k.informer.resourceVersion)),
-    stop: () => {
-      for (const stop of stops) stop();
-      batcher.stop();
+    cursor,
+    first: async (send) => {
+      try {
+        await send(cursor());
+      } catch (error) {
+        stop();
+        throw error;
+      }
+      open();
+      return stop;
     },
+    stop,
   };
 }
 

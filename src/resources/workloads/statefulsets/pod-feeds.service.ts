@@ -48,7 +48,6 @@ export class PodFeeds {
     return {
       verify: read,
       start: async (sink) => {
-        let sentFirst = false;
         const followed = followChanges(
           [
             followedKind(informer, (key, event) =>
@@ -60,7 +59,6 @@ export class PodFeeds {
             after,
             failed: (error) => sink.fail(error),
             batch: async (keys) => {
-              if (!sentFirst) return;
               // Read as the subscriber: Kubernetes decides (again) whether it may see these events.
               const { items } = await read();
               const wanted = new Set(keys);
@@ -72,18 +70,14 @@ export class PodFeeds {
             },
           },
         );
-        const cursor = followed.cursor();
-        const { items } = await read().catch((error: unknown) => {
-          followed.stop();
-          throw error;
+        return followed.first(async (cursor) => {
+          const { items } = await read();
+          const events = items
+            .map(toEventView)
+            .sort((a, b) => (b.lastSeen?.getTime() ?? 0) - (a.lastSeen?.getTime() ?? 0))
+            .slice(0, FIRST_EVENTS);
+          sink.send({ resourceVersion: cursor, initial: true, events });
         });
-        const events = items
-          .map(toEventView)
-          .sort((a, b) => (b.lastSeen?.getTime() ?? 0) - (a.lastSeen?.getTime() ?? 0))
-          .slice(0, FIRST_EVENTS);
-        sink.send({ resourceVersion: cursor, initial: true, events });
-        sentFirst = true;
-        return () => followed.stop();
       },
     };
   }

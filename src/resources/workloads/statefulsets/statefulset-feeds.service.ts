@@ -60,20 +60,17 @@ export class StatefulSetFeeds {
         // This replica's own writes first (a resume right after one must count it), then changes are
         // followed from before the first state is read (none is missed), and sent after it.
         await Promise.all([this.cache.caughtUp(STATEFUL_SETS), this.cache.caughtUp(PODS)]);
-        const first = gate();
         const followed = followChanges(this.kinds(access.project), {
           windowMs: this.config.live.debounceMs,
           after,
           failed: (error) => sink.fail(error),
           batch: async (names) => {
-            await first.passed;
             const changes = (await Promise.all(names.sort().map(changeOf))).filter((c) => c !== null);
             if (changes.length > 0)
               sink.send({ resourceVersion: followed.cursor(), initial: false, synced: true, changes });
           },
         });
-        try {
-          const cursor = followed.cursor();
+        return followed.first(async (cursor) => {
           const current = await this.queries.matching(access, {
             ...filter,
             labelSelector: query.labelSelector,
@@ -104,12 +101,7 @@ export class StatefulSetFeeds {
             }
             sink.send({ resourceVersion: cursor, initial: false, synced: true, changes });
           }
-        } catch (error) {
-          followed.stop();
-          throw error;
-        }
-        first.open();
-        return () => followed.stop();
+        });
       },
     };
   }
@@ -120,7 +112,6 @@ export class StatefulSetFeeds {
     return {
       verify: () => this.queries.raw(access, name),
       start: async (sink) => {
-        const first = gate();
         const followed = followChanges(
           this.kinds(access.project).map((kind) => ({
             informer: kind.informer,
@@ -132,7 +123,6 @@ export class StatefulSetFeeds {
             after,
             failed: (error) => sink.fail(error),
             batch: async () => {
-              await first.passed;
               const view = await this.view(access, name);
               const type = view ? (present ? ChangeType.MODIFIED : ChangeType.ADDED) : ChangeType.REMOVED;
               if (!view && !present) return;
@@ -141,16 +131,10 @@ export class StatefulSetFeeds {
             },
           },
         );
-        try {
-          const cursor = followed.cursor();
+        return followed.first(async (cursor) => {
           const statefulSet = await this.queries.get(access, name);
           sink.send({ resourceVersion: cursor, type: ChangeType.ADDED, initial: true, statefulSet });
-        } catch (error) {
-          followed.stop();
-          throw error;
-        }
-        first.open();
-        return () => followed.stop();
+        });
       },
     };
   }
@@ -169,7 +153,6 @@ export class StatefulSetFeeds {
     return {
       verify: () => this.pods.get(access, name),
       start: async (sink) => {
-        const first = gate();
         const { pods } = this.informers();
         const followed = followChanges(
           [followedKind(pods, (key) => (key === `${access.project}/${name}` ? [name] : []))],
@@ -178,7 +161,6 @@ export class StatefulSetFeeds {
             after,
             failed: (error) => sink.fail(error),
             batch: async () => {
-              await first.passed;
               const pod = await podView();
               if (!pod && !present) return;
               const type = pod ? (present ? ChangeType.MODIFIED : ChangeType.ADDED) : ChangeType.REMOVED;
@@ -187,16 +169,10 @@ export class StatefulSetFeeds {
             },
           },
         );
-        try {
-          const cursor = followed.cursor();
+        return followed.first(async (cursor) => {
           const pod = await this.pods.get(access, name);
           sink.send({ resourceVersion: cursor, type: ChangeType.ADDED, initial: true, pod });
-        } catch (error) {
-          followed.stop();
-          throw error;
-        }
-        first.open();
-        return () => followed.stop();
+        });
       },
     };
   }
@@ -231,13 +207,6 @@ export class StatefulSetFeeds {
       }),
     ];
   }
-}
-
-/** A promise the changes wait on until the first state has been sent. */
-function gate(): { passed: Promise<void>; open: () => void } {
-  let open: () => void = () => undefined;
-  const passed = new Promise<void>((resolve) => (open = resolve));
-  return { passed, open };
 }
 
 function selectorOf(selector: string | undefined): Matcher {
