@@ -1,5 +1,13 @@
 import { AttemptGate } from './attempt-gate';
 
+/** One attempt with a budget of one: the gate refuses a second while the first holds it. */
+const enterOnce = (gate: AttemptGate, key: string) =>
+  gate.enter(
+    key,
+    () => Promise.resolve(1),
+    () => new Error('full'),
+  );
+
 describe('AttemptGate', () => {
   const tick = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -75,38 +83,14 @@ describe('AttemptGate', () => {
 
   it('refuses beyond the longest queue it keeps', async () => {
     const gate = new AttemptGate(1);
-    await gate.enter(
-      'k',
-      () => Promise.resolve(1),
-      () => new Error('full'),
-    );
-    void gate.enter(
-      'k',
-      () => Promise.resolve(1),
-      () => new Error('full'),
-    );
-    await expect(
-      gate.enter(
-        'k',
-        () => Promise.resolve(1),
-        () => new Error('full'),
-      ),
-    ).rejects.toThrow('full');
+    await enterOnce(gate, 'k');
+    void enterOnce(gate, 'k');
+    await expect(enterOnce(gate, 'k')).rejects.toThrow('full');
   });
 
   it('keys are independent', async () => {
     const gate = new AttemptGate();
-    await gate.enter(
-      'a',
-      () => Promise.resolve(1),
-      () => new Error('full'),
-    );
-    await expect(
-      gate.enter(
-        'b',
-        () => Promise.resolve(1),
-        () => new Error('full'),
-      ),
-    ).resolves.toBeInstanceOf(Function);
+    await enterOnce(gate, 'a');
+    await expect(enterOnce(gate, 'b')).resolves.toBeInstanceOf(Function);
   });
 });

@@ -1,6 +1,13 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
 import type { FieldError } from './errors/domain-error';
+import {
+  ListField,
+  NullableDateField,
+  NullableStringField,
+  StringField,
+} from './api/output-field.decorators';
+import { KeyValue } from './api/vocabulary';
 
 /** Key/value data of ConfigMaps and Secrets: the checks Kubernetes makes, reported per field. */
 
@@ -52,4 +59,15 @@ export const unbase64 = (value: string) => Buffer.from(value, 'base64').toString
 export class WorkloadUseView {
   @Field() @ApiProperty() kind!: string;
   @Field() @ApiProperty() name!: string;
+}
+
+/** What ConfigMaps and Secrets show alike: labels, provenance, the version to send back, who uses them. */
+@ObjectType({ isAbstract: true })
+export abstract class ConfigObjectView {
+  @ListField(KeyValue) labels!: KeyValue[];
+  @NullableDateField() createdAt!: Date | null;
+  @NullableStringField({ description: 'Who created it through Berth' }) creator!: string | null;
+  @StringField({ description: 'Send it back with an update, so a change made meanwhile is not overwritten' })
+  resourceVersion!: string;
+  @ListField(WorkloadUseView) usedBy!: WorkloadUseView[];
 }

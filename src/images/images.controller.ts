@@ -1,6 +1,6 @@
 import { Operation } from '../common/http/api-operation';
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsObjectName } from '../common/validation/names';
 import { Access } from '../iam/access-rules';
@@ -31,9 +31,8 @@ export class ImagesController {
 
   // WORKLOADS_VIEW: see ImagesResolver.imageInfo.
   @Get('inspect')
-  @Operation('Inspect an image in a registry: ports, environment, volumes')
+  @Operation('Inspect an image in a registry: ports, environment, volumes', { type: ImageInfo })
   @Access.project(Permission.WORKLOADS_VIEW)
-  @ApiOkResponse({ type: ImageInfo })
   inspect(@Query() query: InspectImageQuery, @CurrentProject() access: ProjectAccess): Promise<ImageInfo> {
     return this.images.inspect(access, query);
   }

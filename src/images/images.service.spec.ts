@@ -1,4 +1,5 @@
 import { Test } from '@nestjs/testing';
+import { rejection } from '../../test/support/rejection';
 import type { ProjectAccess } from '../access/scope-access';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-code';
@@ -60,15 +61,7 @@ async function serviceWith(registry: ImageRegistry, inspectionsPerMinute = 30): 
   return moduleRef.get(ImagesService);
 }
 
-async function failure(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
+const failure = (promise: Promise<unknown>): Promise<DomainError> => rejection(promise, DomainError);
 
 describe('ImagesService', () => {
   it('reads what the registry says about the image', async () => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { rejection } from '../../test/support/rejection';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { type ImageReference, parseImageReference } from './image-reference';
@@ -138,15 +139,9 @@ export function image(registry: FakeRegistry, cfg: object, tag?: string): string
   );
 }
 
-export async function failure(promise: Promise<unknown>): Promise<RegistryError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof RegistryError) return error;
-    throw error;
-  }
-  throw new Error('expected a RegistryError');
-}
+/** The RegistryError `promise` rejects with. */
+export const failure = (promise: Promise<unknown>): Promise<RegistryError> =>
+  rejection(promise, RegistryError);
 
 /** The platform the specs inspect unless they say otherwise. */
 export const amd64 = { os: 'linux', architecture: 'amd64' };

@@ -13,55 +13,29 @@ const refusal = (method: string, path: string): number | undefined => {
 };
 
 describe('parseKubeApiPath', () => {
-  it('reads verbs, scope and names as the API server does', () => {
-    expect(resource('GET', '/api/v1/namespaces/p1/pods')).toMatchObject({
-      verb: 'list',
-      group: '',
-      namespace: 'p1',
-      resource: 'pods',
-    });
-    expect(resource('GET', '/apis/apps/v1/watch/namespaces/p1/statefulsets/web')).toMatchObject({
-      verb: 'watch',
-      group: 'apps',
-      name: 'web',
-    });
-    expect(resource('PATCH', '/apis/apps/v1/namespaces/p1/statefulsets/web/scale')).toMatchObject({
-      verb: 'patch',
-      resource: 'statefulsets/scale',
-      path: '/apis/apps/v1/namespaces/p1/statefulsets/web/scale',
-    });
-    expect(resource('DELETE', '/api/v1/namespaces/p1/configmaps')).toMatchObject({
-      verb: 'deletecollection',
-    });
-    expect(resource('GET', '/api/v1/pods/x/log'.replace('/pods', '/namespaces/p1/pods'))).toMatchObject({
-      resource: 'pods/log',
-      verb: 'get',
-    });
+  // The request ("?watch" sets the watch flag), and what the API server's RequestInfo would say.
+  const scale = '/apis/apps/v1/namespaces/p1/statefulsets/web/scale';
+  it.each<[string, Partial<ResourceRequest>]>([
+    ['GET /api/v1/namespaces/p1/pods', { verb: 'list', group: '', namespace: 'p1', resource: 'pods' }],
+    ['GET /apis/apps/v1/watch/namespaces/p1/statefulsets/web', { verb: 'watch', group: 'apps', name: 'web' }],
+    [`PATCH ${scale}`, { verb: 'patch', resource: 'statefulsets/scale', path: scale }],
+    ['DELETE /api/v1/namespaces/p1/configmaps', { verb: 'deletecollection' }],
+    ['GET /api/v1/namespaces/p1/pods/x/log', { resource: 'pods/log', verb: 'get' }],
+    // A Namespace is authorized in itself; the old /watch/ paths are watches.
+    ['GET /api/v1/namespaces/p1', { namespace: 'p1', resource: 'namespaces', name: 'p1' }],
+    ['GET /api/v1/watch/namespaces/p1/pods', { verb: 'watch', path: '/api/v1/watch/namespaces/p1/pods' }],
+    ['GET /api/v1/namespaces', { verb: 'list', namespace: undefined }],
+    // A Namespace's own subresources; a named GET with ?watch is a get.
+    ['PUT /api/v1/namespaces/p1/finalize', { namespace: 'p1', resource: 'namespaces/finalize', name: 'p1' }],
+    ['GET /api/v1/namespaces/p1/pods/web-0?watch', { verb: 'get' }],
+    ['GET /api/v1/namespaces/p1/pods?watch', { verb: 'watch', namespace: 'p1' }],
+  ])('reads %s as the API server does', (request, expected) => {
+    const [method, target] = request.split(' ');
+    const [path, watch] = target.split('?');
+    expect(resource(method, path, watch === 'watch')).toMatchObject(expected);
   });
 
-  it('authorizes a Namespace in itself, and reads the old /watch/ paths', () => {
-    expect(resource('GET', '/api/v1/namespaces/p1')).toMatchObject({
-      namespace: 'p1',
-      resource: 'namespaces',
-      name: 'p1',
-      path: '/api/v1/namespaces/p1',
-    });
-    expect(resource('GET', '/api/v1/watch/namespaces/p1/pods')).toMatchObject({
-      verb: 'watch',
-      namespace: 'p1',
-      path: '/api/v1/watch/namespaces/p1/pods',
-    });
-    expect(resource('GET', '/api/v1/namespaces')).toMatchObject({ verb: 'list', namespace: undefined });
-  });
-
-  it('reads a Namespace’s own subresources, a named GET with ?watch as a get, and no Namespace in a namespace', () => {
-    expect(resource('PUT', '/api/v1/namespaces/p1/finalize')).toMatchObject({
-      namespace: 'p1',
-      resource: 'namespaces/finalize',
-      name: 'p1',
-    });
-    expect(resource('GET', '/api/v1/namespaces/p1/pods/web-0', true)).toMatchObject({ verb: 'get' });
-    expect(resource('GET', '/api/v1/namespaces/p1/pods', true)).toMatchObject({ verb: 'watch' });
+  it('finds no Namespace in a namespace', () => {
     expect(refusal('GET', '/api/v1/namespaces/p1/namespaces')).toBe(404);
     expect(refusal('GET', '/api/v1/watch/namespaces/p1/namespaces')).toBe(404);
   });

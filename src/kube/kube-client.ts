@@ -157,21 +157,13 @@ export class KubeClient implements KubeReader {
   }
 
   create<T extends KubeObject>(object: T, options: WriteOptions = {}): Promise<T> {
-    checkObjectPath(object);
-    return this.written(
-      object,
-      options,
-      call(() => this.objects.create<T>(object, undefined, dryRun(options), FIELD_MANAGER)),
-    );
+    return this.sent(object, options, (dry) => this.objects.create<T>(object, undefined, dry, FIELD_MANAGER));
   }
 
   /** Replaces the object; a `metadata.resourceVersion` makes it fail with CONFLICT if the object changed. */
   replace<T extends KubeObject>(object: T, options: WriteOptions = {}): Promise<T> {
-    checkObjectPath(object);
-    return this.written(
-      object,
-      options,
-      call(() => this.objects.replace<T>(object, undefined, dryRun(options), FIELD_MANAGER)),
+    return this.sent(object, options, (dry) =>
+      this.objects.replace<T>(object, undefined, dry, FIELD_MANAGER),
     );
   }
 
@@ -206,11 +198,8 @@ export class KubeClient implements KubeReader {
     options: WriteOptions,
     force?: boolean,
   ): Promise<T> {
-    checkObjectPath(object);
-    return this.written(
-      object,
-      options,
-      call(() => this.objects.patch<T>(object, undefined, dryRun(options), FIELD_MANAGER, force, strategy)),
+    return this.sent(object, options, (dry) =>
+      this.objects.patch<T>(object, undefined, dry, FIELD_MANAGER, force, strategy),
     );
   }
 
@@ -240,6 +229,20 @@ export class KubeClient implements KubeReader {
           body,
         ),
       ),
+    );
+  }
+
+  /** Sends a write of a whole object whose path was checked first. */
+  private sent<T extends KubeObject>(
+    object: T,
+    options: WriteOptions,
+    send: (dry: ReturnType<typeof dryRun>) => Promise<T>,
+  ): Promise<T> {
+    checkObjectPath(object);
+    return this.written(
+      object,
+      options,
+      call(() => send(dryRun(options))),
     );
   }
 

@@ -14,6 +14,15 @@ function api() {
   return { pending, lists: new PolledLists(fetch, TTL) };
 }
 
+/** An API whose first fetch (of p1) has answered `name`. */
+async function answered(name: string) {
+  const scripted = api();
+  const first = scripted.lists.items('p1');
+  scripted.pending[0].resolve(named(name));
+  await first;
+  return scripted;
+}
+
 const nameOf = async (items: Promise<KubeObject[]>) => (await items)[0]?.metadata?.name;
 
 describe('PolledLists', () => {
@@ -35,10 +44,7 @@ describe('PolledLists', () => {
   });
 
   it('in the next period serves the last answer while one refresh runs, then the new one', async () => {
-    const { pending, lists } = api();
-    const first = lists.items('p1');
-    pending[0].resolve(named('a'));
-    await first;
+    const { pending, lists } = await answered('a');
     jest.advanceTimersByTime(TTL);
     expect(await nameOf(lists.items('p1'))).toBe('a');
     expect(await nameOf(lists.items('p1'))).toBe('a');
@@ -51,10 +57,7 @@ describe('PolledLists', () => {
   });
 
   it('after two periods waits for a fresh answer rather than serve an old one', async () => {
-    const { pending, lists } = api();
-    const first = lists.items('p1');
-    pending[0].resolve(named('a'));
-    await first;
+    const { pending, lists } = await answered('a');
     jest.advanceTimersByTime(2 * TTL);
     const fresh = lists.items('p1');
     const again = lists.items('p1');

@@ -1,6 +1,6 @@
 import { Operation } from '../common/http/api-operation';
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Access } from '../iam/access-rules';
 import { Cluster } from './cluster.model';
 import { ClusterService } from './cluster.service';
@@ -11,9 +11,8 @@ export class ClusterController {
   constructor(private readonly clusters: ClusterService) {}
 
   @Get()
-  @Operation('The cluster: version, nodes and their capacity')
+  @Operation('The cluster: version, nodes and their capacity', { type: Cluster })
   @Access.authenticated()
-  @ApiOkResponse({ type: Cluster })
   cluster(): Promise<Cluster> {
     return this.clusters.cluster();
   }

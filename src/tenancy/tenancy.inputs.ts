@@ -33,25 +33,23 @@ export class UpdateWorkspaceInput {
 }
 
 @InputType()
-export class WorkspaceMemberInput {
-  @ValidateDnsLabel() username!: string;
-  @Role(WORKSPACE_ROLES) role!: WorkspaceRole;
-}
-
-@InputType()
 export class WorkspaceRoleInput {
   @Role(WORKSPACE_ROLES) role!: WorkspaceRole;
 }
 
 @InputType()
-export class ProjectMemberInput {
+export class WorkspaceMemberInput extends WorkspaceRoleInput {
   @ValidateDnsLabel() username!: string;
-  @Role(PROJECT_ROLES) role!: ProjectRole;
 }
 
 @InputType()
 export class ProjectRoleInput {
   @Role(PROJECT_ROLES) role!: ProjectRole;
+}
+
+@InputType()
+export class ProjectMemberInput extends ProjectRoleInput {
+  @ValidateDnsLabel() username!: string;
 }
 
 @InputType()

@@ -57,23 +57,17 @@ describe('UsersService.delete', () => {
     users = newTestService(UsersService, { kube, stub: [PasswordHasher, ApiTokenService] }).sut;
   });
 
-  it('refuses to delete the last workspace-admin, naming the workspace; nothing is deleted', async () => {
-    const before = left();
-    await expect(users.delete('alice')).rejects.toMatchObject({
-      code: ErrorCode.CONFLICT,
-      message: '"alice" is the last workspace-admin of workspace "w"',
-    });
-    expect(left()).toEqual(before);
-  });
-
-  it('refuses to delete the last project-admin, naming the project; nothing is deleted', async () => {
-    const before = left();
-    await expect(users.delete('bob')).rejects.toMatchObject({
-      code: ErrorCode.CONFLICT,
-      message: '"bob" is the last project-admin of project "demo"',
-    });
-    expect(left()).toEqual(before);
-  });
+  it.each([
+    ['alice', '"alice" is the last workspace-admin of workspace "w"'],
+    ['bob', '"bob" is the last project-admin of project "demo"'],
+  ])(
+    'refuses to delete %s, the last admin of a scope, naming it; nothing is deleted',
+    async (user, message) => {
+      const before = left();
+      await expect(users.delete(user)).rejects.toMatchObject({ code: ErrorCode.CONFLICT, message });
+      expect(left()).toEqual(before);
+    },
+  );
 
   it('refuses to delete the last active platform admin', async () => {
     await expect(users.delete('root')).rejects.toMatchObject({ code: ErrorCode.CONFLICT });

@@ -1,4 +1,4 @@
-import type { Principal } from '../iam/principal';
+import { principal } from '../../test/support/factories';
 import type { ApiTokenService } from '../auth/api-token.service';
 import type { PasswordHasher } from '../auth/password-hasher';
 import { ErrorCode } from '../common/errors/error-code';
@@ -18,18 +18,8 @@ import type { LoginAttemptsStore } from '../iam/login-attempts.store';
 describe('UsersService', () => {
   let accounts: Map<string, AccountResource>;
   let service: UsersService;
-  const admin: Principal = {
-    username: 'root',
-    platformRole: PlatformRole.ADMIN,
-    via: 'session',
-    scope: 'read-write',
-  };
-  const regular: Principal = {
-    username: 'alice',
-    platformRole: PlatformRole.REGULAR,
-    via: 'session',
-    scope: 'read-write',
-  };
+  const admin = principal({ username: 'root', platformRole: PlatformRole.ADMIN });
+  const regular = principal();
 
   const account = (
     name: string,

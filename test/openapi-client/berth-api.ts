@@ -940,9 +940,9 @@ export interface components {
             role: string;
         };
         WorkspaceMemberInput: {
-            username: string;
             /** @enum {string} */
             role: "workspace-admin" | "workspace-self-provisioner" | "workspace-regular" | "workspace-viewer";
+            username: string;
         };
         WorkspaceRoleInput: {
             /** @enum {string} */
@@ -990,9 +990,9 @@ export interface components {
             allowedServiceTypes?: ("NodePort" | "LoadBalancer" | "ExternalName")[];
         };
         ProjectMemberInput: {
-            username: string;
             /** @enum {string} */
             role: "project-admin" | "project-regular" | "project-viewer";
+            username: string;
         };
         ProjectRoleInput: {
             /** @enum {string} */
@@ -1506,15 +1506,15 @@ export interface components {
             name: string;
         };
         ConfigMapView: {
-            name: string;
-            data: components["schemas"]["KeyValue"][];
-            binaryKeys: string[];
             labels: components["schemas"]["KeyValue"][];
             /** Format: date-time */
             createdAt?: string | null;
             creator?: string | null;
             resourceVersion: string;
             usedBy: components["schemas"]["WorkloadUseView"][];
+            name: string;
+            data: components["schemas"]["KeyValue"][];
+            binaryKeys: string[];
         };
         CreateConfigMapInput: {
             data: components["schemas"]["KeyValue"][];
@@ -1526,17 +1526,17 @@ export interface components {
             labels?: components["schemas"]["KeyValue"][];
         };
         SecretView: {
-            name: string;
-            /** @enum {string} */
-            kind: "OPAQUE" | "IMAGE_REGISTRY" | "OTHER";
-            type: string;
-            keys: string[];
             labels: components["schemas"]["KeyValue"][];
             /** Format: date-time */
             createdAt?: string | null;
             creator?: string | null;
             resourceVersion: string;
             usedBy: components["schemas"]["WorkloadUseView"][];
+            name: string;
+            /** @enum {string} */
+            kind: "OPAQUE" | "IMAGE_REGISTRY" | "OTHER";
+            type: string;
+            keys: string[];
         };
         RegistryCredentialsInput: {
             server: string;
@@ -3689,6 +3689,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3776,6 +3777,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4384,6 +4386,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4455,6 +4458,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4599,6 +4603,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5258,12 +5263,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["VolumeClaimConnection"];
+                };
+            };
+            /** @description The input is invalid; `fields` names each refused input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No valid access token or API token */
@@ -5286,6 +5301,15 @@ export interface operations {
             };
             /** @description The object (or a scope the caller may not see) does not exist */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The Kubernetes API server is unreachable or overloaded; retry later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5314,12 +5338,31 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A dry run: what would be written */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolumeClaimChange"];
+                };
+            };
+            /** @description Done */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["VolumeClaimChange"];
+                };
+            };
+            /** @description The input is invalid; `fields` names each refused input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No valid access token or API token */
@@ -5342,6 +5385,15 @@ export interface operations {
             };
             /** @description The object (or a scope the caller may not see) does not exist */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The Kubernetes API server is unreachable or overloaded; retry later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5374,6 +5426,16 @@ export interface operations {
                     "application/yaml": components["schemas"]["VolumeClaimDetail"];
                 };
             };
+            /** @description The input is invalid; `fields` names each refused input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/yaml": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid access token or API token */
             401: {
                 headers: {
@@ -5396,6 +5458,16 @@ export interface operations {
             };
             /** @description The object (or a scope the caller may not see) does not exist */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/yaml": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The Kubernetes API server is unreachable or overloaded; retry later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5424,12 +5496,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["VolumeClaimChange"];
+                };
+            };
+            /** @description The input is invalid; `fields` names each refused input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No valid access token or API token */
@@ -5452,6 +5534,15 @@ export interface operations {
             };
             /** @description The object (or a scope the caller may not see) does not exist */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The Kubernetes API server is unreachable or overloaded; retry later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5481,12 +5572,22 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["VolumeClaimChange"];
+                };
+            };
+            /** @description The input is invalid; `fields` names each refused input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No valid access token or API token */
@@ -5516,6 +5617,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The Kubernetes API server is unreachable or overloaded; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     ImagesController_inspect: {
@@ -5536,6 +5646,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5606,6 +5717,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5758,6 +5870,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5835,6 +5948,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6210,6 +6324,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6352,6 +6467,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -23,7 +23,13 @@ import {
   WorkspaceRole,
 } from '../../src/iam/roles';
 import { type WorkspaceMemberResource } from '../../src/iam/workspace.resource';
-import { KubeClient, type V1Namespace, type V1RoleBinding } from '../../src/kube';
+import {
+  KubeClient,
+  type V1Namespace,
+  type V1PodSpec,
+  type V1RoleBinding,
+  type V1StatefulSet,
+} from '../../src/kube';
 import { asKubeClient, fakeKube, type FakeKube } from './fake-kube';
 
 /** Builders for unit tests: who calls, in which scope, and the service under test over a FakeKube. */
@@ -125,6 +131,16 @@ export function projectNamespace(project: string, workspace = 'w'): V1Namespace 
     kind: 'Namespace',
     metadata: { name: project, labels: { [LABELS.managedBy]: MANAGED_BY, [LABELS.workspace]: workspace } },
     status: { phase: 'Active' },
+  };
+}
+
+/** A StatefulSet in `demo` whose pods run `pod` (what the in-use checks of ConfigMaps, Secrets, volumes read). */
+export function statefulSet(name: string, pod: V1PodSpec, namespace = 'demo'): V1StatefulSet {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'StatefulSet',
+    metadata: { name, namespace },
+    spec: { serviceName: name, selector: { matchLabels: { app: name } }, template: { spec: pod } },
   };
 }
 

@@ -43,8 +43,12 @@ export function ApiErrors(...codes: ErrorCode[]): MethodDecorator & ClassDecorat
  * its own, e.g. JSON or YAML), and the errors any operation may answer. Access rules add the errors
  * their checks answer (401, 403, 404), so each route declares only what is its own.
  */
-export function Operation(summary: string, success?: Success): MethodDecorator {
-  const decorators = [ApiOperation({ summary }), ApiErrors(ErrorCode.BAD_USER_INPUT, ErrorCode.UNAVAILABLE)];
+export function Operation(
+  what: string | { summary: string; description: string },
+  success?: Success,
+): MethodDecorator {
+  const operation = typeof what === 'string' ? { summary: what } : what;
+  const decorators = [ApiOperation(operation), ApiErrors(ErrorCode.BAD_USER_INPUT, ErrorCode.UNAVAILABLE)];
   if (success) {
     const isArray = Array.isArray(success.type);
     const type = Array.isArray(success.type) ? success.type[0] : success.type;

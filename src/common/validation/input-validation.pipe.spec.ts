@@ -1,4 +1,5 @@
 import { Type } from 'class-transformer';
+import { rejection } from '../../../test/support/rejection';
 import { IsInt, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { DomainError } from '../errors/domain-error';
 import { InputValidationPipe } from './input-validation.pipe';
@@ -19,14 +20,8 @@ class Input {
 describe('InputValidationPipe', () => {
   const pipe = new InputValidationPipe();
 
-  const failure = async (value: unknown, data?: string): Promise<DomainError> => {
-    try {
-      await pipe.transform(value, { type: 'body', metatype: Input, data });
-    } catch (error) {
-      return error as DomainError;
-    }
-    throw new Error('expected a validation failure');
-  };
+  const failure = (value: unknown, data?: string): Promise<DomainError> =>
+    rejection(pipe.transform(value, { type: 'body', metatype: Input, data }), DomainError);
 
   it('names each bad field by its full path within the input', async () => {
     const error = await failure(

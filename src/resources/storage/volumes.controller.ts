@@ -1,8 +1,8 @@
-import { createdUnlessDryRun } from '../../common/http/api-operation';
+import { createdUnlessDryRun, Operation } from '../../common/http/api-operation';
 import { Body, Controller, Delete, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { sendJsonOrYaml } from '../../common/http/yaml-download';
+import { JsonOrYamlResponse, sendJsonOrYaml } from '../../common/http/yaml-download';
 import { DryRunParams, ForceDeleteParams } from '../../common/validation/query-params';
 import { Access } from '../../iam/access-rules';
 import { CurrentProject } from '../../access/request-context.decorators';
@@ -23,9 +23,10 @@ export class VolumesController {
   ) {}
 
   @Get()
+  @Operation("The project's volumes (PersistentVolumeClaims): filter, sort, page", {
+    type: VolumeClaimConnection,
+  })
   @Access.project(Permission.VOLUMES_VIEW)
-  @ApiOperation({ summary: "The project's volumes (PersistentVolumeClaims): filter, sort, page" })
-  @ApiOkResponse({ type: VolumeClaimConnection })
   list(
     @Query() query: ListVolumesQuery,
     @CurrentProject() access: ProjectAccess,
@@ -43,9 +44,12 @@ export class VolumesController {
   }
 
   @Post()
+  @Operation('Creates a volume; storageClass defaults to the default StorageClass', {
+    type: VolumeClaimChange,
+    status: 201,
+    dryRun: true,
+  })
   @Access.project(Permission.VOLUMES_MANAGE)
-  @ApiOperation({ summary: 'Creates a volume; storageClass defaults to the default StorageClass' })
-  @ApiCreatedResponse({ type: VolumeClaimChange })
   create(
     @Body() body: CreateVolumeInput,
     @Query() query: DryRunParams,
@@ -58,38 +62,31 @@ export class VolumesController {
   }
 
   @Get(':name')
+  @Operation('Status, capacity, mounting pods, origin, events and YAML of a volume')
   @Access.project(Permission.VOLUMES_VIEW)
-  @ApiOperation({ summary: 'Status, capacity, mounting pods, origin, events and YAML of a volume' })
-  @ApiProduces('application/json', 'application/yaml')
-  @ApiOkResponse({
-    type: VolumeClaimDetail,
-    description: 'With "Accept: application/yaml", the claim as YAML',
-  })
+  @JsonOrYamlResponse(VolumeClaimDetail, 'claim')
   async get(
     @NameParam('name', 'volume') name: string,
     @Req() req: Request,
     @Res() res: Response,
     @CurrentProject() access: ProjectAccess,
   ): Promise<void> {
-    await sendJsonOrYaml(
-      req,
-      res,
-      () => this.queries.detail(access, name),
-      () => this.queries.yaml(access, name),
-    );
+    await sendJsonOrYaml(req, res, this.queries, access, name);
   }
 
   @Post(':name/expand')
   @HttpCode(200)
+  @Operation(
+    {
+      summary: 'Expands a volume',
+      description:
+        'A POST action (like scale), not a PATCH of the claim: the body names only the new size. Refused ' +
+        '(400, field size) when it is not larger, the volume is not Bound, or its StorageClass does not ' +
+        'allow expansion.',
+    },
+    { type: VolumeClaimChange },
+  )
   @Access.project(Permission.VOLUMES_MANAGE)
-  @ApiOperation({
-    summary: 'Expands a volume',
-    description:
-      'A POST action (like scale), not a PATCH of the claim: the body names only the new size. Refused ' +
-      '(400, field size) when it is not larger, the volume is not Bound, or its StorageClass does not ' +
-      'allow expansion.',
-  })
-  @ApiOkResponse({ type: VolumeClaimChange })
   expand(
     @NameParam('name', 'volume') name: string,
     @Body() body: ExpandVolumeBody,
@@ -100,12 +97,14 @@ export class VolumesController {
   }
 
   @Delete(':name')
+  @Operation(
+    {
+      summary: 'Deletes a volume',
+      description: '409 while pods mount it (naming them), unless ?force=true. Answers the volume as it was.',
+    },
+    { type: VolumeClaimChange },
+  )
   @Access.project(Permission.VOLUMES_MANAGE)
-  @ApiOperation({
-    summary: 'Deletes a volume',
-    description: '409 while pods mount it (naming them), unless ?force=true. Answers the volume as it was.',
-  })
-  @ApiOkResponse({ type: VolumeClaimChange })
   delete(
     @NameParam('name', 'volume') name: string,
     @Query() query: ForceDeleteParams,

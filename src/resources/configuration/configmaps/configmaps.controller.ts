@@ -1,6 +1,6 @@
 import { createdUnlessDryRun, Operation } from '../../../common/http/api-operation';
 import { Body, Controller, Delete, Get, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   DryRunParams,
@@ -22,9 +22,8 @@ export class ConfigMapsController {
   constructor(private readonly service: ConfigMapsService) {}
 
   @Get()
-  @Operation('List ConfigMaps (with the workloads using each)')
+  @Operation('List ConfigMaps (with the workloads using each)', { type: [ConfigMapView] })
   @Access.project(Permission.CONFIG_VIEW)
-  @ApiOkResponse({ type: [ConfigMapView] })
   list(@Query() query: NameFilterParams, @CurrentProject() access: ProjectAccess): Promise<ConfigMapView[]> {
     return this.service.list(access, query.name);
   }
@@ -43,9 +42,8 @@ export class ConfigMapsController {
   }
 
   @Get(':name')
-  @Operation('Read a ConfigMap')
+  @Operation('Read a ConfigMap', { type: ConfigMapView })
   @Access.project(Permission.CONFIG_VIEW)
-  @ApiOkResponse({ type: ConfigMapView })
   get(
     @NameParam('name', 'configMap') name: string,
     @CurrentProject() access: ProjectAccess,
@@ -54,9 +52,8 @@ export class ConfigMapsController {
   }
 
   @Put(':name')
-  @Operation('Change a ConfigMap')
+  @Operation('Change a ConfigMap', { type: ConfigMapView })
   @Access.project(Permission.CONFIG_MANAGE)
-  @ApiOkResponse({ type: ConfigMapView })
   update(
     @NameParam('name', 'configMap') name: string,
     @Body() body: ConfigMapDataInput,
@@ -67,9 +64,11 @@ export class ConfigMapsController {
   }
 
   @Delete(':name')
-  @Operation('Delete a ConfigMap (refused while in use unless force=true)')
+  @Operation('Delete a ConfigMap (refused while in use unless force=true)', {
+    type: ConfigMapView,
+    description: 'What was deleted',
+  })
   @Access.project(Permission.CONFIG_MANAGE)
-  @ApiOkResponse({ type: ConfigMapView, description: 'What was deleted' })
   delete(
     @NameParam('name', 'configMap') name: string,
     @Query() query: ForceDeleteParams,

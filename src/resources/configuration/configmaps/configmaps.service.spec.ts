@@ -1,8 +1,13 @@
 import { ErrorCode } from '../../../common/errors/error-code';
-import { CONFIG_MAPS, type V1ConfigMap, type V1StatefulSet } from '../../../kube';
+import { CONFIG_MAPS, type V1ConfigMap } from '../../../kube';
 import type { FakeKube } from '../../../../test/support/fake-kube';
 import { fakeKube } from '../../../../test/support/fake-kube';
-import { newTestService, projectAccess, projectNamespace } from '../../../../test/support/factories';
+import {
+  newTestService,
+  projectAccess,
+  projectNamespace,
+  statefulSet,
+} from '../../../../test/support/factories';
 import { ConfigMapsService } from './configmaps.service';
 
 /** A ConfigMap a workload uses is not deleted unless forced; edits never overwrite a newer version. */
@@ -16,26 +21,15 @@ describe('ConfigMapsService', () => {
     metadata: { name, namespace: 'demo' },
     data: { k: 'v' },
   });
-  const usingEnv: V1StatefulSet = {
-    apiVersion: 'apps/v1',
-    kind: 'StatefulSet',
-    metadata: { name: 'uses-config', namespace: 'demo' },
-    spec: {
-      serviceName: 'uses-config',
-      selector: { matchLabels: { app: 'uses-config' } },
-      template: {
-        spec: {
-          containers: [
-            {
-              name: 'app',
-              image: 'nginx',
-              env: [{ name: 'K', valueFrom: { configMapKeyRef: { name: 'used-config', key: 'k' } } }],
-            },
-          ],
-        },
+  const usingEnv = statefulSet('uses-config', {
+    containers: [
+      {
+        name: 'app',
+        image: 'nginx',
+        env: [{ name: 'K', valueFrom: { configMapKeyRef: { name: 'used-config', key: 'k' } } }],
       },
-    },
-  };
+    ],
+  });
   const held = (name: string) => kube.stored(CONFIG_MAPS.ref('demo', name));
 
   beforeEach(() => {

@@ -1,7 +1,7 @@
 import { Field, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEnum } from 'class-validator';
-import { WorkloadUseView } from '../../../common/key-value-data';
+import { ConfigObjectView } from '../../../common/key-value-data';
 import {
   oneOf,
   ValidateDnsLabel,
@@ -10,12 +10,7 @@ import {
   ValidateNested,
   ValidateString,
 } from '../../../common/validation/field.decorators';
-import {
-  ListField,
-  NullableDateField,
-  NullableStringField,
-  StringField,
-} from '../../../common/api/output-field.decorators';
+import { ListField, StringField } from '../../../common/api/output-field.decorators';
 import { KeyValue } from '../../../common/api/vocabulary';
 
 export enum SecretKind {
@@ -35,17 +30,11 @@ export const KUBE_SECRET_TYPE = {
 
 /** A Secret as every project member may see it: its keys, never its values. */
 @ObjectType('Secret')
-export class SecretView {
+export class SecretView extends ConfigObjectView {
   @StringField() name!: string;
   @Field(() => SecretKind) @ApiProperty({ enum: SecretKind }) kind!: SecretKind;
   @StringField({ description: 'The Kubernetes type, e.g. Opaque' }) type!: string;
   @ListField(String, { description: 'Values are read with secretValues' }) keys!: string[];
-  @ListField(KeyValue) labels!: KeyValue[];
-  @NullableDateField() createdAt!: Date | null;
-  @NullableStringField({ description: 'Who created it through Berth' }) creator!: string | null;
-  @StringField({ description: 'Send it back with an update, so a change made meanwhile is not overwritten' })
-  resourceVersion!: string;
-  @ListField(WorkloadUseView) usedBy!: WorkloadUseView[];
 }
 
 @ObjectType()

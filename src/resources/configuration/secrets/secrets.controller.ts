@@ -1,6 +1,6 @@
 import { createdUnlessDryRun, Operation } from '../../../common/http/api-operation';
 import { Body, Controller, Delete, Get, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   DryRunParams,
@@ -22,9 +22,11 @@ export class SecretsController {
   constructor(private readonly service: SecretsService) {}
 
   @Get()
-  @Operation('List Secrets (keys only, never values)')
+  @Operation('List Secrets (keys only, never values)', {
+    type: [SecretView],
+    description: 'Keys only, never values',
+  })
   @Access.project(Permission.CONFIG_VIEW)
-  @ApiOkResponse({ type: [SecretView], description: 'Keys only, never values' })
   list(@Query() query: NameFilterParams, @CurrentProject() access: ProjectAccess): Promise<SecretView[]> {
     return this.service.list(access, query.name);
   }
@@ -48,9 +50,8 @@ export class SecretsController {
   }
 
   @Get(':name')
-  @Operation('Read a Secret (keys only)')
+  @Operation('Read a Secret (keys only)', { type: SecretView, description: 'Keys only, never values' })
   @Access.project(Permission.CONFIG_VIEW)
-  @ApiOkResponse({ type: SecretView, description: 'Keys only, never values' })
   get(
     @NameParam('name', 'secret') name: string,
     @CurrentProject() access: ProjectAccess,
@@ -59,9 +60,8 @@ export class SecretsController {
   }
 
   @Get(':name/values')
-  @Operation("Read a Secret's values (project-admin)")
+  @Operation("Read a Secret's values (project-admin)", { type: SecretValues })
   @Access.project(Permission.SECRET_VALUES_VIEW)
-  @ApiOkResponse({ type: SecretValues })
   values(
     @NameParam('name', 'secret') name: string,
     @CurrentProject() access: ProjectAccess,
@@ -70,9 +70,8 @@ export class SecretsController {
   }
 
   @Put(':name')
-  @Operation('Change a Secret')
+  @Operation('Change a Secret', { type: SecretView })
   @Access.project(Permission.CONFIG_MANAGE)
-  @ApiOkResponse({ type: SecretView })
   update(
     @NameParam('name', 'secret') name: string,
     @Body() body: SecretDataInput,
@@ -83,9 +82,11 @@ export class SecretsController {
   }
 
   @Delete(':name')
-  @Operation('Delete a Secret (refused while in use unless force=true)')
+  @Operation('Delete a Secret (refused while in use unless force=true)', {
+    type: SecretView,
+    description: 'What was deleted',
+  })
   @Access.project(Permission.CONFIG_MANAGE)
-  @ApiOkResponse({ type: SecretView, description: 'What was deleted' })
   delete(
     @NameParam('name', 'secret') name: string,
     @Query() query: ForceDeleteParams,

@@ -1,8 +1,13 @@
 import { ErrorCode } from '../../../common/errors/error-code';
-import { SECRETS, type V1Secret, type V1StatefulSet } from '../../../kube';
+import { SECRETS, type V1Secret } from '../../../kube';
 import type { FakeKube } from '../../../../test/support/fake-kube';
 import { fakeKube } from '../../../../test/support/fake-kube';
-import { newTestService, projectAccess, projectNamespace } from '../../../../test/support/factories';
+import {
+  newTestService,
+  projectAccess,
+  projectNamespace,
+  statefulSet,
+} from '../../../../test/support/factories';
 import { SecretsService } from './secrets.service';
 
 /** A Secret a workload uses (here: to pull its images) is not deleted unless forced. */
@@ -17,21 +22,10 @@ describe('SecretsService.delete', () => {
     metadata: { name, namespace: 'demo' },
     data: { password: Buffer.from('s3cret').toString('base64') },
   });
-  const pulling: V1StatefulSet = {
-    apiVersion: 'apps/v1',
-    kind: 'StatefulSet',
-    metadata: { name: 'web', namespace: 'demo' },
-    spec: {
-      serviceName: 'web',
-      selector: { matchLabels: { app: 'web' } },
-      template: {
-        spec: {
-          imagePullSecrets: [{ name: 'registry-login' }],
-          containers: [{ name: 'web', image: 'nginx' }],
-        },
-      },
-    },
-  };
+  const pulling = statefulSet('web', {
+    imagePullSecrets: [{ name: 'registry-login' }],
+    containers: [{ name: 'web', image: 'nginx' }],
+  });
   const held = (name: string) => kube.stored(SECRETS.ref('demo', name));
 
   beforeEach(() => {

@@ -1,8 +1,8 @@
 import { createdUnlessDryRun, Operation } from '../../../common/http/api-operation';
 import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { sendJsonOrYaml } from '../../../common/http/yaml-download';
+import { JsonOrYamlResponse, sendJsonOrYaml } from '../../../common/http/yaml-download';
 import { Readable } from 'node:stream';
 import { DomainError } from '../../../common/errors/domain-error';
 import { validateInput } from '../../../common/validation/input-validation.pipe';
@@ -51,9 +51,8 @@ export class StatefulSetsController {
   ) {}
 
   @Get('statefulsets')
-  @Operation('List StatefulSets (filter, sort, page)')
+  @Operation('List StatefulSets (filter, sort, page)', { type: StatefulSetConnection })
   @Access.project(Permission.WORKLOADS_VIEW)
-  @ApiOkResponse({ type: StatefulSetConnection })
   list(
     @Query() query: ListStatefulSetsQuery,
     @CurrentProject() access: ProjectAccess,
@@ -97,23 +96,14 @@ export class StatefulSetsController {
   @Get('statefulsets/:name')
   @Operation('Read a StatefulSet with its Service, pods, revisions and events')
   @Access.project(Permission.WORKLOADS_VIEW)
-  @ApiProduces('application/json', 'application/yaml')
-  @ApiOkResponse({
-    type: StatefulSetDetail,
-    description: 'With "Accept: application/yaml", the StatefulSet as YAML',
-  })
+  @JsonOrYamlResponse(StatefulSetDetail, 'StatefulSet')
   async get(
     @NameParam('name', 'statefulSet') name: string,
     @Req() req: Request,
     @Res() res: Response,
     @CurrentProject() access: ProjectAccess,
   ): Promise<void> {
-    await sendJsonOrYaml(
-      req,
-      res,
-      () => this.queries.detail(access, name),
-      () => this.queries.yaml(access, name),
-    );
+    await sendJsonOrYaml(req, res, this.queries, access, name);
   }
 
   @Put('statefulsets/:name')
@@ -205,9 +195,8 @@ export class StatefulSetsController {
   }
 
   @Get('statefulsets/:name/revisions')
-  @Operation('List the revisions of a StatefulSet')
+  @Operation('List the revisions of a StatefulSet', { type: [RevisionView] })
   @Access.project(Permission.WORKLOADS_VIEW)
-  @ApiOkResponse({ type: [RevisionView] })
   async listRevisions(
     @NameParam('name', 'statefulSet') name: string,
     @CurrentProject() access: ProjectAccess,
@@ -216,9 +205,8 @@ export class StatefulSetsController {
   }
 
   @Get('statefulsets/:name/revisions/diff')
-  @Operation('Compare two revisions of a StatefulSet')
+  @Operation('Compare two revisions of a StatefulSet', { type: RevisionDiff })
   @Access.project(Permission.WORKLOADS_VIEW)
-  @ApiOkResponse({ type: RevisionDiff })
   async diff(
     @NameParam('name', 'statefulSet') name: string,
     @Query() query: DiffQuery,
@@ -241,9 +229,8 @@ export class StatefulSetsController {
   }
 
   @Get('statefulsets/:name/pods')
-  @Operation('List the pods of a StatefulSet')
+  @Operation('List the pods of a StatefulSet', { type: [PodView] })
   @Access.project(Permission.WORKLOADS_VIEW)
-  @ApiOkResponse({ type: [PodView] })
   async listPods(
     @NameParam('name', 'statefulSet') name: string,
     @CurrentProject() access: ProjectAccess,

@@ -1,8 +1,6 @@
-import type { Principal } from '../../../iam/principal';
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
-import type { ProjectAccess } from '../../../access/scope-access';
-import { PlatformRole } from '../../../iam/roles';
+import { projectAccess } from '../../../../test/support/factories';
 import type { KubeClient, KubeObject, KubeRef, WriteOptions } from '../../../kube';
 import type { RevisionsService } from './revisions.service';
 import type { StatefulSetQueries } from './statefulset-queries.service';
@@ -13,22 +11,7 @@ import { StatefulSetsService } from './statefulsets.service';
  * the StatefulSet (a race the e2e tests cannot provoke on demand): the Service it made goes again.
  */
 describe('StatefulSetsService.create: all or nothing', () => {
-  const principal: Principal = {
-    username: 'alice',
-    platformRole: PlatformRole.REGULAR,
-    via: 'session',
-    scope: 'read-write',
-  };
-  const access: ProjectAccess = {
-    principal,
-    project: 'demo',
-    workspace: 'w',
-    role: null,
-    workspaceRole: null,
-    permissions: new Set(),
-    identity: { user: 'berth:alice' },
-    security: { podSecurity: 'baseline', allowedServiceTypes: [] },
-  };
+  const access = projectAccess({ role: null });
   const form = {
     name: 'web',
     replicas: 1,
