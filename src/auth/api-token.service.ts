@@ -6,8 +6,7 @@ import {
   AccountResource,
   ApiTokenResource,
   ApiTokenScope,
-  CREDENTIAL_LABELS,
-  ownedBy,
+  credentialMetadata,
 } from '../iam/account.resource';
 import { AccountStore } from '../iam/account.store';
 import { CredentialStore } from '../iam/credential.store';
@@ -65,11 +64,7 @@ export class ApiTokenService {
     const resource: ApiTokenResource = {
       apiVersion: IAM_API_VERSION,
       kind: 'ApiToken',
-      metadata: {
-        name: `t-${id}`,
-        labels: { [CREDENTIAL_LABELS.accountUID]: uid, [CREDENTIAL_LABELS.username]: account.metadata.name },
-        ownerReferences: ownedBy(account),
-      },
+      metadata: credentialMetadata(account, `t-${id}`),
       spec: {
         accountUID: uid,
         username: account.metadata.name,

@@ -4,7 +4,7 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-code';
-import { AccountResource, CREDENTIAL_LABELS, ownedBy, SessionResource } from '../iam/account.resource';
+import { AccountResource, credentialMetadata, SessionResource } from '../iam/account.resource';
 import { AccountStore } from '../iam/account.store';
 import { CredentialStore } from '../iam/credential.store';
 import { OAuthError } from './oauth-error';
@@ -52,11 +52,7 @@ export class SessionService {
     await this.credentials.createSession({
       apiVersion: IAM_API_VERSION,
       kind: 'Session',
-      metadata: {
-        name: `s-${id}`,
-        labels: { [CREDENTIAL_LABELS.accountUID]: uid, [CREDENTIAL_LABELS.username]: account.metadata.name },
-        ownerReferences: ownedBy(account),
-      },
+      metadata: credentialMetadata(account, `s-${id}`),
       spec: {
         accountUID: uid,
         username: account.metadata.name,

@@ -76,15 +76,25 @@ export interface LoginAttemptsResource extends KubeObject {
   };
 }
 
-/** Credentials belong to their account: the garbage collector deletes them with it. */
-export function ownedBy(account: AccountResource): V1OwnerReference[] {
-  return [
-    {
-      apiVersion: IAM_API_VERSION,
-      kind: 'Account',
-      name: account.metadata.name,
-      uid: account.metadata.uid ?? '',
-      blockOwnerDeletion: false,
+/**
+ * A credential's metadata: labelled with its account (to find an account's credentials) and owned
+ * by it, so the garbage collector deletes credentials with their account.
+ */
+export function credentialMetadata(account: AccountResource, name: string): ClusterMetadata {
+  return {
+    name,
+    labels: {
+      [CREDENTIAL_LABELS.accountUID]: account.metadata.uid ?? '',
+      [CREDENTIAL_LABELS.username]: account.metadata.name,
     },
-  ];
+    ownerReferences: [
+      {
+        apiVersion: IAM_API_VERSION,
+        kind: 'Account',
+        name: account.metadata.name,
+        uid: account.metadata.uid ?? '',
+        blockOwnerDeletion: false,
+      },
+    ],
+  };
 }

@@ -290,32 +290,12 @@ export class ProjectsService {
     role: WorkspaceRole.ADMIN | WorkspaceRole.VIEWER,
   ): V1RoleBinding {
     const projectRole = WORKSPACE_ROLE_IN_PROJECTS[role] ?? ProjectRole.VIEWER;
-    return {
-      apiVersion: RBAC,
-      kind: 'RoleBinding',
-      metadata: {
-        name: `berth-${role}s`,
-        namespace: project,
-        labels: {
-          [LABELS.managedBy]: MANAGED_BY,
-          [LABELS.binding]: 'workspace-group',
-          [LABELS.workspace]: workspace,
-          [LABELS.role]: role,
-        },
-      },
-      roleRef: {
-        apiGroup: 'rbac.authorization.k8s.io',
-        kind: 'ClusterRole',
-        name: projectClusterRole(projectRole),
-      },
-      subjects: [
-        {
-          apiGroup: 'rbac.authorization.k8s.io',
-          kind: 'Group',
-          name: this.identities.workspaceGroup(workspace, role),
-        },
-      ],
-    };
+    return projectRoleBinding(
+      { name: `berth-${role}s`, namespace: project },
+      { binding: 'workspace-group', workspace, role },
+      projectRole,
+      { kind: 'Group', name: this.identities.workspaceGroup(workspace, role) },
+    );
   }
 }
 
@@ -345,21 +325,36 @@ export function memberBinding(
   subject: string,
   actor?: string,
 ): V1RoleBinding {
+  const binding = projectRoleBinding(
+    { name: `berth-${role}-${user}`, namespace: project },
+    { binding: 'member', user, role },
+    role,
+    { kind: 'User', name: subject },
+  );
+  if (actor !== undefined)
+    binding.metadata = { ...binding.metadata, annotations: { [ANNOTATIONS.creator]: actor } };
+  return binding;
+}
+
+/** A RoleBinding Berth manages (labelled as such) to a project role's ClusterRole. */
+function projectRoleBinding(
+  at: { name: string; namespace: string },
+  of: { binding: 'member' | 'workspace-group'; role: string; user?: string; workspace?: string },
+  role: ProjectRole,
+  subject: { kind: 'User' | 'Group'; name: string },
+): V1RoleBinding {
+  const labels = {
+    [LABELS.managedBy]: MANAGED_BY,
+    [LABELS.binding]: of.binding,
+    [LABELS.role]: of.role,
+    ...(of.user === undefined ? {} : { [LABELS.user]: of.user }),
+    ...(of.workspace === undefined ? {} : { [LABELS.workspace]: of.workspace }),
+  };
   return {
     apiVersion: RBAC,
     kind: 'RoleBinding',
-    metadata: {
-      name: `berth-${role}-${user}`,
-      namespace: project,
-      labels: {
-        [LABELS.managedBy]: MANAGED_BY,
-        [LABELS.binding]: 'member',
-        [LABELS.user]: user,
-        [LABELS.role]: role,
-      },
-      ...(actor === undefined ? {} : { annotations: { [ANNOTATIONS.creator]: actor } }),
-    },
+    metadata: { ...at, labels },
     roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: projectClusterRole(role) },
-    subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: subject }],
+    subjects: [{ apiGroup: 'rbac.authorization.k8s.io', ...subject }],
   };
 }

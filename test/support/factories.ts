@@ -6,7 +6,7 @@ import { PARAMTYPES_METADATA, SELF_DECLARED_DEPS_METADATA } from '@nestjs/common
 import type { ProjectAccess, WorkspaceAccess } from '../../src/access/scope-access';
 import { loadConfig, type AppConfig } from '../../src/config/app-config';
 import { APP_CONFIG } from '../../src/config/config.module';
-import { IAM_API_VERSION } from '../../src/iam/api-groups';
+import { IAM_API_VERSION, TENANCY_API_VERSION } from '../../src/iam/api-groups';
 import type { AccountResource } from '../../src/iam/account.resource';
 import { IdentityService } from '../../src/iam/identity.service';
 import { LABELS, MANAGED_BY } from '../../src/iam/labels';
@@ -22,12 +22,14 @@ import {
   WORKSPACE_ROLE_PERMISSIONS,
   WorkspaceRole,
 } from '../../src/iam/roles';
-import { type WorkspaceMemberResource } from '../../src/iam/workspace.resource';
+import { type WorkspaceMemberResource, type WorkspaceResource } from '../../src/iam/workspace.resource';
 import {
   KubeClient,
+  type V1ConfigMap,
   type V1Namespace,
   type V1PodSpec,
   type V1RoleBinding,
+  type V1Secret,
   type V1StatefulSet,
 } from '../../src/kube';
 import { asKubeClient, fakeKube, type FakeKube } from './fake-kube';
@@ -116,6 +118,16 @@ export function account(username: string, overrides: Partial<AccountResource['sp
   };
 }
 
+/** A workspace as WorkspacesService writes it (managed by Berth), with no manager named. */
+export function workspace(name: string): WorkspaceResource {
+  return {
+    apiVersion: TENANCY_API_VERSION,
+    kind: 'Workspace',
+    metadata: { name, labels: { [LABELS.managedBy]: MANAGED_BY } },
+    spec: {},
+  };
+}
+
 export function workspaceMember(
   workspace: string,
   user: string,
@@ -132,6 +144,19 @@ export function projectNamespace(project: string, workspace = 'w'): V1Namespace 
     metadata: { name: project, labels: { [LABELS.managedBy]: MANAGED_BY, [LABELS.workspace]: workspace } },
     status: { phase: 'Active' },
   };
+}
+
+/** A ConfigMap in `demo` holding `data`. */
+export function configMap(name: string, data: Record<string, string> = { k: 'v' }): V1ConfigMap {
+  return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'demo' }, data };
+}
+
+/** An Opaque Secret in `demo` holding `values` (base64-encoded as the API server stores them). */
+export function secret(name: string, values: Record<string, string> = { password: 's3cret' }): V1Secret {
+  const data = Object.fromEntries(
+    Object.entries(values).map(([k, v]) => [k, Buffer.from(v).toString('base64')]),
+  );
+  return { apiVersion: 'v1', kind: 'Secret', type: 'Opaque', metadata: { name, namespace: 'demo' }, data };
 }
 
 /** A StatefulSet in `demo` whose pods run `pod` (what the in-use checks of ConfigMaps, Secrets, volumes read). */

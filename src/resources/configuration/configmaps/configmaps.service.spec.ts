@@ -1,5 +1,5 @@
 import { ErrorCode } from '../../../common/errors/error-code';
-import { CONFIG_MAPS, type V1ConfigMap } from '../../../kube';
+import { CONFIG_MAPS } from '../../../kube';
 import type { FakeKube } from '../../../../test/support/fake-kube';
 import { fakeKube } from '../../../../test/support/fake-kube';
 import {
@@ -7,6 +7,7 @@ import {
   projectAccess,
   projectNamespace,
   statefulSet,
+  configMap,
 } from '../../../../test/support/factories';
 import { ConfigMapsService } from './configmaps.service';
 
@@ -15,12 +16,6 @@ describe('ConfigMapsService', () => {
   let kube: FakeKube;
   let configMaps: ConfigMapsService;
   const access = projectAccess();
-  const configMap = (name: string): V1ConfigMap => ({
-    apiVersion: 'v1',
-    kind: 'ConfigMap',
-    metadata: { name, namespace: 'demo' },
-    data: { k: 'v' },
-  });
   const usingEnv = statefulSet('uses-config', {
     containers: [
       {

@@ -13,6 +13,7 @@ import { ErrorCode } from '../../../common/errors/error-code';
 import type { ProjectAccess } from '../../../access/scope-access';
 import { ANNOTATIONS } from '../../../iam/labels';
 import { KubeClient, V1ConfigMap, V1StatefulSet } from '../../../kube';
+import { newObjectMetadata } from '../../shared/new-object';
 import { workloadsUsing } from '../../shared/workload-references';
 import type { ConfigMapDataInput, ConfigMapView, CreateConfigMapInput } from './configmap.model';
 
@@ -49,12 +50,7 @@ export class ConfigMapsService {
       {
         apiVersion: 'v1',
         kind: 'ConfigMap',
-        metadata: {
-          name: input.name,
-          namespace: access.project,
-          labels: toRecord(input.labels ?? []),
-          annotations: { [ANNOTATIONS.creator]: access.principal.username },
-        },
+        metadata: newObjectMetadata(access, input.name, input.labels),
         data: toRecord(input.data),
       },
       { dryRun },

@@ -1,5 +1,5 @@
 import { ErrorCode } from '../../../common/errors/error-code';
-import { SECRETS, type V1Secret } from '../../../kube';
+import { SECRETS } from '../../../kube';
 import type { FakeKube } from '../../../../test/support/fake-kube';
 import { fakeKube } from '../../../../test/support/fake-kube';
 import {
@@ -7,6 +7,7 @@ import {
   projectAccess,
   projectNamespace,
   statefulSet,
+  secret,
 } from '../../../../test/support/factories';
 import { SecretsService } from './secrets.service';
 
@@ -15,13 +16,6 @@ describe('SecretsService.delete', () => {
   let kube: FakeKube;
   let secrets: SecretsService;
   const access = projectAccess();
-  const secret = (name: string): V1Secret => ({
-    apiVersion: 'v1',
-    kind: 'Secret',
-    type: 'Opaque',
-    metadata: { name, namespace: 'demo' },
-    data: { password: Buffer.from('s3cret').toString('base64') },
-  });
   const pulling = statefulSet('web', {
     imagePullSecrets: [{ name: 'registry-login' }],
     containers: [{ name: 'web', image: 'nginx' }],

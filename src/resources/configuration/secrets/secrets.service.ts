@@ -5,7 +5,7 @@ import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
 import { toRecord } from '../../../common/key-value-data';
 import type { ProjectAccess } from '../../../access/scope-access';
-import { ANNOTATIONS } from '../../../iam/labels';
+import { newObjectMetadata } from '../../shared/new-object';
 import { KubeClient, V1Secret, V1StatefulSet } from '../../../kube';
 import { kindOf, secretData, toSecretValues, toSecretView } from './secret-data';
 import {
@@ -58,12 +58,7 @@ export class SecretsService {
         apiVersion: 'v1',
         kind: 'Secret',
         type: KUBE_SECRET_TYPE[input.kind],
-        metadata: {
-          name: input.name,
-          namespace: access.project,
-          labels: toRecord(input.labels ?? []),
-          annotations: { [ANNOTATIONS.creator]: access.principal.username },
-        },
+        metadata: newObjectMetadata(access, input.name, input.labels),
         data,
       },
       { dryRun },
