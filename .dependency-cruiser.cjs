@@ -1,14 +1,15 @@
 /**
  * Berth's layers, each importing only downward (docs/architecture.md, ADR 8):
  *
- *   common → config → kube → iam → auth → access → live → features → bootstrap → app
+ *   common → config → kube → iam → auth → access → live → features → kubesphere → bootstrap → app
  *
- * features: users, tenancy, platform, health, images, kube-api, kubesphere and resources/* (workloads, storage,
- * configuration), which may share resources/shared but never import one another. `npm run lint` fails
- * on an upward import, an import between features, or a cycle between files.
+ * features: users, tenancy, platform, health, images, kube-api and resources/* (workloads, storage,
+ * configuration), which may share resources/shared but never import one another. kubesphere is a
+ * transport over several features (KubeSphere's console API), so it sits above them. `npm run lint`
+ * fails on an upward import, an import between features, or a cycle between files.
  */
 const LAYERS = ['common', 'config', 'kube', 'iam', 'auth', 'access', 'live'];
-const FEATURES = ['users', 'tenancy', 'platform', 'health', 'images', 'kube-api', 'kubesphere', 'resources'];
+const FEATURES = ['users', 'tenancy', 'platform', 'health', 'images', 'kube-api', 'resources'];
 const any = (names) => `^src/(${names.join('|')})/`;
 
 /** A layer may import itself and the layers below it. */
@@ -34,7 +35,7 @@ module.exports = {
       name: 'features-are-independent',
       comment: 'a feature imports no other feature (shared words live in a lower layer)',
       severity: 'error',
-      from: { path: '^src/(users|tenancy|platform|health|images|kube-api|kubesphere)/' },
+      from: { path: '^src/(users|tenancy|platform|health|images|kube-api)/' },
       to: { path: any(FEATURES), pathNot: '^src/$1/' },
     },
     {
@@ -43,9 +44,16 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/resources/([^/]+)/' },
       to: {
-        path: '^src/(users|tenancy|platform|health|images|kube-api|kubesphere|resources)/',
+        path: '^src/(users|tenancy|platform|health|images|kube-api|resources)/',
         pathNot: ['^src/resources/$1/', '^src/resources/shared/'],
       },
+    },
+    {
+      name: 'kubesphere-imports-only-features-and-below',
+      comment: "KubeSphere's console API is a transport over the features, below bootstrap and the app",
+      severity: 'error',
+      from: { path: '^src/kubesphere/' },
+      to: { path: '^src/', pathNot: [any(LAYERS), any(FEATURES), '^src/kubesphere/'] },
     },
     {
       name: 'bootstrap-is-below-the-app',

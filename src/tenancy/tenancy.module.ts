@@ -8,6 +8,6 @@ import { WorkspacesService } from './workspaces.service';
 @Module({
   controllers: [WorkspacesController, ProjectsController],
   providers: [WorkspacesService, ProjectsService, WorkspacesResolver, ProjectsResolver],
-  exports: [ProjectsService],
+  exports: [ProjectsService, WorkspacesService],
 })
 export class TenancyModule {}
