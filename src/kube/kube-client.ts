@@ -239,11 +239,8 @@ export class KubeClient implements KubeReader {
     send: (dry: ReturnType<typeof dryRun>) => Promise<T>,
   ): Promise<T> {
     checkObjectPath(object);
-    return this.written(
-      object,
-      options,
-      call(() => send(dryRun(options))),
-    );
+    const answer = call(() => send(dryRun(options)));
+    return this.written(object, options, answer);
   }
 
   /**
