@@ -8,7 +8,6 @@ import { Permission } from '../iam/roles';
 import {
   CONFIG_MAPS,
   KubeClient,
-  NAMESPACES,
   PERSISTENT_VOLUME_CLAIMS,
   PODS,
   SECRETS,
@@ -18,7 +17,7 @@ import {
   type V1Pod,
   type V1StatefulSet,
 } from '../kube';
-import { ProjectsService } from '../tenancy/projects.service';
+import { KsNamespaces, typed } from './ks-namespaces';
 import { ksList, ksStatefulSetStatus, parseKsListQuery, type KsList, type KsListSpec } from './ks-list-query';
 
 const V1ALPHA3 = 'kube/kapis/resources.kubesphere.io/v1alpha3';
@@ -47,7 +46,7 @@ const POD_LIST: KsListSpec<V1Pod> = {
 export class KsResourcesController {
   constructor(
     private readonly kube: KubeClient,
-    private readonly projects: ProjectsService,
+    private readonly visibleNamespaces: KsNamespaces,
   ) {}
 
   @Get('namespaces/:namespace/statefulsets')
@@ -91,10 +90,7 @@ export class KsResourcesController {
     @Query() query: KsQuery,
   ): Promise<KsList<KubeObject>> {
     const parsed = parseKsListQuery(query);
-    const visible = new Set((await this.projects.list(principal)).map((p) => p.name));
-    const { items } = await this.kube.list(NAMESPACES);
-    const mine = items.filter((ns) => visible.has(ns.metadata?.name ?? ''));
-    return ksList(mine.map(typed(NAMESPACES)), parsed);
+    return ksList(await this.visibleNamespaces.visible(principal), parsed);
   }
 
   private async list<T extends KubeObject>(
@@ -108,8 +104,3 @@ export class KsResourcesController {
     return ksList(items.map(typed(resource)), parsed, spec);
   }
 }
-
-/** List items come without their kind; ks-apiserver's come with it, and the console reads it. */
-const typed =
-  <T extends KubeObject>(resource: { apiVersion: string; kind: string }) =>
-  (item: T): T => ({ ...item, apiVersion: resource.apiVersion, kind: resource.kind });

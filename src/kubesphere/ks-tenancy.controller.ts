@@ -20,7 +20,8 @@ import {
   WORKSPACE_ROLE_IN_PROJECTS,
   WORKSPACE_ROLE_PERMISSIONS,
 } from '../iam/roles';
-import { KubeClient, NAMESPACES, type V1Namespace } from '../kube';
+import type { V1Namespace } from '../kube';
+import { KsNamespaces } from './ks-namespaces';
 import { ProjectsService } from '../tenancy/projects.service';
 import { WorkspacesService } from '../tenancy/workspaces.service';
 import { UsersService } from '../users/users.service';
@@ -51,7 +52,7 @@ export class KsTenancyController {
     private readonly access: AccessService,
     private readonly workspaces: WorkspacesService,
     private readonly projects: ProjectsService,
-    private readonly kube: KubeClient,
+    private readonly namespaces: KsNamespaces,
   ) {}
 
   @Get(`${IAM}/users/:username`)
@@ -143,14 +144,7 @@ export class KsTenancyController {
     @Query() query: Record<string, unknown>,
   ): Promise<KsList<V1Namespace>> {
     const parsed = parseKsListQuery(query);
-    const visible = new Set(
-      (await this.projects.list(access.principal, access.workspace)).map((p) => p.name),
-    );
-    const { items } = await this.kube.list(NAMESPACES);
-    const namespaces = items
-      .filter((ns) => visible.has(ns.metadata?.name ?? ''))
-      .map((ns) => ({ ...ns, apiVersion: 'v1', kind: 'Namespace' }));
-    return ksList(namespaces, parsed);
+    return ksList(await this.namespaces.visible(access.principal, access.workspace), parsed);
   }
 
   @Get(`${TENANT}/v1alpha2/workspaces/:workspace/namespaces/:namespace`)
@@ -161,8 +155,7 @@ export class KsTenancyController {
   ): Promise<V1Namespace> {
     // A project of another workspace is not in this one: the same 404 as a project that does not exist.
     if (access.workspace !== workspace) throw DomainError.notFound('project', access.project);
-    const namespace = await this.kube.get(NAMESPACES.ref(access.project));
-    return { ...namespace, apiVersion: 'v1', kind: 'Namespace' };
+    return this.namespaces.one(access.project);
   }
 
   private require(permissions: ReadonlySet<Permission>, permission: Permission): void {

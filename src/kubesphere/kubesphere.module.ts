@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { TenancyModule } from '../tenancy/tenancy.module';
+import { KsNamespaces } from './ks-namespaces';
 import { KsResourcesController } from './ks-resources.controller';
 import { KsTenancyController } from './ks-tenancy.controller';
 import { UsersModule } from '../users/users.module';
@@ -10,5 +11,6 @@ import { KubeSphereSessionController } from './kubesphere-session.controller';
 @Module({
   imports: [AuthModule, TenancyModule, UsersModule],
   controllers: [KubeSphereSessionController, KsResourcesController, KsTenancyController],
+  providers: [KsNamespaces],
 })
 export class KubeSphereModule {}
