@@ -32,6 +32,7 @@ import { TokenService } from './token.service';
     Authenticator,
     LoginService,
     SessionService,
+    TokenService,
   ],
 })
 export class AuthModule {}

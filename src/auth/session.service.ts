@@ -10,7 +10,7 @@ import { CredentialStore } from '../iam/credential.store';
 import { OAuthError } from './oauth-error';
 import { formatOpaqueToken, newId, newSecret, parseOpaqueToken, secretMatches } from './secrets';
 import { SigningKeyStore } from './signing-key.store';
-import { TokenService } from './token.service';
+import { TokenService, type AccessClaims } from './token.service';
 import { IAM_API_VERSION } from '../iam/api-groups';
 
 const REFRESH_KIND = 'brt';
@@ -64,6 +64,7 @@ export class SessionService {
     await this.prune(uid);
     return this.respond(
       account,
+      `s-${id}`,
       formatOpaqueToken(await this.keys.key(), { kind: REFRESH_KIND, id, secret }),
     );
   }
@@ -90,6 +91,7 @@ export class SessionService {
     }
     return this.respond(
       account,
+      session.metadata.name,
       formatOpaqueToken(await this.keys.key(), { ...parsed, secret: next.secret }),
     );
   }
@@ -100,11 +102,28 @@ export class SessionService {
     if (session) await this.credentials.delete(SESSIONS.ref(session.metadata.name));
   }
 
-  private async respond(account: AccountResource, refreshToken: string): Promise<TokenResponse> {
+  /**
+   * Sign-out with an access token only (KubeSphere's console sends no refresh token): ends the session
+   * the token was issued for, so it can no longer be refreshed. The access token itself stays valid
+   * until it expires (at most `BERTH_ACCESS_TOKEN_TTL_SECONDS`): it is verified without a lookup.
+   */
+  async end(claims: AccessClaims): Promise<void> {
+    if (!claims.session) return;
+    const session = await this.credentials.findSession(claims.session);
+    if (session?.spec.username === claims.username && session.spec.accountUID === claims.uid)
+      await this.credentials.delete(SESSIONS.ref(session.metadata.name));
+  }
+
+  private async respond(
+    account: AccountResource,
+    session: string,
+    refreshToken: string,
+  ): Promise<TokenResponse> {
     const accessToken = await this.tokens.issue({
       username: account.metadata.name,
       uid: account.metadata.uid ?? '',
       generation: account.spec.tokenGeneration ?? 0,
+      session,
     });
     return {
       access_token: accessToken,

@@ -15,6 +15,8 @@ export interface AccessClaims {
   uid: string;
   /** The account's token generation when the token was issued; a newer generation revokes it. */
   generation: number;
+  /** The session the token was issued for (none for tokens made otherwise): what a sign-out ends. */
+  session?: string;
 }
 
 /**
@@ -47,7 +49,12 @@ export class TokenService {
 
   async issue(claims: AccessClaims): Promise<string> {
     // `username` beside `sub`: KubeSphere's console reads the signed-in user from it (unverified).
-    return new SignJWT({ gen: claims.generation, uid: claims.uid, username: claims.username })
+    return new SignJWT({
+      gen: claims.generation,
+      uid: claims.uid,
+      username: claims.username,
+      ...(claims.session ? { sid: claims.session } : {}),
+    })
       .setProtectedHeader({ alg: 'HS256', typ: TYPE })
       .setIssuer(ISSUER)
       .setSubject(claims.username)
@@ -78,7 +85,13 @@ export class TokenService {
         typeof payload.uid !== 'string'
       )
         throw new Error('missing claims');
-      const claims = Object.freeze({ username: payload.sub, uid: payload.uid, generation: payload.gen });
+      const session = typeof payload.sid === 'string' ? { session: payload.sid } : {};
+      const claims: AccessClaims = Object.freeze({
+        username: payload.sub,
+        uid: payload.uid,
+        generation: payload.gen,
+        ...session,
+      });
       if (typeof payload.exp === 'number') {
         this.verified.set(token, { key, claims, expiresAt: payload.exp * 1000 });
         if (this.verified.size > MAX_VERIFIED) this.verified.delete(this.verified.keys().next().value!);

@@ -45,6 +45,10 @@ class StubRegistry implements ImageRegistry {
     this.asked.push(`${ref.registry}/${ref.repository}`);
     return this.answer();
   }
+
+  async tags(ref: ImageReference): Promise<string[]> {
+    return (await this.inspect(ref)).tags;
+  }
 }
 
 async function serviceWith(registry: ImageRegistry, inspectionsPerMinute = 30): Promise<ImagesService> {

@@ -33,6 +33,12 @@ export interface InspectImageInput {
   platform?: string | null;
 }
 
+export interface ImageTags {
+  registry: string;
+  repository: string;
+  tags: string[];
+}
+
 /** Reads what an image exposes (ports, entrypoint, env, tags) from its registry, for both transports. */
 @Injectable()
 export class ImagesService {
@@ -49,15 +55,10 @@ export class ImagesService {
   }
 
   async inspect(access: ProjectAccess, input: InspectImageInput): Promise<ImageInfo> {
-    this.limiter.take(access.principal.username);
-    const ref = this.reference(input.image);
     const platform = input.platform ? this.platform(input.platform) : DEFAULT_PLATFORM;
-    const secret = input.secret?.trim() || null;
-    const credentials = secret === null ? undefined : await this.credentials(access, secret, ref.registry);
-
-    const started = Date.now();
-    const image = formatImageReference(ref);
-    try {
+    return this.withRegistry(access, input, platform, async (ref, credentials) => {
+      const image = formatImageReference(ref);
+      const started = Date.now();
       const inspected = await this.registries.inspect(ref, {
         platform,
         platformExplicit: Boolean(input.platform),
@@ -83,8 +84,34 @@ export class ImagesService {
         tags: inspected.tags,
         createdAt: createdAt(inspected.config.created),
       };
+    });
+  }
+
+  /** The tags of the repository `input.image` names (its tag, if any, is not read). */
+  async tags(access: ProjectAccess, input: InspectImageInput): Promise<ImageTags> {
+    return this.withRegistry(access, input, DEFAULT_PLATFORM, async (ref, credentials) => ({
+      registry: ref.registry,
+      repository: ref.repository,
+      tags: await this.registries.tags(ref, credentials),
+    }));
+  }
+
+  /** One bounded call to a registry: rate-limited per user, with the project's credentials, errors named. */
+  private async withRegistry<T>(
+    access: ProjectAccess,
+    input: InspectImageInput,
+    platform: Platform,
+    call: (ref: ImageReference, credentials: RegistryCredentials | undefined) => Promise<T>,
+  ): Promise<T> {
+    this.limiter.take(access.principal.username);
+    const ref = this.reference(input.image);
+    const secret = input.secret?.trim() || null;
+    const credentials = secret === null ? undefined : await this.credentials(access, secret, ref.registry);
+    try {
+      return await call(ref, credentials);
     } catch (error) {
-      if (error instanceof RegistryError) throw this.registryFailure(error, ref, image, secret, platform);
+      if (error instanceof RegistryError)
+        throw this.registryFailure(error, ref, formatImageReference(ref), secret, platform);
       throw error;
     }
   }

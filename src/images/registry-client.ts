@@ -61,6 +61,8 @@ export interface InspectedImage {
 /** What ImagesService needs of registries: RegistryClient in the app, a stub in a unit test. */
 export interface ImageRegistry {
   inspect(ref: ImageReference, options: InspectOptions): Promise<InspectedImage>;
+  /** The repository's tags alone; refusals are errors here, as nothing else was asked. */
+  tags(ref: ImageReference, credentials?: RegistryCredentials): Promise<string[]>;
 }
 
 /** The provider token of the ImageRegistry (see ImagesModule). */
@@ -114,8 +116,12 @@ export class RegistryClient implements ImageRegistry, OnModuleDestroy {
       throw new RegistryError('platform', `single-platform image for ${formatPlatform(platform)}`, {
         available: [formatPlatform(platform)],
       });
-    const tags = await session.tags(this.options.maxTags ?? 1000);
+    const tags = await session.tags(this.options.maxTags ?? 1000, true);
     return { digest: top.digest, platform, config, tags };
+  }
+
+  tags(ref: ImageReference, credentials?: RegistryCredentials): Promise<string[]> {
+    return new RegistrySession(this.transport, ref, credentials).tags(this.options.maxTags ?? 1000, false);
   }
 
   /** Frees pooled connections (at shutdown). */
@@ -184,9 +190,10 @@ class RegistrySession {
 
   /**
    * The repository's tags, following `Link` pagination, at most `max`, sorted. A registry that does not
-   * let this account list tags still lets it read the image: that is no reason to fail the inspection.
+   * let this account list tags still lets it read the image: that is no reason to fail the inspection
+   * (`lenient`).
    */
-  async tags(max: number): Promise<string[]> {
+  async tags(max: number, lenient: boolean): Promise<string[]> {
     const tags = new Set<string>();
     let next: URL | null = new URL(`/v2/${this.ref.repository}/tags/list?n=${TAGS_PAGE}`, this.base);
     try {
@@ -201,7 +208,11 @@ class RegistrySession {
         if (next && next.origin !== this.base.origin) next = null;
       }
     } catch (error) {
-      if (error instanceof RegistryError && ['unauthorized', 'not-found', 'refused'].includes(error.kind))
+      if (
+        lenient &&
+        error instanceof RegistryError &&
+        ['unauthorized', 'not-found', 'refused'].includes(error.kind)
+      )
         return [...tags].sort();
       throw error;
     }

@@ -125,3 +125,24 @@ export function ksWorkspaceTemplate(workspace: Workspace) {
 /** The role a member holds, or null: what the console's member lists show. */
 export const roleOf = (members: readonly Member[], username: string): string | null =>
   members.find((m) => m.username === username)?.role ?? null;
+
+/** Where KubeSphere's member lists carry a member's role: on the User object they list. */
+export const MEMBER_ROLE = {
+  project: 'iam.kubesphere.io/role',
+  workspace: 'iam.kubesphere.io/workspacerole',
+} as const;
+
+/**
+ * A member as KubeSphere lists them: a User object with its role in the scope. Only the name and
+ * the role: Berth's own member lists show no more (a member's e-mail is not the project's to read;
+ * the User type requires the field, so it is there, empty).
+ */
+export function ksMember(member: Member, scope: keyof typeof MEMBER_ROLE) {
+  return {
+    apiVersion: IAM,
+    kind: 'User',
+    metadata: { name: member.username, annotations: { [MEMBER_ROLE[scope]]: member.role } },
+    spec: { email: '' },
+    status: { state: 'Active' },
+  };
+}

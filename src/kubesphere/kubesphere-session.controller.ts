@@ -18,7 +18,10 @@ import { LoginService } from '../auth/login.service';
 import { PasswordGrantGuard, tokenGrant, type TokenRequest } from '../auth/oauth-grants';
 import { OAuthExceptionFilter } from '../auth/oauth-exception.filter';
 import { SessionService, type TokenResponse } from '../auth/session.service';
-import { Public } from '../iam/access-rules';
+import { TokenService } from '../auth/token.service';
+import { DomainError } from '../common/errors/domain-error';
+import { ErrorCode } from '../common/errors/error-code';
+import { Access, Public } from '../iam/access-rules';
 import type { AccountResource } from '../iam/account.resource';
 import { KubeClient } from '../kube';
 
@@ -39,6 +42,7 @@ export class KubeSphereSessionController {
     private readonly sessions: SessionService,
     private readonly authenticator: Authenticator,
     private readonly kube: KubeClient,
+    private readonly tokens: TokenService,
   ) {}
 
   @Post('oauth/token')
@@ -52,6 +56,28 @@ export class KubeSphereSessionController {
     @Req() req: Request & { user?: AccountResource },
   ): Promise<TokenResponse> {
     return tokenGrant(body, req.user, this.logins, this.sessions);
+  }
+
+  /**
+   * The console's sign-out sends only the access token: the session it was issued for ends (its
+   * refresh token stops working); an API token is not ended here (it is revoked by name).
+   */
+  @Get('oauth/logout')
+  @Access.authenticated()
+  async logout(@Headers('authorization') authorization?: string): Promise<{ message: string }> {
+    const claims = await this.tokens.verify(bearerToken(authorization) ?? '').catch((error: unknown) => {
+      if (error instanceof DomainError && error.code === ErrorCode.UNAUTHENTICATED) return null;
+      throw error;
+    });
+    if (claims) await this.sessions.end(claims);
+    return { message: 'success' };
+  }
+
+  /** No GPU kinds: the wizard offers none. */
+  @Get('kapis/config.kubesphere.io/v1alpha2/configs/gpu/kinds')
+  @Access.authenticated()
+  gpuKinds(): never[] {
+    return [];
   }
 
   /** No feature of the console beyond its core (multicluster, DevOps, ...) is switched on. */

@@ -1,16 +1,26 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { ImagesModule } from '../images/images.module';
+import { StatefulSetsModule } from '../resources/workloads/statefulsets/statefulsets.module';
 import { TenancyModule } from '../tenancy/tenancy.module';
+import { UsersModule } from '../users/users.module';
+import { KsMembersController } from './ks-members.controller';
 import { KsNamespaces } from './ks-namespaces';
 import { KsResourcesController } from './ks-resources.controller';
 import { KsTenancyController } from './ks-tenancy.controller';
-import { UsersModule } from '../users/users.module';
+import { KsWorkloadsController } from './ks-workloads.controller';
 import { KubeSphereSessionController } from './kubesphere-session.controller';
 
 /** KubeSphere 3.4's own endpoints that its console needs to run on Berth (`<Berth>/kube/...`). */
 @Module({
-  imports: [AuthModule, TenancyModule, UsersModule],
-  controllers: [KubeSphereSessionController, KsResourcesController, KsTenancyController],
+  imports: [AuthModule, TenancyModule, UsersModule, StatefulSetsModule, ImagesModule],
+  controllers: [
+    KubeSphereSessionController,
+    KsResourcesController,
+    KsTenancyController,
+    KsMembersController,
+    KsWorkloadsController,
+  ],
   providers: [KsNamespaces],
 })
 export class KubeSphereModule {}

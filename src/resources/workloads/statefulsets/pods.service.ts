@@ -32,17 +32,28 @@ const NOT_ALLOWED = unavailable('not allowed to read metrics');
 const NO_METRICS_API = unavailable('the metrics API is unavailable');
 const NOT_COLLECTED = unavailable('not collected yet (metrics arrive about a minute after a pod starts)');
 
+/** A pod's usage summed over its containers: CPU in cores, memory in bytes. */
+export interface UsageTotals {
+  cpu: number;
+  memory: number;
+}
+
+function totals(m: PodMetrics): UsageTotals {
+  const total = (pick: (u: { cpu?: string; memory?: string }) => string | undefined) =>
+    (m.containers ?? []).reduce((sum, c) => sum + (parseQuantity(pick(c.usage) ?? '0') || 0), 0);
+  return { cpu: total((u) => u.cpu), memory: total((u) => u.memory) };
+}
+
 /** Each metrics object's usage, computed once (the cache shares the objects until they change). */
 const USAGES = new WeakMap<PodMetrics, ResourceUsage>();
 function usageOf(m: PodMetrics | undefined): ResourceUsage {
   if (!m?.containers?.length) return NOT_COLLECTED;
   const hit = USAGES.get(m);
   if (hit) return hit;
-  const total = (pick: (u: { cpu?: string; memory?: string }) => string | undefined) =>
-    m.containers!.reduce((sum, c) => sum + (parseQuantity(pick(c.usage) ?? '0') || 0), 0);
+  const { cpu, memory } = totals(m);
   const usage = Object.freeze({
-    cpu: `${Math.round(total((u) => u.cpu) * 1000)}m`,
-    memory: `${Math.round(total((u) => u.memory) / 2 ** 20)}Mi`,
+    cpu: `${Math.round(cpu * 1000)}m`,
+    memory: `${Math.round(memory / 2 ** 20)}Mi`,
     unavailableReason: null,
   });
   if (Object.isFrozen(m)) USAGES.set(m, usage);
@@ -133,6 +144,21 @@ export class PodsService {
       preconditions: { uid: pod.metadata?.uid },
     });
     return podViewOf(pod, usage(name));
+  }
+
+  /**
+   * The usage of each pod of the project that metrics-server has measured, read as the caller; empty
+   * when the metrics API is unavailable or the caller may not read it.
+   */
+  async usageTotals(access: ProjectAccess): Promise<Map<string, UsageTotals>> {
+    const client = this.kube.as(access.identity);
+    const metrics = await client.list(POD_METRICS, { namespace: access.project }).then(
+      (list) => list.items,
+      () => [],
+    );
+    return new Map(
+      metrics.filter((m) => m.containers?.length).map((m) => [m.metadata?.name ?? '', totals(m)]),
+    );
   }
 
   /** A lookup of each pod's usage; when metrics are unavailable, null values say why. */

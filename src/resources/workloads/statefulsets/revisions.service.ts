@@ -19,6 +19,15 @@ export class RevisionsService {
     return (await this.raw(access, statefulSet)).map((r) => toRevisionView(r, statefulSet));
   }
 
+  /** One revision as Kubernetes holds it (the ControllerRevision), by its number. */
+  async one(
+    access: ProjectAccess,
+    statefulSet: V1StatefulSet,
+    revision: number,
+  ): Promise<V1ControllerRevision> {
+    return find(await this.raw(access, statefulSet), revision);
+  }
+
   async diff(
     access: ProjectAccess,
     statefulSet: V1StatefulSet,

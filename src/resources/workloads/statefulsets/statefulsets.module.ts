@@ -23,6 +23,6 @@ import { StatefulSetsService } from './statefulsets.service';
     PodFeeds,
     StatefulSetSubscriptionsResolver,
   ],
-  exports: [PodsService],
+  exports: [PodsService, StatefulSetQueries, RevisionsService],
 })
 export class StatefulSetsModule {}
