@@ -65,3 +65,14 @@ export function ksContractProblems(
   if (validate(body)) return [];
   return (validate.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message ?? ''}`);
 }
+
+/** The path of ks-apiserver's document that `path` is an instance of, if any (the most literal one). */
+export function ksPathOf(method: string, path: string): string | undefined {
+  const matching = Object.keys(swagger.paths).filter(
+    (template) =>
+      swagger.paths[template][method.toLowerCase()]?.responses?.['200']?.schema !== undefined &&
+      new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path),
+  );
+  const parameters = (template: string) => (template.match(/\{/g) ?? []).length;
+  return matching.sort((a, b) => parameters(a) - parameters(b))[0];
+}
