@@ -1,11 +1,12 @@
 /**
  * Berth's layers, each importing only downward (docs/architecture.md, ADR 8):
  *
- *   common → config → kube → iam → auth → access → live → features → kubesphere → bootstrap → app
+ *   common → config → kube → iam → auth → access → live → features → kubesphere, kubeconfig → bootstrap → app
  *
  * features: users, tenancy, platform, health, images, kube-api and resources/* (workloads, storage,
- * configuration), which may share resources/shared but never import one another. kubesphere is a
- * transport over several features (KubeSphere's console API), so it sits above them. `npm run lint`
+ * configuration), which may share resources/shared but never import one another. kubesphere (a
+ * transport over several features: KubeSphere's console API) and kubeconfig (a user's token and
+ * projects) sit above them, beside each other. `npm run lint`
  * fails on an upward import, an import between features, or a cycle between files.
  */
 const LAYERS = ['common', 'config', 'kube', 'iam', 'auth', 'access', 'live'];
@@ -49,11 +50,11 @@ module.exports = {
       },
     },
     {
-      name: 'kubesphere-imports-only-features-and-below',
-      comment: "KubeSphere's console API is a transport over the features, below bootstrap and the app",
+      name: 'above-features-imports-only-features-and-below',
+      comment: 'kubesphere and kubeconfig use the features, not each other, bootstrap or the app',
       severity: 'error',
-      from: { path: '^src/kubesphere/' },
-      to: { path: '^src/', pathNot: [any(LAYERS), any(FEATURES), '^src/kubesphere/'] },
+      from: { path: '^src/(kubesphere|kubeconfig)/' },
+      to: { path: '^src/', pathNot: [any(LAYERS), any(FEATURES), '^src/$1/'] },
     },
     {
       name: 'bootstrap-is-below-the-app',

@@ -25,6 +25,7 @@ import { HealthModule } from './health/health.module';
 import { ImagesModule } from './images/images.module';
 import { KubeModule } from './kube';
 import { KubeApiModule } from './kube-api/kube-api.module';
+import { KubeconfigModule } from './kubeconfig/kubeconfig.module';
 import { KubeSphereModule } from './kubesphere/kubesphere.module';
 
 export interface GraphQLContext {
@@ -79,6 +80,7 @@ export class AppModule {
         SecretsModule,
         KubeApiModule,
         KubeSphereModule,
+        KubeconfigModule,
         ...extraImports,
       ],
       providers: [

@@ -6,6 +6,7 @@ import type { RequestListener } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { parse } from 'yaml';
 import { CONFIG_MAPS, STATEFUL_SETS } from '../src/kube';
 import { eventually, TestApp } from './support/test-app';
 import { waitForReady, workloadProject, type WorkloadProject } from './support/workload-fixture';
@@ -70,31 +71,29 @@ describe('kubectl through the Kubernetes API path', () => {
     const admin = await t.token();
     w = await workloadProject(t, admin);
     other = await workloadProject(t, admin);
-    const token = await w.f.apiToken(w.regular.token, w.regular.username, 'kubectl', 'read-write');
     const certificate = readFileSync(join(dir, 'tls.crt'));
     front = createServer(
       { key: readFileSync(join(dir, 'tls.key')), cert: certificate },
       t.app.getHttpAdapter().getInstance() as RequestListener,
     );
     await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
-    const server = `https://127.0.0.1:${(front.address() as AddressInfo).port}/kube`;
+    // The kubeconfig as a user gets it from Berth (REST; GraphQL's createKubeconfig is the same
+    // service), naming the TLS front; the front's own CA is added, as an operator's would be known.
+    const created = await t
+      .as(w.regular.token)
+      .post('/api/v1/kubeconfig')
+      .send({
+        name: 'kubectl',
+        scope: 'read-write',
+        server: `https://127.0.0.1:${(front.address() as AddressInfo).port}`,
+      });
+    expect(created.status).toBe(201);
+    const config = parse((created.body as { kubeconfig: string }).kubeconfig) as {
+      clusters: { cluster: Record<string, string> }[];
+    };
+    config.clusters[0].cluster['certificate-authority-data'] = certificate.toString('base64');
     const kubeconfig = join(dir, 'kubeconfig');
-    writeFileSync(
-      kubeconfig,
-      JSON.stringify({
-        apiVersion: 'v1',
-        kind: 'Config',
-        clusters: [
-          {
-            name: 'berth',
-            cluster: { server, 'certificate-authority-data': certificate.toString('base64') },
-          },
-        ],
-        users: [{ name: 'regular', user: { token } }],
-        contexts: [{ name: 'berth', context: { cluster: 'berth', user: 'regular', namespace: w.project } }],
-        'current-context': 'berth',
-      }),
-    );
+    writeFileSync(kubeconfig, JSON.stringify(config));
     writeFileSync(join(dir, 'statefulset.yaml'), MANIFEST);
     // Its own cache directory: discovery is fetched through Berth, not read from an earlier run.
     env = { PATH: process.env.PATH, HOME: dir, KUBECONFIG: kubeconfig };

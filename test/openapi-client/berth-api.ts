@@ -815,6 +815,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/kubeconfig": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a kubeconfig for your projects, with a new API token in it (shown only in this answer)
+         * @description For kubectl and client libraries, through Berth’s Kubernetes API path (`/kube`).
+         */
+        post: operations["KubeconfigController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1560,6 +1580,23 @@ export interface components {
             data?: components["schemas"]["KeyValue"][];
             registry?: components["schemas"]["RegistryCredentialsInput"];
             labels?: components["schemas"]["KeyValue"][];
+        };
+        CreateKubeconfigInput: {
+            /** @example ci-deployer */
+            name: string;
+            /**
+             * @default read-only
+             * @enum {string}
+             */
+            scope?: "read-only" | "read-write";
+            /** Format: date-time */
+            expiresAt?: string;
+            project?: string;
+            server?: string;
+        };
+        CreatedKubeconfig: {
+            kubeconfig: string;
+            apiToken: components["schemas"]["ApiToken"];
         };
     };
     responses: never;
@@ -6505,6 +6542,66 @@ export interface operations {
             };
             /** @description The object (or a scope the caller may not see) does not exist */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The Kubernetes API server is unreachable or overloaded; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    KubeconfigController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateKubeconfigInput"];
+            };
+        };
+        responses: {
+            /** @description Done */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedKubeconfig"];
+                };
+            };
+            /** @description The input is invalid; `fields` names each refused input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role lacks the permission */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -130,6 +130,11 @@ export function operations(api: Client<paths>, n: Names, session: { refreshToken
           params: { path: { username: n.owner, name: n.token } },
         }),
     ],
+    [
+      'POST /api/v1/kubeconfig',
+      201,
+      () => api.POST('/api/v1/kubeconfig', { body: { name: `${n.token}-kubeconfig` } }),
+    ],
     // A workspace, its members and a project in it.
     ['POST /api/v1/workspaces', 201, () => api.POST('/api/v1/workspaces', { body: { name: n.workspace } })],
     ['GET /api/v1/workspaces', 200, () => api.GET('/api/v1/workspaces')],
