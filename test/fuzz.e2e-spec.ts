@@ -109,8 +109,12 @@ describe('fuzz: every mutation and REST body', () => {
   });
 
   afterAll(async () => {
-    await w.f.cleanUp();
-    await t.close();
+    // Closed even when the clean-up fails, so a failed run still ends (no open handles).
+    try {
+      await w.f.cleanUp();
+    } finally {
+      await t.close();
+    }
   });
 
   /** Objects of `kind` that the fuzz's own callers made. */

@@ -92,6 +92,14 @@ describe('formatGraphQLError', () => {
     }
   });
 
+  it('calls graphql-js’s coercion limit (Apollo codes it INTERNAL_SERVER_ERROR) BAD_USER_INPUT, not INTERNAL', () => {
+    const limit = 'Too many errors processing variables, error limit reached. Execution aborted.';
+    expect(formatGraphQLError({ message: limit }).extensions).toEqual({ code: 'BAD_USER_INPUT' });
+    const asApollo = { message: limit, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    expect(formatGraphQLError(asApollo).extensions).toEqual({ code: 'BAD_USER_INPUT' });
+    expect(formatGraphQLError({ message: 'something else' }).extensions).toEqual({ code: 'INTERNAL' });
+  });
+
   it('names the field of a variable that does not fit the schema', () => {
     expect(
       coercionFields(

@@ -19,6 +19,12 @@ const REQUEST_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
+/**
+ * graphql-js stops coercing variables after Apollo's `maxCoercionErrors` (50) and adds this error,
+ * which Apollo codes INTERNAL_SERVER_ERROR: the input was the client's, so it is BAD_USER_INPUT like the 50 before it.
+ */
+const COERCION_LIMIT = /^Too many errors processing variables, error limit reached\./;
+
 /** graphql-js's parser limit (`maxTokens`), reported as a parse error. */
 const TOKEN_LIMIT = /^Syntax Error: Document contains more that \d+ tokens/;
 
@@ -69,6 +75,8 @@ export function formatGraphQLError(
       extensions: { code: ErrorCode.BAD_USER_INPUT, ...(fields ? { fields } : {}) },
     };
   }
+  if (!original && COERCION_LIMIT.test(formatted.message))
+    return { ...base, message: formatted.message, extensions: { code: ErrorCode.BAD_USER_INPUT } };
   return { ...base, message: 'Internal error', extensions: { code: ErrorCode.INTERNAL } };
 }
 
