@@ -25,6 +25,10 @@ import { HealthModule } from './health/health.module';
 import { ImagesModule } from './images/images.module';
 import { KubeModule } from './kube';
 import { KubeApiModule } from './kube-api/kube-api.module';
+import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { loggingParams } from './common/logging/logging';
+import { requestInfoPlugin } from './common/graphql/request-info.plugin';
 import { KubeconfigModule } from './kubeconfig/kubeconfig.module';
 import { KubeSphereModule } from './kubesphere/kubesphere.module';
 
@@ -35,11 +39,18 @@ export interface GraphQLContext {
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, extraImports: Type[] = []): DynamicModule {
+  static forRoot(
+    config: AppConfig,
+    extraImports: Type[] = [],
+    logging: { enabled: boolean; destination?: DestinationStream } = { enabled: true },
+  ): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        LoggerModule.forRoot(
+          loggingParams(logging.enabled ? config.logLevel : 'silent', config.logFormat, logging.destination),
+        ),
         KubeModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
@@ -57,7 +68,7 @@ export class AppModule {
           // root fields and cost once the variables are known.
           parseOptions: { maxTokens: config.graphql.maxTokens },
           validationRules: limitRules(config.graphql),
-          plugins: [costLimitPlugin(config.graphql), noCacheControl()],
+          plugins: [requestInfoPlugin(), costLimitPlugin(config.graphql), noCacheControl()],
           allowBatchedHttpRequests: config.graphql.maxBatch > 0,
           includeStacktraceInErrorResponses: false,
           formatError: (formatted, error) =>

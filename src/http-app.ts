@@ -2,7 +2,10 @@ import { INestApplication, RequestMethod, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
+import { requestContext } from './common/logging/request-context';
 import { AppConfig, enabledLogLevels } from './config/app-config';
 import { serveGraphiql } from './common/graphql/graphiql';
 import { securityHeaders, useBodyParsers } from './common/http/edge';
@@ -14,10 +17,14 @@ export const UNPREFIXED = [
   { path: 'oauth/token', method: RequestMethod.POST },
   { path: 'oauth/revoke', method: RequestMethod.POST },
   { path: 'kube/{*path}', method: RequestMethod.ALL },
+  // No controller is here (Apollo serves it), but module middleware (the access log) must be.
+  { path: 'graphql', method: RequestMethod.ALL },
 ];
 
 export interface CreateAppOptions {
   logger?: false;
+  /** Where the log lines go instead of stdout (tests that read them). */
+  logDestination?: DestinationStream;
   /** Extra modules mounted beside the application's own (e2e probes only). */
   imports?: Type[];
 }
@@ -27,14 +34,24 @@ export async function createApp(
   config: AppConfig,
   options: CreateAppOptions = {},
 ): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.imports), {
-    logger: options.logger ?? enabledLogLevels(config.logLevel),
+  const logging = options.logger !== false;
+  const module = AppModule.forRoot(config, options.imports, {
+    enabled: logging,
+    destination: options.logDestination,
+  });
+  const app = await NestFactory.create<NestExpressApplication>(module, {
+    logger: logging ? enabledLogLevels(config.logLevel) : false,
+    // Held until pino is the logger, so even the first lines are JSON.
+    bufferLogs: logging,
     // Fail with the error instead of exiting the process, so callers (tests, tools) see it.
     abortOnError: false,
     // Bodies are parsed below, with limits, in a known order before anything else sees them.
     bodyParser: false,
   });
+  if (logging) app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  // First: every request gets its id before anything else may log or fail.
+  app.use(requestContext());
   app.use(securityHeaders());
   useBodyParsers(app, config.graphql);
   if (config.graphql.playground) serveGraphiql(app);

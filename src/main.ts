@@ -1,12 +1,15 @@
+// First: refuses an old Node before anything else loads.
+import './runtime-check';
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { pino } from 'pino';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { BootstrapService } from './bootstrap/bootstrap.service';
 import { createApp } from './http-app';
+import { PinoNestLogger, rootLoggerOptions } from './common/logging/logging';
 import { startLocalCluster } from './local-cluster/local-cluster';
 
 async function bootstrap(): Promise<void> {
-  const logger = new Logger('Berth');
   let config: AppConfig;
   try {
     config = loadConfig(process.env);
@@ -15,6 +18,9 @@ async function bootstrap(): Promise<void> {
     console.error(error.message);
     process.exit(1);
   }
+  // Until the application's own logger exists: the same format (pino), so no line is coloured text.
+  Logger.overrideLogger(new PinoNestLogger(pino(rootLoggerOptions(config.logLevel, config.logFormat))));
+  const logger = new Logger('Berth');
 
   if (!config.kube) {
     logger.log('No KUBECONFIG and not inside a cluster: starting the local control plane (cluster/up.sh)');

@@ -237,6 +237,23 @@ describe('npm start (the README run command)', () => {
     expect(service.output).not.toMatch(/ERROR|Unhandled|\n\s+at /);
   });
 
+  it('on a Node older than 24 it stops at once, naming the version it needs and how to run it', async () => {
+    // Debian's own Node (20 on these machines); npm ci brings Berth's Node 24 into node_modules.
+    const system = '/usr/bin/node';
+    const version = (await promisify(execFile)(system, ['--version'])).stdout.trim();
+    const old = Service.start(system, ['dist/main.js'], freshEnv({ PORT: '0' }), 0);
+    const exit = await old.exited;
+    if (Number(/^v(\d+)/.exec(version)?.[1]) < 24) {
+      expect(exit).toEqual({ code: 1, signal: null });
+      expect(old.output).toContain(`Berth needs Node.js 24 or newer; this is Node.js ${version.slice(1)}`);
+      expect(old.output).toContain('npm start');
+      expect(old.output).not.toMatch(/\n\s+at /);
+    } else {
+      // A newer system Node passes the check and fails only on the bad port.
+      expect(old.output).not.toContain('Berth needs Node.js');
+    }
+  });
+
   it('bad configuration stops it at once, naming each bad variable', async () => {
     const bad = Service.start(
       process.execPath,

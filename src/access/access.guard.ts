@@ -4,6 +4,7 @@ import { GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
 import type { Request } from 'express';
 import { PassportService } from '../auth/passport.service';
 import type { Principal } from '../iam/principal';
+import { requestInfoOf } from '../common/logging/request-context';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-code';
 import { checkName, declaredNames, NameKind } from '../common/validation/names';
@@ -32,6 +33,7 @@ export class AccessGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
+    noteOperation(context);
     checkDeclaredNames(context);
     const rule = accessRuleOf(this.reflector, context);
     if (!rule) throw new DomainError(ErrorCode.FORBIDDEN, 'This operation is not open to anyone');
@@ -48,6 +50,12 @@ export class AccessGuard implements CanActivate {
       throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in first: send "Authorization: Bearer <token>"');
     }
     req.user = principal;
+    // For the access line and the audit record, refused or not.
+    const info = requestInfoOf(req);
+    if (info) {
+      info.user = principal.username;
+      if (rule.kind === 'project') info.project = scopeName(context, rule.param, SCOPE_NAME.project);
+    }
     await this.authorize(principal, rule, context);
     return true;
   }
@@ -91,6 +99,19 @@ export class AccessGuard implements CanActivate {
       }
     }
   }
+}
+
+/** The REST route (or Kubernetes path) a request is, for its access line; GraphQL's plugin names its own. */
+function noteOperation(context: ExecutionContext): void {
+  if (context.getType<GqlContextType>() === 'graphql') return;
+  const { req } = httpOf(context);
+  const info = requestInfoOf(req);
+  if (!info || info.operation) return;
+  const kube = req.path.startsWith('/kube/');
+  const kubesphere = /^\/kube\/(kapis|oauth)\//.test(req.path);
+  info.transport = kubesphere ? 'kubesphere' : kube ? 'kube' : 'rest';
+  const route = (req.route as { path?: unknown } | undefined)?.path;
+  info.operation = `${req.method} ${kube && !kubesphere ? req.path : typeof route === 'string' ? route : req.path}`;
 }
 
 /** The access rule declared on the handler (or its class). */

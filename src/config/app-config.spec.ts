@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       port: 3000,
       host: '127.0.0.1',
       logLevel: 'log',
+      logFormat: 'json',
       kube: null,
       kubeRequestTimeoutMs: 10_000,
       systemNamespace: 'berth-system',
@@ -114,6 +115,14 @@ describe('loadConfig', () => {
       'must not start with "system:"',
     );
     expect(loadConfig({ BERTH_ADMIN_PASSWORD: 'Good-Passw0rd' }).admin.password).toBe('Good-Passw0rd');
+  });
+
+  it('writes JSON lines unless pretty ones are asked for, and names a bad format', () => {
+    expect(loadConfig({ BERTH_LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+    expect(loadConfig({ BERTH_LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    expect(() => loadConfig({ BERTH_LOG_FORMAT: 'xml' })).toThrow(
+      /BERTH_LOG_FORMAT must be auto, json or pretty/,
+    );
   });
 
   it('refuses a KUBECONFIG list', () => {

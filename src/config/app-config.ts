@@ -35,6 +35,8 @@ export interface AppConfig {
   port: number;
   host: string;
   logLevel: LogLevel;
+  /** JSON lines, or one pretty line each (BERTH_LOG_FORMAT; `auto`: pretty on a terminal). */
+  logFormat: 'json' | 'pretty';
   /** Null until main.ts has resolved it (the local cluster may have to be started first). */
   kube: KubeSource | null;
   kubeRequestTimeoutMs: number;
@@ -121,6 +123,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const logLevel = (env.LOG_LEVEL?.trim() || 'log') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel))
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${env.LOG_LEVEL}")`);
+  const format = env.BERTH_LOG_FORMAT?.trim() || 'auto';
+  if (!['auto', 'json', 'pretty'].includes(format))
+    problems.push(`BERTH_LOG_FORMAT must be auto, json or pretty (got "${format}")`);
+  const logFormat = format === 'pretty' || (format === 'auto' && process.stdout.isTTY) ? 'pretty' : 'json';
 
   let kube: KubeSource | null = null;
   const kubeconfig = env.KUBECONFIG?.trim();
@@ -220,6 +226,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     port,
     host,
     logLevel,
+    logFormat,
     kube,
     kubeRequestTimeoutMs,
     systemNamespace,

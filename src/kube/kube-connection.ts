@@ -8,6 +8,7 @@ import type { Configuration, RequestContext, SecurityAuthentication } from '@kub
 import { Agent, type Dispatcher } from 'undici';
 import type { KubeSource } from '../config/app-config';
 import type { Identity } from './identity';
+import { currentRequest } from '../common/logging/request-context';
 
 /** One request about to be sent to the API server (for metrics and for tests that count calls). */
 export interface KubeRequestRecord {
@@ -15,6 +16,8 @@ export interface KubeRequestRecord {
   url: string;
   /** The impersonated user, or undefined for the service's own identity. */
   user?: string;
+  /** The Berth request the call is made for (none for the cache's own list and watch). */
+  requestId?: string;
 }
 
 export type KubeRequestListener = (request: KubeRequestRecord) => void;
@@ -70,11 +73,19 @@ export class KubeConnection {
 
   /** Applies credentials, the pooled dispatcher, impersonation and (unless streaming) a timeout. */
   async prepare(ctx: RequestContext, identity: Identity | undefined, stream: boolean): Promise<void> {
+    const request = currentRequest();
     for (const listener of this.listeners)
-      listener({ method: ctx.getHttpMethod(), url: ctx.getUrl(), user: identity?.user });
+      listener({
+        method: ctx.getHttpMethod(),
+        url: ctx.getUrl(),
+        user: identity?.user,
+        requestId: request?.id,
+      });
     await this.kubeConfig.applySecurityAuthentication(ctx);
     if (this.dispatcher) ctx.setDispatcher(this.dispatcher);
     if (!stream && !ctx.getSignal()) ctx.setSignal(AbortSignal.timeout(this.timeoutMs));
+    // The API server's audit log records the user agent: it names the Berth request behind the call.
+    if (request) ctx.setHeaderParam('User-Agent', `berth (request ${request.id})`);
     if (identity) {
       ctx.setHeaderParam('Impersonate-User', identity.user);
       // The generated client holds one value per header, so at most one group is impersonated; the

@@ -2,6 +2,7 @@ import type { INestApplication, Type } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { parse } from 'yaml';
 import type { ErrorBody } from '../../src/common/errors/error-body';
@@ -68,9 +69,11 @@ export class TestApp {
     config: AppConfig = testConfig(),
     imports: Type[] = [],
     bootstrap = true,
+    logDestination?: DestinationStream,
   ): Promise<TestApp> {
     // BERTH_TEST_LOGS=1 shows the application's logs (errors with their causes) while debugging.
-    const app = await createApp(config, { logger: process.env.BERTH_TEST_LOGS ? undefined : false, imports });
+    const logger = process.env.BERTH_TEST_LOGS || logDestination ? undefined : false;
+    const app = await createApp(config, { logger, imports, logDestination });
     await app.init();
     if (bootstrap) {
       await app.get(BootstrapService).run();

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import { GqlContextType } from '@nestjs/graphql';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { requestInfoOf } from '../logging/request-context';
 import { GraphQLError } from 'graphql';
 import { DomainError } from './domain-error';
 import type { ErrorBody } from './error-body';
@@ -22,6 +23,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (host.getType<GqlContextType>() === 'graphql') return toGraphQLError(error);
 
     const response = host.switchToHttp().getResponse<Response>();
+    const info = requestInfoOf(host.switchToHttp().getRequest<Request>());
+    if (info) info.code = error.code;
     if (response.headersSent) {
       // A stream (e.g. followed logs) failed after it started: all we can do is end it.
       response.end();

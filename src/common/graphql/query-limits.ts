@@ -40,7 +40,7 @@ export interface CostExtensions {
 }
 
 /** Apollo's plugin type as @nestjs/apollo sees it (its ESM typings differ from @apollo/server's CJS ones). */
-type ApolloPlugin = NonNullable<ApolloDriverConfig['plugins']>[number];
+export type ApolloPlugin = NonNullable<ApolloDriverConfig['plugins']>[number];
 
 /** Every refusal starts so: Apollo re-codes validation errors, and formatGraphQLError codes them back. */
 export const TOO_COMPLEX_PREFIX = 'Query too complex: ';
