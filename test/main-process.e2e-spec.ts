@@ -99,6 +99,7 @@ async function signIn(service: Service, username: string, password: string): Pro
 describe('npm start (the README run command)', () => {
   let t: TestApp;
   let service: Service;
+  let metricsPort: number;
   let w: WorkloadProject;
   // A registry that never answers: a request to it stays in flight until Berth's registry timeout.
   let silent: Awaited<ReturnType<typeof silentServer>>;
@@ -109,11 +110,13 @@ describe('npm start (the README run command)', () => {
     w = await workloadProject(t, await t.token());
     silent = await silentServer();
     const port = await freePort();
+    metricsPort = await freePort();
     service = Service.start(
       'npm',
       ['start'],
       freshEnv({
         PORT: String(port),
+        BERTH_METRICS_PORT: String(metricsPort),
         BERTH_ADMIN_USERNAME: admin,
         BERTH_REGISTRIES: JSON.stringify({ [silent.host]: { insecure: true } }),
         BERTH_REGISTRY_TIMEOUT_MS: '3000',
@@ -153,6 +156,14 @@ describe('npm start (the README run command)', () => {
     });
     const body = (await res.json()) as { data: { cluster: { nodes: { ready: boolean }[] } } };
     expect(body.data.cluster.nodes.filter((n) => n.ready).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('serves Prometheus metrics on their own port, and JSON log lines', async () => {
+    const res = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('berth_process_cpu_seconds_total');
+    const listening = service.output.split('\n').find((l) => l.includes('Listening on http://'));
+    expect(JSON.parse(listening!)).toMatchObject({ level: 'info', context: 'Berth' });
   });
 
   it('serves the OpenAPI document and its UI at /api/docs', async () => {
@@ -203,7 +214,7 @@ describe('npm start (the README run command)', () => {
     const again = Service.start(
       process.execPath,
       ['dist/main.js'],
-      freshEnv({ PORT: String(port), BERTH_ADMIN_USERNAME: admin }),
+      freshEnv({ PORT: String(port), BERTH_ADMIN_USERNAME: admin, BERTH_METRICS_PORT: 'off' }),
       port,
     );
     try {

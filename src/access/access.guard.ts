@@ -5,6 +5,7 @@ import type { Request } from 'express';
 import { PassportService } from '../auth/passport.service';
 import type { Principal } from '../iam/principal';
 import { requestInfoOf } from '../common/logging/request-context';
+import { kubeRequestLabels } from '../common/metrics/kube-request-labels';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-code';
 import { checkName, declaredNames, NameKind } from '../common/validation/names';
@@ -110,8 +111,16 @@ function noteOperation(context: ExecutionContext): void {
   const kube = req.path.startsWith('/kube/');
   const kubesphere = /^\/kube\/(kapis|oauth)\//.test(req.path);
   info.transport = kubesphere ? 'kubesphere' : kube ? 'kube' : 'rest';
-  const route = (req.route as { path?: unknown } | undefined)?.path;
-  info.operation = `${req.method} ${kube && !kubesphere ? req.path : typeof route === 'string' ? route : req.path}`;
+  const pattern = (req.route as { path?: unknown } | undefined)?.path;
+  const route = `${req.method} ${typeof pattern === 'string' ? pattern : req.path}`;
+  if (kube && !kubesphere) {
+    const { verb, resource } = kubeRequestLabels(req.method, req.originalUrl.slice('/kube'.length));
+    info.operation = `${req.method} ${req.path}`;
+    info.route = `${verb} ${resource}`;
+  } else {
+    info.operation = route;
+    info.route = route;
+  }
 }
 
 /** The access rule declared on the handler (or its class). */

@@ -1,3 +1,4 @@
+import { signInsTotal } from '../common/metrics/metrics';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { NAME_RULES, nameProblem } from '../common/validation/names';
 import { APP_CONFIG } from '../config/config.module';
@@ -43,6 +44,17 @@ export class LoginService {
 
   /** Verifies the credentials (for the local strategy); throws an OAuthError if they do not open a session. */
   async verify(username: string, password: string, client: string): Promise<AccountResource> {
+    try {
+      const account = await this.check(username, password, client);
+      signInsTotal.inc({ outcome: 'success' });
+      return account;
+    } catch (error) {
+      signInsTotal.inc({ outcome: outcomeOf(error) });
+      throw error;
+    }
+  }
+
+  private async check(username: string, password: string, client: string): Promise<AccountResource> {
     this.throttle(client);
     const name = username.slice(0, MAX_USERNAME);
     const rules = attemptRules(this.config);
@@ -141,4 +153,11 @@ function locked(until: number): OAuthError {
     429,
     seconds,
   );
+}
+
+/** How a refused sign-in is counted: locked out, throttled (too many attempts), or bad credentials. */
+function outcomeOf(error: unknown): 'locked' | 'throttled' | 'failure' {
+  if (!(error instanceof OAuthError)) return 'failure';
+  if (error.description.startsWith('The account is locked')) return 'locked';
+  return error.status === 429 ? 'throttled' : 'failure';
 }

@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       logLevel: 'log',
       logFormat: 'json',
+      metricsPort: 9464,
       kube: null,
       kubeRequestTimeoutMs: 10_000,
       systemNamespace: 'berth-system',
@@ -123,6 +124,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ BERTH_LOG_FORMAT: 'xml' })).toThrow(
       /BERTH_LOG_FORMAT must be auto, json or pretty/,
     );
+  });
+
+  it('serves metrics on their own port unless turned off', () => {
+    expect(loadConfig({ BERTH_METRICS_PORT: 'off' }).metricsPort).toBeNull();
+    expect(loadConfig({ BERTH_METRICS_PORT: '9100' }).metricsPort).toBe(9100);
+    expect(() => loadConfig({ BERTH_METRICS_PORT: 'x' })).toThrow(/BERTH_METRICS_PORT/);
   });
 
   it('refuses a KUBECONFIG list', () => {

@@ -35,6 +35,8 @@ export interface AppConfig {
   port: number;
   host: string;
   logLevel: LogLevel;
+  /** Where Prometheus' /metrics is served (BERTH_METRICS_PORT; null: `off`). */
+  metricsPort: number | null;
   /** JSON lines, or one pretty line each (BERTH_LOG_FORMAT; `auto`: pretty on a terminal). */
   logFormat: 'json' | 'pretty';
   /** Null until main.ts has resolved it (the local cluster may have to be started first). */
@@ -123,6 +125,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const logLevel = (env.LOG_LEVEL?.trim() || 'log') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel))
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${env.LOG_LEVEL}")`);
+  const metricsPort =
+    env.BERTH_METRICS_PORT?.trim() === 'off'
+      ? null
+      : integer(env, 'BERTH_METRICS_PORT', 9464, 0, 65535, problems);
   const format = env.BERTH_LOG_FORMAT?.trim() || 'auto';
   if (!['auto', 'json', 'pretty'].includes(format))
     problems.push(`BERTH_LOG_FORMAT must be auto, json or pretty (got "${format}")`);
@@ -227,6 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     host,
     logLevel,
     logFormat,
+    metricsPort,
     kube,
     kubeRequestTimeoutMs,
     systemNamespace,

@@ -9,6 +9,8 @@ import { Agent, type Dispatcher } from 'undici';
 import type { KubeSource } from '../config/app-config';
 import type { Identity } from './identity';
 import { currentRequest } from '../common/logging/request-context';
+import { kubeRequestLabels } from '../common/metrics/kube-request-labels';
+import { kubeRequests } from '../common/metrics/metrics';
 
 /** One request about to be sent to the API server (for metrics and for tests that count calls). */
 export interface KubeRequestRecord {
@@ -146,5 +148,58 @@ function pooledDispatcher(kc: KubeConfig, connections: number): Dispatcher | und
   const options = kc.createDispatcherOptions(cluster, tls);
   // Proxied connections keep the library's own dispatcher.
   if (options.type !== 'agent') return undefined;
-  return new Agent({ connect: options.connect, connections, keepAliveTimeout: 30_000 });
+  return new Agent({ connect: options.connect, connections, keepAliveTimeout: 30_000 }).compose(measured);
 }
+
+/** Every method a dispatch handler may have (undici's handler API and its older one). */
+const HANDLER_METHODS = [
+  'onRequestStart',
+  'onRequestUpgrade',
+  'onResponseStart',
+  'onResponseStarted',
+  'onResponseData',
+  'onResponseEnd',
+  'onResponseError',
+  'onRequestSent',
+  'onBodySent',
+  'onConnect',
+  'onUpgrade',
+  'onHeaders',
+  'onData',
+  'onComplete',
+  'onError',
+] as const;
+
+/**
+ * Counts and times each call at the dispatcher, where every call passes (streams included): the
+ * time until the API server's headers, and their status (`error` when none came). The handler is
+ * forwarded to method by method, whichever of undici's handler APIs it speaks.
+ */
+const measured: Dispatcher.DispatcherComposeInterceptor = (dispatch) => (options, handler) => {
+  const started = performance.now();
+  const { verb, resource } = kubeRequestLabels(options.method, options.path);
+  let done = false;
+  const record = (code: string) => {
+    if (done) return;
+    done = true;
+    kubeRequests.total.inc({ verb, resource, code });
+    kubeRequests.seconds.observe({ verb, resource }, (performance.now() - started) / 1000);
+  };
+  const original = handler as unknown as Record<string, ((...args: unknown[]) => unknown) | undefined>;
+  const wrapped: Record<string, (...args: unknown[]) => unknown> = {};
+  for (const name of HANDLER_METHODS) {
+    const method = original[name];
+    if (typeof method !== 'function') continue;
+    wrapped[name] = (...args: unknown[]) => {
+      if (name === 'onResponseStart' || name === 'onRequestUpgrade') {
+        const status = Number(args[1]);
+        if (status >= 200) record(String(status));
+      } else if (name === 'onHeaders' || name === 'onUpgrade') {
+        const status = Number(args[0]);
+        if (status >= 200) record(String(status));
+      } else if (name === 'onResponseError' || name === 'onError') record('error');
+      return method.apply(handler, args);
+    };
+  }
+  return dispatch(options, wrapped);
+};

@@ -47,6 +47,8 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     BERTH_LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
     // Likewise image inspections per user (hardening-images has its own test of the limit).
     BERTH_IMAGE_INSPECTIONS_PER_MINUTE: '100000',
+    // Many apps run at once; the metrics test gives its own a port.
+    BERTH_METRICS_PORT: 'off',
   });
   return { ...base, kube: { kind: 'kubeconfig', path: e2eKubeconfig() }, ...overrides };
 }

@@ -20,7 +20,11 @@ export function requestInfoPlugin(): ApolloPlugin {
       if (info) info.transport = 'graphql';
       return Promise.resolve({
         didResolveOperation: ({ operation }) => {
-          if (info && operation) info.operation = describeOperation(operation);
+          if (info && operation) {
+            info.operation = describeOperation(operation);
+            const first = operation.selectionSet.selections.find((s) => s.kind === Kind.FIELD);
+            info.route = `${operation.operation} ${first?.kind === Kind.FIELD ? first.name.value : '…'}`;
+          }
           return Promise.resolve();
         },
         willSendResponse: ({ response }) => {

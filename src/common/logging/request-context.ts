@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { requests } from '../metrics/metrics';
 
 /**
  * What Berth knows about the request being served, for its access line, its audit record and the
@@ -15,6 +16,8 @@ export interface RequestInfo {
   project?: string;
   /** `POST /api/v1/projects/:project/statefulsets`, or `mutation scale { scaleStatefulSet }`. */
   operation?: string;
+  /** The operation as a bounded metric label: a route, GraphQL's first root field, a Kubernetes verb and resource. */
+  route?: string;
   /** The error code of a refused or failed request (GraphQL answers 200 with errors). */
   code?: string;
 }
@@ -41,6 +44,16 @@ export function requestContext() {
     const info: RequestInfo = { id: requestIdFrom(req.headers[REQUEST_ID_HEADER]), startedAt: Date.now() };
     byRequest.set(req, info);
     res.setHeader('X-Request-Id', info.id);
+    res.on('finish', () => {
+      // A Kubernetes path is the caller's to make up: only what the API server served names a resource.
+      const made = info.transport === 'kube' && res.statusCode >= 400;
+      const labels = {
+        transport: info.transport ?? 'none',
+        operation: made ? 'refused' : (info.route ?? 'unmatched'),
+      };
+      requests.total.inc({ ...labels, code: info.code ?? String(res.statusCode) });
+      requests.seconds.observe(labels, (Date.now() - info.startedAt) / 1000);
+    });
     current.run(info, next);
   };
 }
