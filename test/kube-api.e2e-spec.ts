@@ -3,6 +3,7 @@ import { WebSocket } from 'ws';
 import { CONFIG_MAPS, STATEFUL_SETS } from '../src/kube';
 import { eventually, TestApp } from './support/test-app';
 import {
+  nginxStatefulSet,
   projectMember,
   waitForReady,
   workloadProject,
@@ -112,20 +113,7 @@ describe('the Kubernetes API path', () => {
 
   it('a StatefulSet created and scaled through it is read back by Berth’s own API', async () => {
     const path = `/apis/apps/v1/namespaces/${w.project}/statefulsets`;
-    const manifest = {
-      apiVersion: 'apps/v1',
-      kind: 'StatefulSet',
-      metadata: { name: 'kubectl-made', labels: { app: 'kubectl-made' } },
-      spec: {
-        replicas: 1,
-        serviceName: 'kubectl-made',
-        selector: { matchLabels: { app: 'kubectl-made' } },
-        template: {
-          metadata: { labels: { app: 'kubectl-made' } },
-          spec: { containers: [{ name: 'web', image: 'nginx:1.27' }] },
-        },
-      },
-    };
+    const manifest = nginxStatefulSet('kubectl-made', 1);
     expect((await send(w.regular.token, 'POST', path, manifest)).status).toBe(201);
     const scaled = await send(
       w.regular.token,

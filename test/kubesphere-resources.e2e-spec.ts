@@ -2,6 +2,7 @@ import request from 'supertest';
 import { STATEFUL_SETS } from '../src/kube';
 import { TestApp } from './support/test-app';
 import {
+  nginxStatefulSet,
   projectMember,
   waitForReady,
   workloadProject,
@@ -29,20 +30,7 @@ describe('KubeSphere resource lists', () => {
   let other: WorkloadProject;
   let viewer: { username: string; token: string };
 
-  const statefulSet = (name: string, replicas: number) => ({
-    apiVersion: 'apps/v1',
-    kind: 'StatefulSet',
-    metadata: { name, namespace: w.project, labels: { app: name } },
-    spec: {
-      replicas,
-      serviceName: name,
-      selector: { matchLabels: { app: name } },
-      template: {
-        metadata: { labels: { app: name } },
-        spec: { containers: [{ name: 'web', image: 'nginx:1.27' }] },
-      },
-    },
-  });
+  const statefulSet = (name: string, replicas: number) => nginxStatefulSet(name, replicas, w.project);
 
   beforeAll(async () => {
     t = await TestApp.start();

@@ -6,6 +6,7 @@ import { ksContractProblems, ksPathOf } from './support/ks-contract';
 import { eventually, TestApp } from './support/test-app';
 import { FIXTURE_PASSWORD } from './support/tenancy-fixture';
 import {
+  nginxStatefulSet,
   projectMember,
   waitForReady,
   workloadProject,
@@ -86,20 +87,7 @@ describe('the KubeSphere console’s trace, request by request, as each role', (
     const created = await request(t.server)
       .post(`/kube/apis/apps/v1/namespaces/${w.project}/statefulsets`)
       .set('authorization', `Bearer ${w.regular.token}`)
-      .send({
-        apiVersion: 'apps/v1',
-        kind: 'StatefulSet',
-        metadata: { name: 'web', labels: { app: 'web' } },
-        spec: {
-          replicas: 2,
-          serviceName: 'web',
-          selector: { matchLabels: { app: 'web' } },
-          template: {
-            metadata: { labels: { app: 'web' } },
-            spec: { containers: [{ name: 'web', image: 'nginx:1.27' }] },
-          },
-        },
-      });
+      .send(nginxStatefulSet('web', 2));
     expect(created.status).toBe(201);
     await waitForReady(t.kube, w.project, 'web', 2);
   });

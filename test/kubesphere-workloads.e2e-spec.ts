@@ -4,6 +4,7 @@ import { ksContractProblems } from './support/ks-contract';
 import { TestRegistry } from './support/registry';
 import { eventually, TestApp, testConfig } from './support/test-app';
 import {
+  nginxStatefulSet,
   projectMember,
   waitForReady,
   workloadProject,
@@ -58,20 +59,7 @@ describe('KubeSphere workload pages: revisions, quotas, images, metrics, sign-ou
     const res = await request(t.server)
       .post(`/kube/apis/apps/v1/namespaces/${w.project}/statefulsets`)
       .set('authorization', `Bearer ${w.regular.token}`)
-      .send({
-        apiVersion: 'apps/v1',
-        kind: 'StatefulSet',
-        metadata: { name: 'web', labels: { app: 'web' } },
-        spec: {
-          replicas: 1,
-          serviceName: 'web',
-          selector: { matchLabels: { app: 'web' } },
-          template: {
-            metadata: { labels: { app: 'web' } },
-            spec: { containers: [{ name: 'web', image: 'nginx:1.27' }] },
-          },
-        },
-      });
+      .send(nginxStatefulSet('web', 1));
     expect(res.status).toBe(201);
     // A second revision, as the console's redeploy makes it.
     const patched = await request(t.server)

@@ -90,3 +90,19 @@ export async function podsOf(kube: KubeClient, namespace: string, name: string):
     (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''),
   );
 }
+
+/** A StatefulSet manifest as the console (or kubectl) sends it: one nginx container, labelled `app: <name>`. */
+export function nginxStatefulSet(name: string, replicas: number, namespace?: string): V1StatefulSet {
+  const labels = { app: name };
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'StatefulSet',
+    metadata: { name, labels, ...(namespace ? { namespace } : {}) },
+    spec: {
+      replicas,
+      serviceName: name,
+      selector: { matchLabels: labels },
+      template: { metadata: { labels }, spec: { containers: [{ name: 'web', image: 'nginx:1.27' }] } },
+    },
+  };
+}

@@ -23,7 +23,7 @@ const PINO_LEVELS: Record<string, LevelWithSilent> = {
   verbose: 'trace',
 };
 
-const pathOf = (req: IncomingMessage) => (req.url ?? '').split('?')[0];
+const pathOf = (req: { url?: string }) => (req.url ?? '').split('?')[0];
 const accessLine = (req: IncomingMessage, res: ServerResponse) =>
   `${requestInfoOf(req)?.operation ?? `${req.method} ${pathOf(req)}`} ${res.statusCode}`;
 
@@ -82,7 +82,7 @@ export function loggingParams(level: string, format: LogFormat, destination?: De
     serializers: {
       req: (req: { method?: string; url?: string; remoteAddress?: string }) => ({
         method: req.method,
-        path: (req.url ?? '').split('?')[0],
+        path: pathOf(req),
         remoteAddress: req.remoteAddress,
       }),
       res: (res: { statusCode?: number }) => ({ status: res.statusCode }),
