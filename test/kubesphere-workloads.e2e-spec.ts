@@ -220,6 +220,49 @@ describe('KubeSphere workload pages: revisions, quotas, images, metrics, sign-ou
     expect(hidden.status).toBe(404);
   });
 
+  it('answers a workspace’s project metrics for the projects the caller sees, as its projects page asks', async () => {
+    const hidden = await w.f.project(w.workspace);
+    const filters = `metrics_filter=${encodeURIComponent('namespace_cpu_usage|namespace_memory_usage_wo_cache|namespace_pod_count$')}&resources_filter=${encodeURIComponent(`${w.project}|${hidden}$`)}`;
+    const path = `/kapis/monitoring.kubesphere.io/v1alpha3/workspaces/${w.workspace}/namespaces?${filters}`;
+    interface Metrics {
+      results: {
+        metric_name: string;
+        data: { resultType: string; result: { metric: Record<string, string>; value: [number, string] }[] };
+      }[];
+    }
+    const body = await eventually(
+      async () => {
+        const res = await ks(viewer.token, path);
+        expect(res.status).toBe(200);
+        const metrics = res.body as Metrics;
+        return metrics.results.every((r) => Number(r.data.result[0]?.value[1]) > 0) ? metrics : undefined;
+      },
+      130_000,
+      'namespace metrics',
+    );
+    // The document types an instant `value` as a string; ks-apiserver's Point marshals as
+    // [time, "value"], which is what the console reads (`value[1]`).
+    const problems = ksContractProblems(body, {
+      method: 'GET',
+      path: '/kapis/monitoring.kubesphere.io/v1alpha3/workspaces/{workspace}/namespaces',
+    });
+    expect(problems.filter((p) => !/\/value must be string$/.test(p))).toEqual([]);
+    expect(body.results.map((r) => r.metric_name)).toEqual([
+      'namespace_cpu_usage',
+      'namespace_memory_usage_wo_cache',
+      'namespace_pod_count',
+    ]);
+    for (const r of body.results) {
+      expect(r.data.resultType).toBe('vector');
+      // The hidden project of the same workspace is not measured for the viewer.
+      expect(r.data.result.map((series) => series.metric)).toEqual([
+        { namespace: w.project, workspace: w.workspace },
+      ]);
+    }
+    expect(body.results[2].data.result[0].value[1]).toBe('1');
+    expect((await ks(other.regular.token, path)).status).toBe(404);
+  });
+
   it('offers no GPU kinds to a signed-in user, and nothing without a token', async () => {
     const res = await ks(w.regular.token, '/kapis/config.kubesphere.io/v1alpha2/configs/gpu/kinds');
     expect([res.status, res.body]).toEqual([200, []]);

@@ -11,9 +11,24 @@ import {
   WRITE_VERBS,
 } from '../iam/kube-permissions';
 import type { Principal } from '../iam/principal';
-import { KubeCache, KubeClient, type ForwardedAnswer, type Identity, type WriteAnswer } from '../kube';
+import { LABELS } from '../iam/labels';
+import {
+  KubeCache,
+  KubeClient,
+  NAMESPACES,
+  type ForwardedAnswer,
+  type Identity,
+  type WriteAnswer,
+} from '../kube';
 import { queryFlag, type KubeApiRequest, type ResourceRequest } from './kube-api-path';
 import { kubeStatus, KubeStatusError } from './kube-status';
+import {
+  upstreamQuery,
+  visibleEvents,
+  visibleList,
+  workspaceSelected,
+  type Visible,
+} from './workspace-namespaces';
 
 /** What of the caller's request goes on to the API server (the rest is dropped). */
 export interface Incoming {
@@ -74,8 +89,11 @@ export class KubeApiService {
 
   /** Authorizes and sends `request`; the answer streams back as the API server gives it. */
   async send(principal: Principal, request: KubeApiRequest, incoming: Incoming): Promise<ForwardedAnswer> {
-    const identity = await this.authorize(principal, request);
     const query = new URLSearchParams(incoming.query);
+    // A workspace's Namespaces are asked for as Berth and filtered by the caller's tenancy (see there).
+    const workspace = request.kind === 'resource' ? workspaceSelected(request, query) : undefined;
+    const identity = workspace === undefined ? await this.authorize(principal, request) : undefined;
+    const forwardedQuery = workspace === undefined ? incoming.query : upstreamQuery(query, workspace);
     const stream =
       request.kind === 'resource' &&
       (request.verb === 'watch' || (request.resource === 'pods/log' && queryFlag(query, 'follow')));
@@ -85,11 +103,15 @@ export class KubeApiService {
     try {
       if (gone()) throw new DomainError(ErrorCode.UNAVAILABLE, 'The caller went away');
       const { method } = request;
-      const answer = await this.kube.as(identity).forward({
+      const answer = await (identity ? this.kube.as(identity) : this.kube).forward({
         method,
-        path: incoming.query ? `${request.path}?${incoming.query}` : request.path,
+        path: forwardedQuery ? `${request.path}?${forwardedQuery}` : request.path,
         headers: {
-          ...(incoming.accept ? { Accept: acceptFor(request, incoming.accept) } : {}),
+          ...(workspace !== undefined
+            ? { Accept: 'application/json' }
+            : incoming.accept
+              ? { Accept: acceptFor(request, incoming.accept) }
+              : {}),
           ...(incoming.contentType ? { 'Content-Type': incoming.contentType } : {}),
         },
         // A GET carries no body (the API server ignores one; the HTTP client refuses it).
@@ -102,6 +124,8 @@ export class KubeApiService {
       });
       if (!answer.body || gone()) release();
       else incoming.signal.addEventListener('abort', release, { once: true });
+      if (workspace !== undefined && request.kind === 'resource')
+        return await this.onlyVisible(principal, request, query, workspace, answer);
       return request.kind === 'resource'
         ? await this.noted(request, query, incoming.body, answer)
         : await scrubbed(request.path, answer);
@@ -136,6 +160,41 @@ export class KubeApiService {
       // Not JSON (protobuf was asked for): the cache catches up through its watch instead.
     }
     return { ...answer, body: new Blob([bytes]).stream() as unknown as ForwardedAnswer['body'] };
+  }
+
+  /** A workspace's Namespace list or watch, with only what the caller may see. */
+  private async onlyVisible(
+    principal: Principal,
+    request: ResourceRequest,
+    query: URLSearchParams,
+    workspace: string,
+    answer: ForwardedAnswer,
+  ): Promise<ForwardedAnswer> {
+    if (answer.status !== 200 || !answer.body) return answer;
+    const visible: Visible = (name) =>
+      this.access.project(principal, name).then(
+        () => true,
+        (error: unknown) => {
+          if (error instanceof DomainError && error.code === ErrorCode.NOT_FOUND) return false;
+          throw error;
+        },
+      );
+    if (request.verb !== 'watch') {
+      const text = await visibleList(await new Response(answer.body).text(), visible);
+      return { ...answer, body: new Blob([text]).stream() as unknown as ForwardedAnswer['body'] };
+    }
+    const from = query.get('resourceVersion');
+    // Begun from a version, the watch sends no ADDED for what exists: the deletions to pass on are
+    // those of what the caller sees now.
+    const seen = from && from !== '0' ? await this.visibleNamespaces(workspace, visible) : [];
+    return { ...answer, body: visibleEvents(answer.body, visible, seen) };
+  }
+
+  private async visibleNamespaces(workspace: string, visible: Visible): Promise<string[]> {
+    const { items } = await this.kube.list(NAMESPACES, { labelSelector: `${LABELS.workspace}=${workspace}` });
+    const names = items.map((ns) => ns.metadata?.name ?? '');
+    const kept = await Promise.all(names.map(visible));
+    return names.filter((_, i) => kept[i]);
   }
 
   private clusterScoped(principal: Principal, request: ResourceRequest): Identity {

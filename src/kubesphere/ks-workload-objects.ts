@@ -67,11 +67,21 @@ export function ksImageConfig(image: ImageInfo) {
   };
 }
 
-/** The pod metrics Berth has (metrics-server's current usage), by KubeSphere's names and units. */
-const METRICS: Record<string, (usage: UsageTotals) => number> = {
+/** The metrics Berth has (metrics-server's current usage), by KubeSphere's names and units. */
+type MetricTable = Record<string, (usage: UsageTotals, pods: number) => number>;
+
+const POD_METRICS: MetricTable = {
   pod_cpu_usage: (u) => u.cpu,
   pod_memory_usage: (u) => u.memory,
   pod_memory_usage_wo_cache: (u) => u.memory,
+};
+
+const NAMESPACE_METRICS: MetricTable = {
+  namespace_cpu_usage: (u) => u.cpu,
+  namespace_memory_usage: (u) => u.memory,
+  namespace_memory_usage_wo_cache: (u) => u.memory,
+  // Pods metrics-server has measured: running ones, which is what the console's column means.
+  namespace_pod_count: (_u, pods) => pods,
 };
 
 /**
@@ -100,34 +110,75 @@ const NO_SUMMARY = {
   currency_unit: '',
 } as const;
 
+/** The namespaces or pods named by `resources_filter` (all when it names none), as ks-apiserver reads it. */
+export function resourcesWanted(query: Record<string, unknown>): (name: string) => boolean {
+  const wanted = names(query.resources_filter);
+  return (name) => !wanted || wanted.has(name);
+}
+
+interface Measured {
+  labels: Record<string, string>;
+  usage: UsageTotals;
+  pods: number;
+}
+
 /**
- * KubeSphere's `monitoring.Metrics` for pods. metrics-server knows only the present: a range query
+ * KubeSphere's `monitoring.Metrics`. metrics-server knows only the present: a range query
  * (`start`, `end`) gets a one-point series at the present, an instant query a vector.
  */
+function ksMetrics(
+  table: MetricTable,
+  measured: readonly Measured[],
+  query: Record<string, unknown>,
+  now: number,
+) {
+  const wanted = names(query.metrics_filter);
+  const range = query.start !== undefined && query.end !== undefined;
+  const time = Math.floor(now / 1000);
+  const results = Object.entries(table)
+    .filter(([metric]) => !wanted || wanted.has(metric))
+    .map(([metric, read]) => ({
+      metric_name: metric,
+      data: {
+        resultType: range ? 'matrix' : 'vector',
+        result: measured.map(({ labels, usage, pods }) => {
+          const point: [number, string] = [time, String(read(usage, pods))];
+          const series = range ? { values: [point] } : { value: point };
+          return { metric: labels, ...series, ...NO_SUMMARY };
+        }),
+      },
+    }));
+  return { results };
+}
+
+/** Pod metrics of one namespace, for the pods `resources_filter` names. */
 export function ksPodMetrics(
   namespace: string,
   usage: ReadonlyMap<string, UsageTotals>,
   query: Record<string, unknown>,
   now: number,
 ) {
-  const wanted = names(query.metrics_filter);
-  const pods = names(query.resources_filter);
-  const range = query.start !== undefined && query.end !== undefined;
-  const time = Math.floor(now / 1000);
-  const results = Object.entries(METRICS)
-    .filter(([metric]) => !wanted || wanted.has(metric))
-    .map(([metric, read]) => ({
-      metric_name: metric,
-      data: {
-        resultType: range ? 'matrix' : 'vector',
-        result: [...usage]
-          .filter(([pod]) => !pods || pods.has(pod))
-          .map(([pod, totals]) => {
-            const point: [number, string] = [time, String(read(totals))];
-            const series = range ? { values: [point] } : { value: point };
-            return { metric: { namespace, pod }, ...series, ...NO_SUMMARY };
-          }),
-      },
-    }));
-  return { results };
+  const wanted = resourcesWanted(query);
+  const measured = [...usage]
+    .filter(([pod]) => wanted(pod))
+    .map(([pod, totals]) => ({ labels: { namespace, pod }, usage: totals, pods: 1 }));
+  return ksMetrics(POD_METRICS, measured, query, now);
+}
+
+/** Namespace metrics of a workspace: each namespace's pods summed. */
+export function ksNamespaceMetrics(
+  workspace: string,
+  usage: ReadonlyMap<string, ReadonlyMap<string, UsageTotals>>,
+  query: Record<string, unknown>,
+  now: number,
+) {
+  const measured = [...usage].map(([namespace, pods]) => ({
+    labels: { namespace, workspace },
+    usage: [...pods.values()].reduce((sum, u) => ({ cpu: sum.cpu + u.cpu, memory: sum.memory + u.memory }), {
+      cpu: 0,
+      memory: 0,
+    }),
+    pods: pods.size,
+  }));
+  return ksMetrics(NAMESPACE_METRICS, measured, query, now);
 }

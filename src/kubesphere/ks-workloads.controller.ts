@@ -1,8 +1,9 @@
 import { Controller, Get, Param, Query, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
-import { CurrentProject } from '../access/request-context.decorators';
-import type { ProjectAccess } from '../access/scope-access';
+import { AccessService } from '../access/access.service';
+import { CurrentProject, CurrentWorkspace } from '../access/request-context.decorators';
+import type { ProjectAccess, WorkspaceAccess } from '../access/scope-access';
 import { DomainError } from '../common/errors/domain-error';
 import { IsObjectName, NameParam } from '../common/validation/names';
 import { Access } from '../iam/access-rules';
@@ -12,11 +13,23 @@ import { CONTROLLER_REVISIONS, KubeClient, RESOURCE_QUOTAS, type V1ControllerRev
 import { PodsService } from '../resources/workloads/statefulsets/pods.service';
 import { RevisionsService } from '../resources/workloads/statefulsets/revisions.service';
 import { StatefulSetQueries } from '../resources/workloads/statefulsets/statefulset-queries.service';
-import { ksImageConfig, ksPodMetrics, ksQuota, type KsQuotaObject } from './ks-workload-objects';
+import type { UsageTotals } from '../resources/workloads/statefulsets/pods.service';
+import {
+  ksImageConfig,
+  ksNamespaceMetrics,
+  ksPodMetrics,
+  ksQuota,
+  resourcesWanted,
+  type KsQuotaObject,
+} from './ks-workload-objects';
 import { KsImageLookupFilter } from './ks-image-lookup.filter';
-import { typed } from './ks-namespaces';
+import { KsNamespaces, typed } from './ks-namespaces';
 
 const RESOURCES = 'kube/kapis/resources.kubesphere.io';
+const MONITORING = 'kube/kapis/monitoring.kubesphere.io/v1alpha3';
+/** A workspace's metrics read this many namespaces at most (a console page shows 10), this many at once. */
+const MAX_MEASURED_NAMESPACES = 100;
+const MEASURED_AT_ONCE = 10;
 
 /** The wizard's image lookups: `image` (or `repository`) and an image-registry Secret of the project. */
 export class KsImageQuery {
@@ -44,6 +57,8 @@ export class KsWorkloadsController {
     private readonly revisions: RevisionsService,
     private readonly pods: PodsService,
     private readonly images: ImagesService,
+    private readonly access: AccessService,
+    private readonly namespaces: KsNamespaces,
   ) {}
 
   @Get(`${RESOURCES}/v1alpha2/namespaces/:namespace/statefulsets/:name/revisions/:revision`)
@@ -87,10 +102,33 @@ export class KsWorkloadsController {
     return { registry, repository, tags, total: tags.length };
   }
 
-  @Get('kube/kapis/monitoring.kubesphere.io/v1alpha3/namespaces/:namespace/pods')
+  @Get(`${MONITORING}/namespaces/:namespace/pods`)
   @Access.project(Permission.WORKLOADS_VIEW, 'namespace')
   async podMetrics(@Query() query: Record<string, unknown>, @CurrentProject() access: ProjectAccess) {
     return ksPodMetrics(access.project, await this.pods.usageTotals(access), query, Date.now());
+  }
+
+  /** The workspace's projects page: each visible project's usage, read as the caller, project by project. */
+  @Get(`${MONITORING}/workspaces/:workspace/namespaces`)
+  @Access.workspace(Permission.WORKSPACE_VIEW)
+  async namespaceMetrics(
+    @Query() query: Record<string, unknown>,
+    @CurrentWorkspace() access: WorkspaceAccess,
+  ) {
+    const wanted = resourcesWanted(query);
+    const names = (await this.namespaces.visible(access.principal, access.workspace))
+      .map((ns) => ns.metadata?.name ?? '')
+      .filter(wanted)
+      .slice(0, MAX_MEASURED_NAMESPACES);
+    const usage = new Map<string, Map<string, UsageTotals>>();
+    for (let i = 0; i < names.length; i += MEASURED_AT_ONCE) {
+      const batch = names.slice(i, i + MEASURED_AT_ONCE);
+      const measured = await Promise.all(
+        batch.map(async (name) => this.pods.usageTotals(await this.access.project(access.principal, name))),
+      );
+      batch.forEach((name, j) => usage.set(name, measured[j]));
+    }
+    return ksNamespaceMetrics(access.workspace, usage, query, Date.now());
   }
 }
 
