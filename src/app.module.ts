@@ -31,6 +31,7 @@ import { loggingParams } from './common/logging/logging';
 import { requestInfoPlugin } from './common/graphql/request-info.plugin';
 import { KubeconfigModule } from './kubeconfig/kubeconfig.module';
 import { KubeSphereModule } from './kubesphere/kubesphere.module';
+import { AuditModule } from './audit/audit.module';
 
 export interface GraphQLContext {
   req: Request;
@@ -91,6 +92,7 @@ export class AppModule {
         SecretsModule,
         KubeApiModule,
         KubeSphereModule,
+        AuditModule,
         KubeconfigModule,
         ...extraImports,
       ],

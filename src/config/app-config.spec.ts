@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       logLevel: 'log',
       logFormat: 'json',
       metricsPort: 9464,
+      audit: { level: 'metadata', sink: 'stdout', perProject: 500 },
       kube: null,
       kubeRequestTimeoutMs: 10_000,
       systemNamespace: 'berth-system',

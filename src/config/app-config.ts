@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { passwordProblem } from '../common/validation/password-policy';
 import { GraphQLLimits } from '../common/graphql/graphql-limits';
+import type { AuditLevel } from '../common/audit/changes';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
@@ -70,6 +71,17 @@ export interface AppConfig {
   podSecurityDefault: 'privileged' | 'baseline' | 'restricted';
   cache: CacheConfig;
   live: LiveConfig;
+  audit: AuditConfig;
+}
+
+/** The audit trail of changes (ADR 12). */
+export interface AuditConfig {
+  /** none: no records; metadata: who, what, where, outcome; request: and the input, secrets taken out. */
+  level: AuditLevel;
+  /** Where each record goes as a JSON line: stdout, an absolute file path (appended), or nowhere (null). */
+  sink: 'stdout' | { file: string } | null;
+  /** Records each replica keeps per project for project admins to read (the newest). */
+  perProject: number;
 }
 
 /** GraphQL subscriptions and REST change streams (ADR 10). */
@@ -227,6 +239,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     subscribesPerMinute: integer(env, 'BERTH_LIVE_SUBSCRIBES_PER_MINUTE', 120, 1, 1_000_000, problems),
   };
 
+  const audit = auditConfig(env, problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -253,7 +267,22 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     podSecurityDefault,
     cache,
     live,
+    audit,
   };
+}
+
+function auditConfig(env: NodeJS.ProcessEnv, problems: string[]): AuditConfig {
+  const level = (env.BERTH_AUDIT_LEVEL?.trim() || 'metadata') as AuditLevel;
+  if (!['none', 'metadata', 'request'].includes(level))
+    problems.push(`BERTH_AUDIT_LEVEL must be none, metadata or request (got "${env.BERTH_AUDIT_LEVEL}")`);
+  const raw = env.BERTH_AUDIT_SINK?.trim() || 'stdout';
+  let sink: AuditConfig['sink'] = null;
+  if (raw === 'stdout') sink = 'stdout';
+  else if (raw.startsWith('/')) sink = { file: raw };
+  else if (raw !== 'off')
+    problems.push(`BERTH_AUDIT_SINK must be stdout, off or an absolute file path (got "${raw}")`);
+  const perProject = integer(env, 'BERTH_AUDIT_RECORDS_PER_PROJECT', 500, 0, 100_000, problems);
+  return { level, sink, perProject };
 }
 
 /** BERTH_REGISTRIES: `{"host:port": {"insecure": true} | {"caFile": "/path/ca.pem"}}`. */

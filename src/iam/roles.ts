@@ -29,6 +29,8 @@ export enum Permission {
   CONFIG_MANAGE = 'config:manage',
   SECRET_VALUES_VIEW = 'secret-values:view',
   LOGS_VIEW = 'logs:view',
+  /** The project's audit records (who changed what, and the refused attempts). */
+  AUDIT_VIEW = 'audit:view',
 }
 
 /** Permissions that only read; a read-only API token is limited to these. */
@@ -75,6 +77,7 @@ const PROJECT_ADMIN: Permission[] = [
   Permission.PROJECT_MANAGE,
   Permission.PROJECT_DELETE,
   Permission.PROJECT_MEMBERS_MANAGE,
+  Permission.AUDIT_VIEW,
 ];
 
 export const PROJECT_ROLE_PERMISSIONS: Record<ProjectRole, readonly Permission[]> = {

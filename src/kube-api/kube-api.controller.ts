@@ -13,11 +13,13 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { kubeChange, WRITE_METHODS } from '../common/audit/changes';
 import { KUBE_API_PATH } from '../common/http/edge';
+import { requestInfoOf } from '../common/logging/request-context';
 import { CurrentPrincipal } from '../access/request-context.decorators';
 import { Access } from '../iam/access-rules';
 import type { Principal } from '../iam/principal';
-import { parseKubeApiUrl } from './kube-api-path';
+import { parseKubeApiUrl, type KubeApiRequest } from './kube-api-path';
 import { KubeApiService } from './kube-api.service';
 import { statusOfError } from './kube-status';
 
@@ -59,6 +61,7 @@ export class KubeApiController {
     @Res() res: Response,
   ): Promise<void> {
     const { request, query } = parseKubeApiUrl(req.method, req.originalUrl);
+    noteChange(req, request, query);
     const controller = new AbortController();
     // Closed when the answer is done or the caller went away: either way, the upstream request ends.
     res.on('close', () => controller.abort());
@@ -80,5 +83,25 @@ export class KubeApiController {
     await pipeline(Readable.fromWeb(answer.body), res).catch(() => {
       // The caller or the API server went away mid-stream: nothing left to answer.
     });
+  }
+}
+
+/** For the access line and the audit trail: the project, and what a write changes. */
+function noteChange(req: Request, request: KubeApiRequest, query: string): void {
+  const info = requestInfoOf(req);
+  if (!info || request.kind !== 'resource') return;
+  info.project = request.namespace;
+  if (!WRITE_METHODS.has(req.method)) return;
+  const body = jsonOf(req);
+  info.changes = [{ ...kubeChange(request, new URLSearchParams(query), body), request: body }];
+}
+
+/** A JSON body (a Kubernetes object, a patch or DeleteOptions); YAML and protobuf are not read. */
+function jsonOf(req: Request): unknown {
+  if (!Buffer.isBuffer(req.body) || !req.body.length || !req.is(['json', '+json'])) return undefined;
+  try {
+    return JSON.parse(req.body.toString('utf8')) as unknown;
+  } catch {
+    return undefined;
   }
 }

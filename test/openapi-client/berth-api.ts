@@ -815,6 +815,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{project}/audit-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project’s audit records on the replica that answers, newest first (project admins) */
+        get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/kubeconfig": {
         parameters: {
             query?: never;
@@ -1580,6 +1597,35 @@ export interface components {
             data?: components["schemas"]["KeyValue"][];
             registry?: components["schemas"]["RegistryCredentialsInput"];
             labels?: components["schemas"]["KeyValue"][];
+        };
+        /** @enum {string} */
+        AuditOutcome: "DONE" | "REFUSED" | "FAILED";
+        AuditRecordView: {
+            seq: number;
+            /** Format: date-time */
+            time: string;
+            requestId: string;
+            user?: string | null;
+            sourceAddress?: string | null;
+            /** @enum {string} */
+            transport: "rest" | "graphql" | "kube" | "kubesphere";
+            operation: string;
+            project?: string | null;
+            kind?: string | null;
+            name?: string | null;
+            dryRun: boolean;
+            outcome: components["schemas"]["AuditOutcome"];
+            code?: string | null;
+            request?: string | null;
+        };
+        AuditRecordEdge: {
+            cursor: string;
+            node: components["schemas"]["AuditRecordView"];
+        };
+        AuditRecordConnection: {
+            totalCount: number;
+            edges: components["schemas"]["AuditRecordEdge"][];
+            pageInfo: components["schemas"]["PageInfo"];
         };
         CreateKubeconfigInput: {
             /** @example ci-deployer */
@@ -6511,6 +6557,78 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SecretValues"];
+                };
+            };
+            /** @description The input is invalid; `fields` names each refused input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role lacks the permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The object (or a scope the caller may not see) does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The Kubernetes API server is unreachable or overloaded; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AuditController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description From the previous page */
+                continue?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The project (its namespace) */
+                project: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditRecordConnection"];
                 };
             };
             /** @description The input is invalid; `fields` names each refused input */

@@ -49,6 +49,8 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     BERTH_IMAGE_INSPECTIONS_PER_MINUTE: '100000',
     // Many apps run at once; the metrics test gives its own a port.
     BERTH_METRICS_PORT: 'off',
+    // Records are kept for the API; the audit test gives its app a file sink.
+    BERTH_AUDIT_SINK: 'off',
   });
   return { ...base, kube: { kind: 'kubeconfig', path: e2eKubeconfig() }, ...overrides };
 }

@@ -21,6 +21,18 @@ export function StringField(rules: OutputRules & { enum?: readonly string[] } = 
   return output(() => String, false, rules.enum ? { enum: rules.enum } : {}, rules);
 }
 
+/**
+ * One of a closed set: a GraphQL enum (registered with registerEnumType) and an OpenAPI enum of the
+ * same name, so that generated clients of both type it as that set, not as a string.
+ */
+export function EnumField(
+  enumType: Record<string, string>,
+  enumName: string,
+  rules: OutputRules = {},
+): PropertyDecorator {
+  return output(() => enumType, false, { enum: Object.values(enumType), enumName }, rules);
+}
+
 /** A GraphQL ID (a string in OpenAPI): what client caches key objects by (Apollo's normalized cache). */
 export function IdField(rules: OutputRules = {}): PropertyDecorator {
   return output(() => ID, false, { type: String }, rules);

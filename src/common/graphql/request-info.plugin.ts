@@ -1,5 +1,13 @@
 import type { IncomingMessage } from 'node:http';
-import { Kind, type OperationDefinitionNode } from 'graphql';
+import {
+  getArgumentValues,
+  Kind,
+  OperationTypeNode,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
+import { graphqlChange, type ChangeNote } from '../audit/changes';
 import { requestInfoOf } from '../logging/request-context';
 import type { ApolloPlugin } from './query-limits';
 
@@ -27,13 +35,51 @@ export function requestInfoPlugin(): ApolloPlugin {
           }
           return Promise.resolve();
         },
-        willSendResponse: ({ response }) => {
+        willSendResponse: ({ response, operation, schema, request }) => {
           const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
           const code = errors?.[0]?.extensions?.code;
           if (info && typeof code === 'string') info.code = code;
+          if (info && operation?.operation === OperationTypeNode.MUTATION)
+            info.changes = mutationChanges(operation, schema, request.variables ?? {}, errors ?? []);
           return Promise.resolve();
         },
       });
     },
   };
+}
+
+/**
+ * Each root field of a mutation as one change: its arguments (variables resolved) name the object
+ * and project, and its own error, if any, its outcome. An error of no field (the whole operation
+ * refused, e.g. by the cost limit) is every field's.
+ */
+export function mutationChanges(
+  operation: OperationDefinitionNode,
+  schema: GraphQLSchema,
+  variables: Record<string, unknown>,
+  errors: readonly GraphQLFormattedError[],
+): ChangeNote[] {
+  const fields = schema.getMutationType()?.getFields() ?? {};
+  const whole = errors.find((e) => !e.path?.length)?.extensions?.code;
+  return operation.selectionSet.selections.flatMap((node) => {
+    if (node.kind !== Kind.FIELD) return [];
+    const definition = fields[node.name.value];
+    if (!definition) return [];
+    let args: Record<string, unknown> = {};
+    try {
+      args = getArgumentValues(definition, node, variables);
+    } catch {
+      // Arguments that do not coerce: the field was refused before it ran, its error says why.
+    }
+    const key = node.alias?.value ?? node.name.value;
+    // Only the field's own error: one below it (in its answer) came after the change was made.
+    const own = errors.find((e) => e.path?.length === 1 && e.path[0] === key)?.extensions?.code ?? whole;
+    return [
+      {
+        ...graphqlChange(node.name.value, args),
+        request: args,
+        code: typeof own === 'string' ? own : undefined,
+      },
+    ];
+  });
 }

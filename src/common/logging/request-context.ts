@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ChangeNote } from '../audit/changes';
 import { requests } from '../metrics/metrics';
 
 /**
@@ -20,6 +21,11 @@ export interface RequestInfo {
   route?: string;
   /** The error code of a refused or failed request (GraphQL answers 200 with errors). */
   code?: string;
+  /**
+   * The changes the request asked for, for the audit trail: a GraphQL mutation's root fields (each
+   * with its own outcome), or a Kubernetes path's object. REST routes are read from their pattern.
+   */
+  changes?: ChangeNote[];
 }
 
 export const REQUEST_ID_HEADER = 'x-request-id';
