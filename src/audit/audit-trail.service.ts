@@ -43,7 +43,7 @@ const FAILED = new Set(['INTERNAL', 'UNAVAILABLE', 'CLIENT_CLOSED']);
  * The audit trail: each change goes to the configured sink as one JSON line, and the newest records
  * of each project stay in memory for its admins to read through the APIs. The sink is the trail of
  * record (kept as long as its owner keeps it, from every replica); the store is a bounded window of
- * this replica's (ADR 12).
+ * this replica's (ADR 11).
  */
 @Injectable()
 export class AuditTrail implements OnApplicationShutdown {

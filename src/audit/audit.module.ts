@@ -4,7 +4,7 @@ import { AuditMiddleware } from './audit.middleware';
 import { AuditResolver } from './audit.resolver';
 import { AuditTrail } from './audit-trail.service';
 
-/** The audit trail of every change, on every transport (ADR 12). */
+/** The audit trail of every change, on every transport (ADR 11). */
 @Module({
   controllers: [AuditController],
   providers: [AuditTrail, AuditResolver],

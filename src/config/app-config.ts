@@ -74,7 +74,7 @@ export interface AppConfig {
   audit: AuditConfig;
 }
 
-/** The audit trail of changes (ADR 12). */
+/** The audit trail of changes (ADR 11). */
 export interface AuditConfig {
   /** none: no records; metadata: who, what, where, outcome; request: and the input, secrets taken out. */
   level: AuditLevel;
