@@ -8,7 +8,7 @@ import { AppModule } from './app.module';
 import { requestContext } from './common/logging/request-context';
 import { AppConfig, enabledLogLevels } from './config/app-config';
 import { serveGraphiql } from './common/graphql/graphiql';
-import { securityHeaders, useBodyParsers } from './common/http/edge';
+import { securityHeaders, useBodyParsers, useCors } from './common/http/edge';
 
 export const API_PREFIX = 'api/v1';
 export const UNPREFIXED = [
@@ -52,6 +52,7 @@ export async function createApp(
   app.disable('x-powered-by');
   // First: every request gets its id before anything else may log or fail.
   app.use(requestContext());
+  useCors(app, config.corsOrigins);
   app.use(securityHeaders());
   useBodyParsers(app, config.graphql);
   if (config.graphql.playground) serveGraphiql(app);

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { STATEFUL_SETS } from '../src/kube';
+import { STATEFUL_SETS, STORAGE_CLASSES } from '../src/kube';
 import { TestApp } from './support/test-app';
 import {
   nginxStatefulSet,
@@ -144,6 +144,19 @@ describe('KubeSphere resource lists', () => {
       )
     ).body as KsList;
     expect(federated).toEqual({ items: [], totalItems: 0 });
+  });
+
+  it('lists the cluster’s storage classes for the wizard’s volume templates, to any signed-in user', async () => {
+    const res = await ks(w.regular.token, '/storageclasses?sortBy=createTime&limit=10');
+    expect(res.status).toBe(200);
+    const body = res.body as { items: { kind: string; metadata: { name: string } }[]; totalItems: number };
+    const { items } = await t.kube.list(STORAGE_CLASSES);
+    expect(body.items.map((c) => c.metadata.name).sort()).toEqual(items.map((c) => c.metadata?.name).sort());
+    expect(body.totalItems).toBe(items.length);
+    expect(body.items.every((c) => c.kind === 'StorageClass')).toBe(true);
+    expect(
+      (await request(t.server).get('/kube/kapis/resources.kubesphere.io/v1alpha3/storageclasses')).status,
+    ).toBe(401);
   });
 
   it('refuses bad paging and selectors with 400 naming the parameter', async () => {

@@ -5,6 +5,7 @@ import { TestRegistry } from './support/registry';
 import { eventually, TestApp, testConfig } from './support/test-app';
 import {
   nginxStatefulSet,
+  statefulSetIn,
   projectMember,
   waitForReady,
   workloadProject,
@@ -292,5 +293,28 @@ describe('KubeSphere workload pages: revisions, quotas, images, metrics, sign-ou
       .type('form')
       .send({ grant_type: 'refresh_token', refresh_token: second.refresh_token });
     expect(still.status).toBe(200);
+  });
+
+  it('rolls back as the console does (a merge patch with $patch: replace), undoing a redeploy', async () => {
+    const path = `/kube/apis/apps/v1/namespaces/${w.project}/statefulsets/web`;
+    const first = await eventually(async () => {
+      const { items } = await t.kube.list(CONTROLLER_REVISIONS, { namespace: w.project });
+      return items.find((r) => r.revision === 1);
+    });
+    const template = (first.data as { spec: { template: object } }).spec.template;
+    const res = await request(t.server)
+      .patch(path)
+      .set('authorization', `Bearer ${w.regular.token}`)
+      .set('content-type', 'application/merge-patch+json')
+      .send({ spec: { template: { $patch: 'replace', ...template } } });
+    expect(res.status).toBe(200);
+    const set = await statefulSetIn(t.kube, w.project, 'web');
+    // The redeploy's annotation is gone: the template is revision 1's again.
+    expect(set.spec?.template.metadata?.annotations?.['kubesphere.io/restartedAt']).toBeUndefined();
+    const rolledBack = await eventually(async () => {
+      const current = await statefulSetIn(t.kube, w.project, 'web');
+      return current.status?.updateRevision === first.metadata?.name ? current : undefined;
+    });
+    expect(rolledBack.status?.updateRevision).toBe(first.metadata?.name);
   });
 });

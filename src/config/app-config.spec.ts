@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       logFormat: 'json',
       metricsPort: 9464,
       audit: { level: 'metadata', sink: 'stdout', perProject: 500 },
+      corsOrigins: [],
       kube: null,
       kubeRequestTimeoutMs: 10_000,
       systemNamespace: 'berth-system',
@@ -71,6 +72,26 @@ describe('loadConfig', () => {
     expect(config.graphql).toMatchObject({ playground: true, maxCost: 50, maxBatch: 5 });
     expect(() => loadConfig({ BERTH_GRAPHQL_PLAYGROUND: 'maybe', BERTH_GRAPHQL_MAX_DEPTH: '0' })).toThrow(
       /BERTH_GRAPHQL_PLAYGROUND must be true or false \(got "maybe"\)[\s\S]*BERTH_GRAPHQL_MAX_DEPTH must be an integer from 2/,
+    );
+  });
+
+  it('reads the audit trail and the CORS origins, naming a bad one', () => {
+    const config = loadConfig({
+      BERTH_AUDIT_LEVEL: 'request',
+      BERTH_AUDIT_SINK: '/var/log/berth/audit.jsonl',
+      BERTH_CORS_ORIGINS: 'https://console.example.com, http://127.0.0.1:8000',
+    });
+    expect(config.audit).toEqual({
+      level: 'request',
+      sink: { file: '/var/log/berth/audit.jsonl' },
+      perProject: 500,
+    });
+    expect(config.corsOrigins).toEqual(['https://console.example.com', 'http://127.0.0.1:8000']);
+    expect(loadConfig({ BERTH_AUDIT_SINK: 'off' }).audit.sink).toBeNull();
+    expect(() =>
+      loadConfig({ BERTH_AUDIT_LEVEL: 'all', BERTH_AUDIT_SINK: 'audit.log', BERTH_CORS_ORIGINS: '*' }),
+    ).toThrow(
+      /BERTH_AUDIT_LEVEL must be none, metadata or request[\s\S]*BERTH_AUDIT_SINK must be stdout, off or an absolute file path[\s\S]*BERTH_CORS_ORIGINS: "\*" is not an origin/,
     );
   });
 

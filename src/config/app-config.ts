@@ -3,6 +3,8 @@ import { passwordProblem } from '../common/validation/password-policy';
 import { GraphQLLimits } from '../common/graphql/graphql-limits';
 import type { AuditLevel } from '../common/audit/changes';
 
+/** An origin as a browser sends it: scheme, host, optional port; no path, no wildcard. */
+const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:[0-9]{1,5})?$|^https?:\/\/\[[0-9a-f:.]+\](:[0-9]{1,5})?$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -72,6 +74,8 @@ export interface AppConfig {
   cache: CacheConfig;
   live: LiveConfig;
   audit: AuditConfig;
+  /** Browser origins (scheme://host[:port]) whose pages may call Berth (BERTH_CORS_ORIGINS); none by default. */
+  corsOrigins: string[];
 }
 
 /** The audit trail of changes (ADR 11). */
@@ -240,6 +244,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   };
 
   const audit = auditConfig(env, problems);
+  const corsOrigins = (env.BERTH_CORS_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of corsOrigins)
+    if (!ORIGIN.test(origin))
+      problems.push(`BERTH_CORS_ORIGINS: "${origin}" is not an origin like https://console.example.com`);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -268,6 +279,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     cache,
     live,
     audit,
+    corsOrigins,
   };
 }
 

@@ -22,6 +22,7 @@ import {
 } from '../kube';
 import { queryFlag, type KubeApiRequest, type ResourceRequest } from './kube-api-path';
 import { kubeStatus, KubeStatusError } from './kube-status';
+import { patchContentType } from './patch-directives';
 import {
   upstreamQuery,
   visibleEvents,
@@ -94,6 +95,7 @@ export class KubeApiService {
     const workspace = request.kind === 'resource' ? workspaceSelected(request, query) : undefined;
     const identity = workspace === undefined ? await this.authorize(principal, request) : undefined;
     const forwardedQuery = workspace === undefined ? incoming.query : upstreamQuery(query, workspace);
+    const contentType = patchContentType(request, incoming.contentType, incoming.body);
     const stream =
       request.kind === 'resource' &&
       (request.verb === 'watch' || (request.resource === 'pods/log' && queryFlag(query, 'follow')));
@@ -112,7 +114,7 @@ export class KubeApiService {
             : incoming.accept
               ? { Accept: acceptFor(request, incoming.accept) }
               : {}),
-          ...(incoming.contentType ? { 'Content-Type': incoming.contentType } : {}),
+          ...(contentType ? { 'Content-Type': contentType } : {}),
         },
         // A GET carries no body (the API server ignores one; the HTTP client refuses it).
         body: method === 'GET' ? undefined : incoming.body,

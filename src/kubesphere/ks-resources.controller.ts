@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { ProjectAccess } from '../access/scope-access';
 import { CurrentPrincipal, CurrentProject } from '../access/request-context.decorators';
 import { Access } from '../iam/access-rules';
+import { IdentityService } from '../iam/identity.service';
 import type { Principal } from '../iam/principal';
 import { Permission } from '../iam/roles';
 import {
@@ -12,6 +13,7 @@ import {
   PODS,
   SECRETS,
   STATEFUL_SETS,
+  STORAGE_CLASSES,
   type KubeObject,
   type NamespacedResource,
   type V1Pod,
@@ -47,6 +49,7 @@ export class KsResourcesController {
   constructor(
     private readonly kube: KubeClient,
     private readonly visibleNamespaces: KsNamespaces,
+    private readonly identities: IdentityService,
   ) {}
 
   @Get('namespaces/:namespace/statefulsets')
@@ -91,6 +94,20 @@ export class KsResourcesController {
   ): Promise<KsList<KubeObject>> {
     const parsed = parseKsListQuery(query);
     return ksList(await this.visibleNamespaces.visible(principal), parsed);
+  }
+
+  /** The wizard's storage class choice: readable by every signed-in user, as KubeSphere's `authenticated` role. */
+  @Get('storageclasses')
+  @Access.authenticated()
+  async storageClasses(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: KsQuery,
+  ): Promise<KsList<KubeObject>> {
+    const parsed = parseKsListQuery(query);
+    const { items } = await this.kube
+      .as(this.identities.forCluster(principal.username))
+      .list(STORAGE_CLASSES);
+    return ksList(items.map(typed(STORAGE_CLASSES)), parsed);
   }
 
   private async list<T extends KubeObject>(

@@ -31,6 +31,22 @@ export function securityHeaders(): (req: Request, res: Response, next: NextFunct
 }
 
 /**
+ * CORS for the browser origins configured, on every path (GraphQL, REST, the Kubernetes path):
+ * preflights answered at once; bearer tokens only (no cookies, so no credentials mode); the
+ * request id and Retry-After readable by the page. No origins configured: no CORS headers at all.
+ */
+export function useCors(app: INestApplication, origins: readonly string[]): void {
+  if (origins.length === 0) return;
+  app.enableCors({
+    origin: [...origins],
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'Accept', 'X-Request-Id', 'Last-Event-ID'],
+    exposedHeaders: ['X-Request-Id', 'Retry-After', 'Warning'],
+    maxAge: 600,
+  });
+}
+
+/**
  * JSON (REST bodies, GraphQL requests), forms (the OAuth endpoints) and YAML (the Edit Mode) with
  * size limits; JSON nested deeper than any input needs is refused while it is still bytes, before
  * anything walks it recursively. Batched GraphQL requests only as configured.
