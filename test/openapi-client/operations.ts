@@ -538,6 +538,14 @@ function configuration(api: Client<paths>, n: Names, project: ProjectPath, versi
       },
     ],
     [
+      'GET /api/v1/projects/{project}/audit-records',
+      200,
+      () =>
+        api.GET('/api/v1/projects/{project}/audit-records', {
+          params: { path: project, query: { limit: 5 } },
+        }),
+    ],
+    [
       'GET /api/v1/projects/{project}/configmaps',
       200,
       () => api.GET('/api/v1/projects/{project}/configmaps', { params: { path: project } }),
