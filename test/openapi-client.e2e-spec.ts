@@ -96,7 +96,7 @@ describe('a client generated from docs/openapi.json (openapi-typescript + openap
           volume: 'data',
           configMap: 'settings',
           secret: 'creds',
-          token: 'ci',
+          token: `${id}-t`,
         },
         { refreshToken: session.refresh_token },
       );

@@ -199,7 +199,7 @@ const OPERATIONS: Operation[] = [
     expect: manage,
     prepare: (ctx, _s, scope) => ({ args: { p: scoped(ctx.pA, ctx.pB)(scope), n: ctx.f.name('vol') } }),
     graphql: (a) => [
-      'mutation($p: String!, $n: String!) { createVolume(project: $p, input: { name: $n, accessModes: ["ReadWriteOnce"], size: "1Gi" }) { dryRun } }',
+      'mutation($p: String!, $n: String!) { createVolume(project: $p, input: { name: $n, accessModes: [ReadWriteOnce], size: "1Gi" }) { dryRun } }',
       a,
     ],
     rest: (a) => ({ method: 'post', path: `/api/v1/projects/${a.p}/volumes`, body: { name: a.n, ...CLAIM } }),

@@ -99,7 +99,7 @@ describe('StatefulSet pods, status and listing', () => {
     );
     expect(labelled.edges.map((e) => e.node.name)).toEqual(['alpha']);
     const stopped = await names(
-      'query($p: String!) { statefulSets(project: $p, filter: { status: "Stopped" }) { totalCount edges { node { name } } } }',
+      'query($p: String!) { statefulSets(project: $p, filter: { status: Stopped }) { totalCount edges { node { name } } } }',
     );
     expect(stopped.edges.map((e) => e.node.name)).toEqual(['gamma']);
 

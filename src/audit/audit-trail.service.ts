@@ -6,7 +6,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { clampPageSize, DEFAULT_PAGE_SIZE, type Page } from '../common/paging';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
-import type { AuditOutcome, AuditRecordView } from './audit.model';
+import type { AuditRecordView } from './audit.model';
 
 /** One change, as written to the sink and kept for the project's admins. */
 export interface AuditRecord {
@@ -162,7 +162,7 @@ function viewOf(record: AuditRecord): AuditRecordView {
   return {
     ...rest,
     time: new Date(time),
-    outcome: outcome as AuditOutcome,
+    outcome,
     request: request === undefined ? null : JSON.stringify(request),
   };
 }

@@ -1,4 +1,5 @@
-import { ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ObjectType } from '@nestjs/graphql';
+import { closedSet } from '../common/api/closed-set';
 import {
   BooleanField,
   DateField,
@@ -10,15 +11,12 @@ import {
 import { Paginated } from '../common/api/paginated';
 import { QueryInt, QueryString } from '../common/validation/field.decorators';
 
-export enum AuditOutcome {
-  DONE = 'DONE',
-  REFUSED = 'REFUSED',
-  FAILED = 'FAILED',
-}
-registerEnumType(AuditOutcome, {
-  name: 'AuditOutcome',
-  description: 'DONE; REFUSED (by Berth or Kubernetes: see code); FAILED (by the server or a dependency)',
-});
+export const AUDIT_OUTCOMES = closedSet(
+  'AuditOutcome',
+  ['DONE', 'REFUSED', 'FAILED'],
+  'DONE; REFUSED (by Berth or Kubernetes: see code); FAILED (by the server or a dependency)',
+);
+export type AuditOutcome = (typeof AUDIT_OUTCOMES.values)[number];
 
 @ObjectType('AuditRecord', {
   description: 'One change asked of Berth, done or not, as the audit trail holds it',
@@ -42,7 +40,7 @@ export class AuditRecordView {
   kind!: string | null;
   @NullableStringField() name!: string | null;
   @BooleanField() dryRun!: boolean;
-  @EnumField(AuditOutcome, 'AuditOutcome') outcome!: AuditOutcome;
+  @EnumField(AUDIT_OUTCOMES) outcome!: AuditOutcome;
   @NullableStringField({ description: 'The error code of a change not done' }) code!: string | null;
   @NullableStringField({
     description: 'At the request level: the input as JSON, with Secret data, passwords and tokens taken out',

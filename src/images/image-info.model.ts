@@ -1,5 +1,7 @@
 import { ObjectType } from '@nestjs/graphql';
+import { PROTOCOL } from '../common/api/kubernetes-sets';
 import {
+  EnumField,
   IntField,
   ListField,
   NullableDateField,
@@ -12,7 +14,7 @@ import {
 @ObjectType({ description: 'A port the image exposes, as a ready-to-use container port' })
 export class ImagePort {
   @StringField({ example: 'tcp-80', description: 'e.g. tcp-80' }) name!: string;
-  @StringField({ enum: ['TCP', 'UDP', 'SCTP'], description: 'TCP, UDP or SCTP' }) protocol!: string;
+  @EnumField(PROTOCOL) protocol!: string;
   @IntField({ example: 80 }) containerPort!: number;
 }
 

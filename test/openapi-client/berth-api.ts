@@ -1056,6 +1056,10 @@ export interface components {
             nodes: components["schemas"]["ClusterNode"][];
             storageClasses: components["schemas"]["StorageClass"][];
         };
+        /** @enum {string} */
+        StatefulSetPhase: "Running" | "Updating" | "Stopped" | "Pending" | "Degraded";
+        /** @enum {string} */
+        PullPolicy: "Always" | "IfNotPresent" | "Never";
         KeySelector: {
             name: string;
             key: string;
@@ -1066,14 +1070,13 @@ export interface components {
             configMapKeyRef?: components["schemas"]["KeySelector"];
             secretKeyRef?: components["schemas"]["KeySelector"];
         };
+        /** @enum {string} */
+        Protocol: "TCP" | "UDP" | "SCTP";
         PortForm: {
             /** @example tcp-80 */
             name: string;
-            /**
-             * @default TCP
-             * @enum {string}
-             */
-            protocol?: "TCP" | "UDP" | "SCTP";
+            /** @default TCP */
+            protocol?: components["schemas"]["Protocol"];
             containerPort: number;
             servicePort?: number;
         };
@@ -1121,8 +1124,7 @@ export interface components {
             name: string;
             /** @example nginx:1.27 */
             image: string;
-            /** @enum {string} */
-            imagePullPolicy?: "Always" | "IfNotPresent" | "Never";
+            imagePullPolicy?: components["schemas"]["PullPolicy"];
             command?: string[];
             args?: string[];
             env?: components["schemas"]["EnvVarForm"][];
@@ -1134,17 +1136,20 @@ export interface components {
             securityContext?: components["schemas"]["SecurityContextForm"];
             volumeMounts?: components["schemas"]["VolumeMountForm"][];
         };
+        /** @enum {string} */
+        UpdateStrategyType: "RollingUpdate" | "OnDelete";
         UpdateStrategyForm: {
-            /** @enum {string} */
-            type: "RollingUpdate" | "OnDelete";
+            type: components["schemas"]["UpdateStrategyType"];
             partition?: number;
             maxUnavailable?: string;
         };
+        /** @enum {string} */
+        AccessMode: "ReadWriteOnce" | "ReadOnlyMany" | "ReadWriteMany" | "ReadWriteOncePod";
         VolumeClaimTemplateForm: {
             /** @example data */
             name: string;
             storageClassName?: string;
-            accessModes?: ("ReadWriteOnce" | "ReadOnlyMany" | "ReadWriteMany" | "ReadWriteOncePod")[];
+            accessModes?: components["schemas"]["AccessMode"][];
             /** @example 1Gi */
             size: string;
         };
@@ -1208,8 +1213,7 @@ export interface components {
             updated: number;
             currentRevision?: string | null;
             updateRevision?: string | null;
-            /** @enum {string} */
-            phase: "Running" | "Updating" | "Stopped" | "Pending" | "Degraded";
+            phase: components["schemas"]["StatefulSetPhase"];
             reason?: string | null;
         };
         StatefulSetView: {
@@ -1252,7 +1256,7 @@ export interface components {
         };
         ServicePortView: {
             name?: string | null;
-            protocol: string;
+            protocol: components["schemas"]["Protocol"];
             port: number;
             targetPort: string;
         };
@@ -1339,8 +1343,7 @@ export interface components {
         };
         ServicePortInput: {
             name: string;
-            /** @enum {string} */
-            protocol?: "TCP" | "UDP" | "SCTP";
+            protocol?: components["schemas"]["Protocol"];
             port: number;
             targetPort: number;
         };
@@ -1410,12 +1413,15 @@ export interface components {
             initial: boolean;
             events: components["schemas"]["EventView"][];
         };
+        /** @enum {string} */
+        VolumeClaimPhase: "Bound" | "Pending" | "Lost";
         VolumeClaimStatus: {
-            /** @enum {string} */
-            phase: "Bound" | "Pending" | "Lost";
+            phase: components["schemas"]["VolumeClaimPhase"];
             reason?: string | null;
             terminating: boolean;
         };
+        /** @enum {string} */
+        VolumeMode: "Filesystem" | "Block";
         VolumeClaimPod: {
             name: string;
             phase: string;
@@ -1432,9 +1438,8 @@ export interface components {
             requestedSize: string;
             capacity?: string | null;
             storageClass?: string | null;
-            accessModes: string[];
-            /** @enum {string} */
-            volumeMode: "Filesystem" | "Block";
+            accessModes: components["schemas"]["AccessMode"][];
+            volumeMode: components["schemas"]["VolumeMode"];
             volumeName?: string | null;
             mountedBy: components["schemas"]["VolumeClaimPod"][];
             origin?: components["schemas"]["VolumeClaimOrigin"] | null;
@@ -1462,14 +1467,11 @@ export interface components {
              *       "ReadWriteOnce"
              *     ]
              */
-            accessModes: ("ReadWriteOnce" | "ReadOnlyMany" | "ReadWriteMany" | "ReadWriteOncePod")[];
+            accessModes: components["schemas"]["AccessMode"][];
             /** @example 1Gi */
             size: string;
-            /**
-             * @default Filesystem
-             * @enum {string}
-             */
-            volumeMode?: "Filesystem" | "Block";
+            /** @default Filesystem */
+            volumeMode?: components["schemas"]["VolumeMode"];
             labels?: components["schemas"]["KeyValue"][];
         };
         VolumeClaimChange: {
@@ -1485,9 +1487,8 @@ export interface components {
             requestedSize: string;
             capacity?: string | null;
             storageClass?: string | null;
-            accessModes: string[];
-            /** @enum {string} */
-            volumeMode: "Filesystem" | "Block";
+            accessModes: components["schemas"]["AccessMode"][];
+            volumeMode: components["schemas"]["VolumeMode"];
             volumeName?: string | null;
             mountedBy: components["schemas"]["VolumeClaimPod"][];
             origin?: components["schemas"]["VolumeClaimOrigin"] | null;
@@ -1509,8 +1510,7 @@ export interface components {
         ImagePort: {
             /** @example tcp-80 */
             name: string;
-            /** @enum {string} */
-            protocol: "TCP" | "UDP" | "SCTP";
+            protocol: components["schemas"]["Protocol"];
             /** @example 80 */
             containerPort: number;
         };
@@ -3849,7 +3849,7 @@ export interface operations {
                 /** @description Part of the name */
                 name?: string;
                 labelSelector?: string;
-                status?: "Running" | "Updating" | "Stopped" | "Pending" | "Degraded";
+                status?: components["schemas"]["StatefulSetPhase"];
             };
             header?: never;
             path: {
@@ -4965,7 +4965,7 @@ export interface operations {
                 /** @description Part of the name */
                 name?: string;
                 labelSelector?: string;
-                status?: "Running" | "Updating" | "Stopped" | "Pending" | "Degraded";
+                status?: components["schemas"]["StatefulSetPhase"];
             };
             header?: never;
             path: {
@@ -5333,7 +5333,7 @@ export interface operations {
                 ascending?: boolean;
                 /** @description Part of the name */
                 name?: string;
-                status?: "Bound" | "Pending" | "Lost";
+                status?: components["schemas"]["VolumeClaimPhase"];
                 storageClass?: string;
                 labelSelector?: string;
             };

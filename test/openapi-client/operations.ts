@@ -407,6 +407,17 @@ function workloads(
       'GET /api/v1/projects/{project}/pods/{pod}',
       200,
       () => api.GET('/api/v1/projects/{project}/pods/{pod}', { params: { path: pod } }),
+      // The redeploy above replaces the pod: wait until the StatefulSet lists it again.
+      async () => {
+        for (let tries = 0; tries < 300; tries++) {
+          const { data } = await api.GET('/api/v1/projects/{project}/statefulsets/{name}/pods', {
+            params: { path: set },
+          });
+          if (data?.some((p) => p.name === pod.pod)) return;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        throw new Error(`${pod.pod} did not come back within 30 s`);
+      },
     ],
     [
       'GET /api/v1/projects/{project}/pods/{pod}/logs',

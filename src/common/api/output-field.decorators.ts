@@ -1,6 +1,7 @@
 import { applyDecorators, type Type as Class } from '@nestjs/common';
 import { Field, type FieldOptions, ID, Int, type ReturnTypeFunc } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
+import type { ClosedSet } from './closed-set';
 
 /**
  * One decorator per field of a read model (an `@ObjectType` that REST answers too), instead of an
@@ -25,12 +26,13 @@ export function StringField(rules: OutputRules & { enum?: readonly string[] } = 
  * One of a closed set: a GraphQL enum (registered with registerEnumType) and an OpenAPI enum of the
  * same name, so that generated clients of both type it as that set, not as a string.
  */
-export function EnumField(
-  enumType: Record<string, string>,
-  enumName: string,
-  rules: OutputRules = {},
-): PropertyDecorator {
-  return output(() => enumType, false, { enum: Object.values(enumType), enumName }, rules);
+export function EnumField(set: ClosedSet, rules: OutputRules = {}): PropertyDecorator {
+  return output(() => set.graphql, false, { enum: set.values, enumName: set.name }, rules);
+}
+
+/** A list of one closed set's values (GraphQL `[Set!]!`, an OpenAPI array of that enum). */
+export function EnumListField(set: ClosedSet, rules: OutputRules = {}): PropertyDecorator {
+  return output(() => [set.graphql], false, { enum: set.values, enumName: set.name, isArray: true }, rules);
 }
 
 /** A GraphQL ID (a string in OpenAPI): what client caches key objects by (Apollo's normalized cache). */

@@ -23,6 +23,7 @@ import {
   ValidateNested as ValidateNestedObjects,
   type ValidationOptions,
 } from 'class-validator';
+import type { ClosedSet } from '../api/closed-set';
 import { KeyValue, SortDirection } from '../api/vocabulary';
 import { IsDnsLabel, IsPassword } from './names';
 import { bool } from './query-params';
@@ -157,22 +158,30 @@ export function ValidateDate(rules: FieldRules = {}): PropertyDecorator {
  * has them. The order is the order class-validator reports a field's problems in (see validated).
  */
 export function ValidateEnum(
-  values: readonly string[],
+  set: readonly string[] | ClosedSet,
   rules: FieldRules & ListRules & { openApiEnum?: boolean; message?: string } = {},
 ): PropertyDecorator {
+  const closed = isClosedSet(set) ? set : undefined;
+  const values = closed ? closed.values : (set as readonly string[]);
   const each = rules.each === true;
   const openApi: ApiPropertyOptions = {
     ...(rules.openApiEnum !== false ? { enum: values } : {}),
+    ...(closed && rules.openApiEnum !== false ? { enumName: closed.name } : {}),
     ...(each ? { isArray: true } : {}),
   };
   const item = IsIn(values, options(each, rules.message ?? oneOfMessage(values)));
   const list = listChecks(rules);
+  const type = closed ? closed.graphql : String;
   return validated(
-    each ? () => [String] : () => String,
+    each ? () => [type] : () => type,
     openApi,
     rules,
     rules.isArray === true ? [...list, item] : [item, ...list],
   );
+}
+
+function isClosedSet(set: readonly string[] | ClosedSet): set is ClosedSet {
+  return !Array.isArray(set);
 }
 
 /**
@@ -199,7 +208,7 @@ export function FilterString(
 }
 
 export function FilterEnum(
-  values: readonly string[],
+  values: readonly string[] | ClosedSet,
   rules: Pick<FieldRules, 'description'> = {},
 ): PropertyDecorator {
   return ValidateEnum(values, { ...rules, optional: true, openApi: false });
@@ -253,8 +262,10 @@ export function QueryBoolean(rules: QueryRules = {}): PropertyDecorator {
   return queryParameter({}, rules, [bool(), IsBoolean()]);
 }
 
-export function QueryEnum(values: readonly string[], rules: QueryRules = {}): PropertyDecorator {
-  return queryParameter({ enum: values }, rules, [IsIn(values, oneOf(values))]);
+export function QueryEnum(set: readonly string[] | ClosedSet, rules: QueryRules = {}): PropertyDecorator {
+  const values = isClosedSet(set) ? set.values : set;
+  const openApi = isClosedSet(set) ? { enum: values, enumName: set.name } : { enum: values };
+  return queryParameter(openApi, rules, [IsIn(values, oneOf(values))]);
 }
 
 /** Listed and applied as `validated` does, so the checks report in the order written. */

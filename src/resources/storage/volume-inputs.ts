@@ -21,9 +21,9 @@ import {
   ValidateNested,
 } from '../../common/validation/field.decorators';
 import { isQuantity, parseQuantity, QUANTITY_MESSAGE } from '../../kube/quantity';
-import { CLAIM_PHASES, ClaimPhase, VOLUME_MODES } from './volume.model';
+import { CLAIM_PHASE, ClaimPhase } from './volume.model';
 import { KeyValue } from '../../common/api/vocabulary';
-import { ACCESS_MODES } from '../../kube/access-modes';
+import { ACCESS_MODE, VOLUME_MODE } from '../../common/api/kubernetes-sets';
 
 /** Inputs of the volume operations, for both transports. */
 
@@ -53,12 +53,12 @@ export class CreateVolumeInput {
   @ValidateDnsLabel({ max: 253, example: 'data' }) name!: string;
   @ValidateDnsLabel({ optional: true, max: 253, description: 'Default: the default StorageClass' })
   storageClass?: string;
-  @ValidateEnum(ACCESS_MODES, {
+  @ValidateEnum(ACCESS_MODE, {
     each: true,
     isArray: true,
     minItems: { value: 1, message: 'must name at least one access mode' },
     unique: 'must not repeat an access mode',
-    description: ACCESS_MODES.join(', '),
+    description: ACCESS_MODE.values.join(', '),
     example: ['ReadWriteOnce'],
   })
   accessModes!: string[];
@@ -67,11 +67,11 @@ export class CreateVolumeInput {
   @ApiProperty({ example: '1Gi' })
   @IsStorageSize()
   size!: string;
-  @ValidateEnum(VOLUME_MODES, {
+  @ValidateEnum(VOLUME_MODE, {
     optional: true,
     default: 'Filesystem',
     graphqlNullable: true,
-    description: VOLUME_MODES.join(' or '),
+    description: VOLUME_MODE.values.join(' or '),
   })
   volumeMode?: string;
   @ValidateNested(KeyValue, { optional: true, each: true, isArray: true, maxItems: 64 }) labels?: KeyValue[];
@@ -81,7 +81,7 @@ export class CreateVolumeInput {
 @InputType()
 export class VolumeClaimFilter {
   @FilterString({ maxLength: 253, description: 'Part of the name' }) name?: string;
-  @FilterEnum(CLAIM_PHASES, { description: CLAIM_PHASES.join(', ') }) status?: ClaimPhase;
+  @FilterEnum(CLAIM_PHASE) status?: ClaimPhase;
   @FilterString({ maxLength: 253 }) storageClass?: string;
   @FilterString({ maxLength: 1024, description: 'A Kubernetes label selector, e.g. tier=db' })
   labelSelector?: string;
@@ -112,7 +112,7 @@ export class ListVolumesQuery {
   sortBy?: (typeof REST_SORT)[number];
   @QueryBoolean({ default: true }) ascending?: boolean;
   @QueryString({ maxLength: 253, description: 'Part of the name' }) name?: string;
-  @QueryEnum(CLAIM_PHASES) status?: ClaimPhase;
+  @QueryEnum(CLAIM_PHASE) status?: ClaimPhase;
   @QueryString({ maxLength: 253 }) storageClass?: string;
   @QueryString({ maxLength: 1024 }) labelSelector?: string;
 }

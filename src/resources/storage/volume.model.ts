@@ -1,10 +1,14 @@
 import { ObjectType } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
+import { closedSet } from '../../common/api/closed-set';
+import { ACCESS_MODE, VOLUME_MODE } from '../../common/api/kubernetes-sets';
 import { KeyValue } from '../../common/api/vocabulary';
 import { EventView } from '../shared/events';
 import { ChangeOutcome, Paginated } from '../../common/api/paginated';
 import {
   BooleanField,
+  EnumField,
+  EnumListField,
   IntField,
   ListField,
   NullableDateField,
@@ -19,13 +23,13 @@ import {
  * StatefulSet form already has `Volume`, `VolumeInput` and `VolumeMount`.
  */
 
-export const CLAIM_PHASES = ['Bound', 'Pending', 'Lost'] as const;
+export const CLAIM_PHASE = closedSet('VolumeClaimPhase', ['Bound', 'Pending', 'Lost']);
+export const CLAIM_PHASES = CLAIM_PHASE.values;
 export type ClaimPhase = (typeof CLAIM_PHASES)[number];
-export const VOLUME_MODES = ['Filesystem', 'Block'] as const;
 
 @ObjectType()
 export class VolumeClaimStatus {
-  @StringField({ enum: CLAIM_PHASES, description: CLAIM_PHASES.join(', ') }) phase!: ClaimPhase;
+  @EnumField(CLAIM_PHASE) phase!: ClaimPhase;
   @NullableStringField({
     description: 'Why it is Pending or Lost (the latest event), or an expansion in progress',
   })
@@ -55,8 +59,8 @@ export class VolumeClaimView {
   @StringField({ description: 'The size asked for (spec), e.g. 10Gi' }) requestedSize!: string;
   @NullableStringField({ description: 'The size of the bound volume (status)' }) capacity!: string | null;
   @NullableStringField() storageClass!: string | null;
-  @ListField(String) accessModes!: string[];
-  @StringField({ enum: VOLUME_MODES, description: VOLUME_MODES.join(' or ') }) volumeMode!: string;
+  @EnumListField(ACCESS_MODE) accessModes!: string[];
+  @EnumField(VOLUME_MODE) volumeMode!: string;
   @NullableStringField({ description: 'The PersistentVolume it is bound to' }) volumeName!: string | null;
   @ListField(VolumeClaimPod, { description: 'Pods that mount it, by name' }) mountedBy!: VolumeClaimPod[];
   @NullableObjectField(VolumeClaimOrigin, { description: "Set when a StatefulSet's template made it" })

@@ -1,3 +1,4 @@
+import { PULL_POLICY } from '../../../common/api/kubernetes-sets';
 import { FORM_LIMITS } from './statefulset-form.limits';
 import { InputType, ObjectType } from '@nestjs/graphql';
 import {
@@ -87,8 +88,6 @@ export class SecurityContextForm {
   capabilitiesDrop?: string[];
 }
 
-export const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'] as const;
-
 @InputType('ContainerInput')
 @ObjectType('Container')
 export class ContainerForm {
@@ -101,7 +100,7 @@ export class ContainerForm {
     pattern: { regex: /^\S+$/, message: 'must not contain spaces' },
   })
   image!: string;
-  @ValidateEnum(PULL_POLICIES, { optional: true })
+  @ValidateEnum(PULL_POLICY, { optional: true })
   imagePullPolicy?: string;
   @ValidateString({ optional: true, each: true, maxLength: FORM_LIMITS.text, maxItems: FORM_LIMITS.items })
   command?: string[];

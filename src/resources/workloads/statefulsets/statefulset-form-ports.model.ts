@@ -1,9 +1,8 @@
 import { InputType, ObjectType } from '@nestjs/graphql';
+import { PROTOCOL } from '../../../common/api/kubernetes-sets';
 import { ValidateEnum, ValidateInt, ValidateString } from '../../../common/validation/field.decorators';
 
 /** A container port of the StatefulSet form, and the port of the headless Service it gets. */
-
-export const PROTOCOLS = ['TCP', 'UDP', 'SCTP'] as const;
 
 @InputType('PortInput')
 @ObjectType('Port')
@@ -18,7 +17,7 @@ export class PortForm {
     },
   })
   name!: string;
-  @ValidateEnum(PROTOCOLS, { optional: true, default: 'TCP' })
+  @ValidateEnum(PROTOCOL, { optional: true, default: 'TCP' })
   protocol?: string;
   @ValidateInt({ min: 1, max: 65535 })
   containerPort!: number;

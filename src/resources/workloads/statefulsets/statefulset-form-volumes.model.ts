@@ -9,7 +9,7 @@ import {
   ValidateNested,
   ValidateString,
 } from '../../../common/validation/field.decorators';
-import { ACCESS_MODES } from '../../../kube/access-modes';
+import { ACCESS_MODE } from '../../../common/api/kubernetes-sets';
 
 /**
  * The storage of the StatefulSet form: volume claim templates (a claim per pod), volumes of other
@@ -45,11 +45,11 @@ export class VolumeClaimTemplateForm {
   name!: string;
   @ValidateDnsLabel({ optional: true, max: 253, description: 'Default: the default StorageClass' })
   storageClassName?: string;
-  @ValidateEnum(ACCESS_MODES, {
+  @ValidateEnum(ACCESS_MODE, {
     optional: true,
     each: true,
     minItems: 1,
-    maxItems: ACCESS_MODES.length,
+    maxItems: ACCESS_MODE.values.length,
     graphqlDefault: ['ReadWriteOnce'],
   })
   accessModes?: string[];

@@ -1,3 +1,4 @@
+import { UPDATE_STRATEGY } from '../../../common/api/kubernetes-sets';
 import { FORM_LIMITS } from './statefulset-form.limits';
 import { InputType, ObjectType } from '@nestjs/graphql';
 import { KeyValue } from '../../../common/api/vocabulary';
@@ -25,12 +26,10 @@ import {
  * (statefulset-form-volumes.model.ts).
  */
 
-export const UPDATE_STRATEGIES = ['RollingUpdate', 'OnDelete'] as const;
-
 @InputType('UpdateStrategyInput')
 @ObjectType('UpdateStrategy')
 export class UpdateStrategyForm {
-  @ValidateEnum(UPDATE_STRATEGIES, { graphqlDefault: 'RollingUpdate' })
+  @ValidateEnum(UPDATE_STRATEGY, { graphqlDefault: 'RollingUpdate' })
   type!: string;
   @ValidateInt({
     optional: true,

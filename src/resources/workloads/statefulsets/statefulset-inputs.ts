@@ -18,8 +18,8 @@ import {
   ValidateNested,
   ValidateString,
 } from '../../../common/validation/field.decorators';
-import { PROTOCOLS } from './statefulset-form-ports.model';
-import { PHASES } from './statefulset.model';
+import { PROTOCOL } from '../../../common/api/kubernetes-sets';
+import { PHASE, PHASES } from './statefulset.model';
 
 /** Inputs of StatefulSet operations other than the form, for both transports. */
 
@@ -33,7 +33,7 @@ export class ServicePortInput {
     },
   })
   name!: string;
-  @ValidateEnum(PROTOCOLS, { optional: true }) protocol?: string;
+  @ValidateEnum(PROTOCOL, { optional: true }) protocol?: string;
   @ValidateInt({ min: 1, max: 65535 }) port!: number;
   @ValidateInt({ min: 1, max: 65535, description: 'A container port of the StatefulSet' })
   targetPort!: number;
@@ -50,7 +50,7 @@ export class StatefulSetFilter {
   @FilterString({ maxLength: 63, description: 'Part of the name' }) name?: string;
   @FilterString({ maxLength: 1024, description: 'A Kubernetes label selector, e.g. tier=db' })
   labelSelector?: string;
-  @FilterEnum(PHASES, { description: PHASES.join(', ') }) status?: (typeof PHASES)[number];
+  @FilterEnum(PHASE) status?: (typeof PHASES)[number];
 }
 
 export enum StatefulSetSortField {
@@ -70,7 +70,7 @@ export class ListStatefulSetsQuery {
   @QueryBoolean({ default: true }) ascending?: boolean;
   @QueryString({ maxLength: 63, description: 'Part of the name' }) name?: string;
   @QueryString({ maxLength: 1024 }) labelSelector?: string;
-  @QueryEnum(PHASES) status?: (typeof PHASES)[number];
+  @QueryEnum(PHASE) status?: (typeof PHASES)[number];
 }
 
 export class DeleteStatefulSetQuery extends DryRunParams {
@@ -139,7 +139,7 @@ export class WatchQuery {
 export class WatchStatefulSetsQuery extends WatchQuery {
   @QueryString({ maxLength: 63, description: 'Part of the name' }) name?: string;
   @QueryString({ maxLength: 1024 }) labelSelector?: string;
-  @QueryEnum(PHASES) status?: (typeof PHASES)[number];
+  @QueryEnum(PHASE) status?: (typeof PHASES)[number];
 }
 
 /** REST change stream of a project's events (of one object when kind and name are given). */

@@ -3,8 +3,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { StatefulSetForm } from './statefulset-form.model';
 import { EventView } from '../../shared/events';
 import { ChangeOutcome, Paginated } from '../../../common/api/paginated';
+import { closedSet } from '../../../common/api/closed-set';
+import { PROTOCOL } from '../../../common/api/kubernetes-sets';
 import {
   BooleanField,
+  EnumField,
   IdField,
   IntField,
   ListField,
@@ -18,7 +21,8 @@ import {
 
 /** Read models of the StatefulSet pages: list, detail, pods, revisions, events. */
 
-export const PHASES = ['Running', 'Updating', 'Stopped', 'Pending', 'Degraded'] as const;
+export const PHASE = closedSet('StatefulSetPhase', ['Running', 'Updating', 'Stopped', 'Pending', 'Degraded']);
+export const PHASES = PHASE.values;
 export type Phase = (typeof PHASES)[number];
 
 @ObjectType()
@@ -29,14 +33,14 @@ export class StatefulSetStatus {
   @IntField() updated!: number;
   @NullableStringField() currentRevision!: string | null;
   @NullableStringField() updateRevision!: string | null;
-  @StringField({ enum: PHASES, description: PHASES.join(', ') }) phase!: Phase;
+  @EnumField(PHASE) phase!: Phase;
   @NullableStringField({ description: 'Why it is Pending or Degraded' }) reason!: string | null;
 }
 
 @ObjectType()
 export class ServicePortView {
   @NullableStringField() name!: string | null;
-  @StringField() protocol!: string;
+  @EnumField(PROTOCOL) protocol!: string;
   @IntField() port!: number;
   @StringField({ description: 'Container port (number or name)' }) targetPort!: string;
 }
