@@ -39,7 +39,12 @@ async function main(): Promise<void> {
     .split('\n')
     .pop()!;
   const config = {
-    ...loadConfig({ BERTH_ADMIN_PASSWORD: PASSWORD, BERTH_LOGIN_RATE_LIMIT_PER_MINUTE: '100000' }),
+    ...loadConfig({
+      BERTH_ADMIN_PASSWORD: PASSWORD,
+      BERTH_LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+      BERTH_RATE_LIMIT_PER_USER: '10000000',
+      BERTH_RATE_LIMIT_PER_TOKEN: '10000000',
+    }),
     kube: { kind: 'kubeconfig' as const, path: kubeconfig },
   };
   const app = await createApp(config, { logger: false });

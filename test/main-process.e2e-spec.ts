@@ -248,6 +248,65 @@ describe('npm start (the README run command)', () => {
     expect(service.output).not.toMatch(/ERROR|Unhandled|\n\s+at /);
   });
 
+  it('npm run admin:reset-password recovers a lost admin password: printed once, old password and tokens ended', async () => {
+    const before = await t.token(admin, printedPassword()!);
+    const reset = Service.start(
+      'npm',
+      ['run', '--silent', 'admin:reset-password'],
+      freshEnv({ BERTH_ADMIN_USERNAME: admin }),
+      0,
+    );
+    expect(await reset.exited).toEqual({ code: 0, signal: null });
+    const found = [...reset.output.matchAll(/Password: (\S+)/g)].map((m) => m[1]);
+    expect(found).toHaveLength(1);
+    const [password] = found;
+    expect(reset.output).not.toContain(printedPassword()!);
+    expect((await t.as(before).get('/api/v1/me')).status).toBe(401);
+    await expect(t.signIn(admin, printedPassword()!)).rejects.toThrow(/401|400/);
+    const after = await t.token(admin, password);
+    expect((await t.as(after).get('/api/v1/me')).body).toMatchObject({
+      username: admin,
+      platformRole: 'platform-admin',
+    });
+
+    // A start with BERTH_ADMIN_PASSWORD set now says it is ignored (it chose only the first password).
+    const port = await freePort();
+    const warned = Service.start(
+      process.execPath,
+      ['dist/main.js'],
+      freshEnv({
+        PORT: String(port),
+        BERTH_ADMIN_USERNAME: admin,
+        BERTH_ADMIN_PASSWORD: 'Another-Passw0rd',
+        BERTH_METRICS_PORT: 'off',
+      }),
+      port,
+    );
+    try {
+      await warned.listening(60_000);
+      expect(warned.output).toContain('BERTH_ADMIN_PASSWORD is not');
+      expect(warned.output).toContain('admin:reset-password');
+      expect(warned.output).not.toContain('Another-Passw0rd');
+    } finally {
+      warned.child.kill('SIGKILL');
+      await warned.exited;
+    }
+    await t.signIn(admin, password); // still the reset one
+  });
+
+  it('admin:reset-password refuses a bad or unknown username by name, changing nothing', async () => {
+    for (const [name, message] of [
+      ['Not_A_Name', 'username:'],
+      [uniqueName('nobody'), 'not found'],
+    ]) {
+      const run = Service.start(process.execPath, ['dist/reset-password.js', name], freshEnv({}), 0);
+      expect(await run.exited).toEqual({ code: 1, signal: null });
+      expect(run.output).toContain(message);
+      expect(run.output).not.toContain('Password:');
+      expect(run.output).not.toMatch(/\n\s+at /);
+    }
+  });
+
   it('on a Node older than 24 it stops at once, naming the version it needs and how to run it', async () => {
     // Debian's own Node (20 on these machines); npm ci brings Berth's Node 24 into node_modules.
     const system = '/usr/bin/node';

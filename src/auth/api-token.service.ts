@@ -119,6 +119,7 @@ export class ApiTokenService {
       platformRole: account.spec.platformRole,
       via: 'api-token',
       scope: record.spec.scope,
+      tokenId: parsed.id,
     };
   }
 

@@ -16,6 +16,11 @@ const ID = /^[0-9a-f]{16,40}$/;
 const SECRET = /^[0-9a-f]{64}$/;
 const MAC = /^[A-Za-z0-9_-]{43}$/;
 
+/** A password for a person to type once and change: base64url of 18 random bytes, plus the classes the policy asks for. */
+export function generatedPassword(): string {
+  return `${randomBytes(18).toString('base64url')}Aa1`;
+}
+
 export function newId(): string {
   return randomBytes(8).toString('hex');
 }

@@ -1,7 +1,7 @@
 import { CUSTOM_RESOURCE_DEFINITIONS, NAMESPACES } from '../kube';
-import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { PasswordHasher } from '../auth/password-hasher';
+import { generatedPassword } from '../auth/secrets';
 import { SigningKeyStore } from '../auth/signing-key.store';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
@@ -103,7 +103,16 @@ export class BootstrapService {
 
   private async ensureAdmin(): Promise<void> {
     const { username, password } = this.config.admin;
-    if (await this.accounts.find(username)) return;
+    const existing = await this.accounts.find(username);
+    if (existing) {
+      // The variable chooses the first password only; say so rather than ignore it silently.
+      if (password && !(await this.hasher.verify(existing.spec.passwordHash, password)))
+        this.logger.warn(
+          `BERTH_ADMIN_PASSWORD is not "${username}"'s password and is ignored: it only sets the first one. ` +
+            'Change the password by signing in, or recover a lost one with `npm run admin:reset-password`',
+        );
+      return;
+    }
     let initial = password;
     if (!initial) {
       if (this.config.kube?.kind !== 'local') {
@@ -135,13 +144,9 @@ export class BootstrapService {
     if (!password) {
       // Printed once, on the local control plane only, so a newcomer can sign in.
       process.stdout.write(
-        `\n  Platform admin: ${username}\n  Password:       ${initial}\n  (shown once; set BERTH_ADMIN_PASSWORD to choose it)\n\n`,
+        `\n  Platform admin: ${username}\n  Password:       ${initial}\n` +
+          '  (shown once; change it after signing in; lost it? `npm run admin:reset-password`)\n\n',
       );
     }
   }
-}
-
-function generatedPassword(): string {
-  // Base64url of 18 random bytes, plus the classes the password policy asks for.
-  return `${randomBytes(18).toString('base64url')}Aa1`;
 }

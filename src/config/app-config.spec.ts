@@ -49,6 +49,7 @@ describe('loadConfig', () => {
       registries: {},
       registryTimeoutMs: 5000,
       imageInspectionsPerMinute: 30,
+      requestRate: { perUser: 1200, perToken: 600 },
       graphql: {
         playground: false,
         maxDepth: 10,

@@ -68,6 +68,8 @@ export interface AppConfig {
   registryTimeoutMs: number;
   /** Image inspections one user may ask for per minute (each reaches out to a registry). */
   imageInspectionsPerMinute: number;
+  /** Signed-in requests per minute, per user and per API token, in each replica (0: no limit). */
+  requestRate: { perUser: number; perToken: number };
   graphql: GraphQLLimits;
   /** The pod security level new projects enforce (privileged, baseline or restricted). */
   podSecurityDefault: 'privileged' | 'baseline' | 'restricted';
@@ -243,6 +245,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     subscribesPerMinute: integer(env, 'BERTH_LIVE_SUBSCRIBES_PER_MINUTE', 120, 1, 1_000_000, problems),
   };
 
+  const requestRate = {
+    perUser: integer(env, 'BERTH_RATE_LIMIT_PER_USER', 1200, 0, 10_000_000, problems),
+    perToken: integer(env, 'BERTH_RATE_LIMIT_PER_TOKEN', 600, 0, 10_000_000, problems),
+  };
   const audit = auditConfig(env, problems);
   const corsOrigins = (env.BERTH_CORS_ORIGINS ?? '')
     .split(',')
@@ -274,6 +280,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     registries,
     registryTimeoutMs,
     imageInspectionsPerMinute,
+    requestRate,
     graphql,
     podSecurityDefault,
     cache,

@@ -9,4 +9,6 @@ export interface Principal {
   via: 'session' | 'api-token';
   /** API tokens may be read-only; sessions are always read-write. */
   scope: ApiTokenScope;
+  /** The API token's id, when the caller presented one (each token has a request budget of its own). */
+  tokenId?: string;
 }

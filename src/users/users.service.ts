@@ -4,6 +4,7 @@ import type { Principal } from '../iam/principal';
 import type { ApiToken, CreateApiTokenInput, CreatedApiToken } from './api-token.models';
 import { toApiToken } from './api-token.mapping';
 import { PasswordHasher } from '../auth/password-hasher';
+import { generatedPassword } from '../auth/secrets';
 import { DomainError } from '../common/errors/domain-error';
 import { ErrorCode } from '../common/errors/error-code';
 import { MembershipCleanup } from '../iam/membership-cleanup.service';
@@ -118,6 +119,24 @@ export class UsersService {
     });
     await this.credentials.revokeAll(updated.metadata.uid ?? '');
     return toUser(updated, false);
+  }
+
+  /**
+   * Recovery with cluster access (`npm run admin:reset-password`): a new random password, the account
+   * Active and unlocked, and every session and API token of it ended. The password is returned once.
+   */
+  async resetPassword(username: string): Promise<string> {
+    const password = generatedPassword();
+    const passwordHash = await this.hasher.hash(password);
+    const updated = await this.modifyExisting(username, (current) => {
+      current.spec.passwordHash = passwordHash;
+      current.spec.state = 'Active';
+      nextGeneration(current);
+      return current;
+    });
+    await this.credentials.revokeAll(updated.metadata.uid ?? '');
+    await this.attempts.clear(username);
+    return password;
   }
 
   /** Its sessions and API tokens go with it (they are owned by the account and name its UID). */

@@ -47,6 +47,9 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     BERTH_LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
     // Likewise image inspections per user (hardening-images has its own test of the limit).
     BERTH_IMAGE_INSPECTIONS_PER_MINUTE: '100000',
+    // Every test signs in as the same admin; the request rate limit has its own test.
+    BERTH_RATE_LIMIT_PER_USER: '0',
+    BERTH_RATE_LIMIT_PER_TOKEN: '0',
     // Many apps run at once; the metrics test gives its own a port.
     BERTH_METRICS_PORT: 'off',
     // Records are kept for the API; the audit test gives its app a file sink.
