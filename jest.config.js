@@ -1,5 +1,5 @@
-// Two projects: `unit` (src/**/*.spec.ts, no cluster) and `e2e` (test/**/*.e2e-spec.ts, against the
-// local control plane that test/setup/global-setup.ts starts or reuses).
+// Three projects: `unit` (src/**/*.spec.ts, no cluster), `e2e` (test/**/*.e2e-spec.ts, against the
+// local control plane that test/setup/global-setup.ts starts or reuses) and `rbac`, run after e2e.
 /** @type {import('jest').Config['transform']} */
 const transform = {
   '^.+\\.(t|j|mj|cj)s$': [
@@ -40,6 +40,15 @@ module.exports = {
       testEnvironment: 'node',
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+    },
+    {
+      // After the e2e run: the chart's RBAC against what that run asked of the API server.
+      displayName: 'rbac',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/test/**/*.rbac-spec.ts'],
+      transform,
+      transformIgnorePatterns,
+      testEnvironment: 'node',
     },
   ],
 };

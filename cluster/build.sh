@@ -7,7 +7,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-COMPONENTS=(etcd kwok metrics-server kubernetes kubectl)
+COMPONENTS=(etcd kwok metrics-server kubernetes kubectl helm crane)
 
 # progress <component> <total>: turns `go build -v` output (one package path per line) into a line
 # per 10% done; anything else (compiler errors) passes through untouched.
@@ -85,6 +85,15 @@ build_component() {
         stamps+=" -X $pkg.gitVersion=$v -X $pkg.gitMajor=1 -X $pkg.gitMinor=$(echo "$v" | cut -d. -f2)"
       done
       OUTPUT_NAME=kubectl go_build kubectl -ldflags "-s -w$stamps" .
+      ;;
+    helm)
+      # Only the tests use it: the chart in deploy/helm is rendered and dry-run applied in CI.
+      v="$(module_version helm helm.sh/helm/v4)"
+      go_build helm -ldflags "-s -w -X helm.sh/helm/v4/internal/version.version=$v" tool
+      ;;
+    crane)
+      # Builds and pushes Berth's OCI image without a daemon (deploy/image/build.sh, its test).
+      go_build crane -ldflags "-s -w" tool
       ;;
     metrics-server)
       v="$(module_version metrics-server sigs.k8s.io/metrics-server)"

@@ -1,5 +1,5 @@
 import { execFile, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { RequestListener } from 'node:http';
@@ -9,20 +9,10 @@ import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { CONFIG_MAPS, STATEFUL_SETS } from '../src/kube';
 import { eventually, TestApp } from './support/test-app';
+import { builtBinary } from './support/built-binaries';
 import { waitForReady, workloadProject, type WorkloadProject } from './support/workload-fixture';
 
 const run = promisify(execFile);
-
-/** The kubectl cluster/build.sh made from k8s.io/kubectl (built with the rest of the control plane). */
-function kubectlBinary(): string {
-  const printed = execFileSync('bash', [join(__dirname, '..', 'cluster', 'build.sh'), '--print'], {
-    encoding: 'utf8',
-  });
-  const dir = /^kubectl=(.+)$/m.exec(printed)?.[1];
-  const binary = dir ? join(dir, 'kubectl') : '';
-  if (!existsSync(binary)) throw new Error(`no kubectl at "${binary}": run cluster/build.sh`);
-  return binary;
-}
 
 const MANIFEST = `apiVersion: apps/v1
 kind: StatefulSet
@@ -54,7 +44,7 @@ describe('kubectl through the Kubernetes API path', () => {
   let front: Server;
 
   beforeAll(async () => {
-    binary = kubectlBinary();
+    binary = builtBinary('kubectl');
     dir = mkdtempSync(join(tmpdir(), 'berth-kubectl-'));
     // kubectl sends credentials only over TLS: Berth behind a TLS front, as it is deployed, here a
     // server on 127.0.0.1 with a certificate of its own serving Berth's own request handler.

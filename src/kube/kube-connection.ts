@@ -18,6 +18,8 @@ export interface KubeRequestRecord {
   url: string;
   /** The impersonated user, or undefined for the service's own identity. */
   user?: string;
+  /** The impersonated group, if any. */
+  group?: string;
   /** The Berth request the call is made for (none for the cache's own list and watch). */
   requestId?: string;
 }
@@ -81,6 +83,7 @@ export class KubeConnection {
         method: ctx.getHttpMethod(),
         url: ctx.getUrl(),
         user: identity?.user,
+        group: identity?.group,
         requestId: request?.id,
       });
     await this.kubeConfig.applySecurityAuthentication(ctx);

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { NEEDS_FILE } from '../support/rbac-coverage';
 import { join } from 'node:path';
 import { ClusterState, E2E_CLUSTER_NAME, STATE_FILE } from './cluster-state';
 
@@ -37,6 +38,8 @@ module.exports = function globalSetup(): void {
     state = { kubeconfig, startedByTests: !running };
   }
   process.env.BERTH_E2E_KUBECONFIG = state.kubeconfig;
+  // This run's record of what Berth asks of RBAC starts empty (test/rbac.rbac-spec.ts reads it).
+  writeFileSync(NEEDS_FILE, '');
   writeFileSync(STATE_FILE, JSON.stringify(state));
 };
 

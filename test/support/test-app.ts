@@ -11,6 +11,7 @@ import { createApp } from '../../src/http-app';
 import type { TokenResponse } from '../../src/auth/session.service';
 import { BootstrapService } from '../../src/bootstrap/bootstrap.service';
 import { KubeCache, KubeClient } from '../../src/kube';
+import { recordNeeds } from './rbac-coverage';
 
 export interface AuthorizedAgent {
   get(url: string): request.Test;
@@ -82,6 +83,7 @@ export class TestApp {
     const logger = process.env.BERTH_TEST_LOGS || logDestination ? undefined : false;
     const app = await createApp(config, { logger, imports, logDestination });
     await app.init();
+    recordNeeds(app.get(KubeClient));
     if (bootstrap) {
       await app.get(BootstrapService).run();
       // Tests start from a synced cache, so that what they assert is what the cache serves.
