@@ -50,6 +50,7 @@ create_cluster() {
     -c "$stage_dir/volume/fast/pv-bind.yaml" \
     -c "$stage_dir/volume/fast/pv-delete.yaml" \
     -c "$CLUSTER_DIR/manifests/stages/pod-crash-loop.yaml" \
+    -c "$CLUSTER_DIR/manifests/stages/pod-container-ids.yaml" \
     --kube-apiserver-binary "$(bin_dir kubernetes)/kube-apiserver" \
     --kube-controller-manager-binary "$(bin_dir kubernetes)/kube-controller-manager" \
     --kube-scheduler-binary "$(bin_dir kubernetes)/kube-scheduler" \

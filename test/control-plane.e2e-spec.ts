@@ -91,6 +91,20 @@ describe('local control plane', () => {
       expect(pod.spec?.nodeName).toMatch(/^kwok-node-/);
       expect(pod.status?.podIP).toMatch(/^10\.244\./);
     }
+    // Each running container gets an ID, as a kubelet reports it (cluster/manifests/stages).
+    const ids = await eventually(
+      async () => {
+        const list = await pods();
+        const all = list.flatMap((p) => p.status?.containerStatuses ?? []);
+        return all.length === 2 && all.every((c) => c.containerID) ? all : undefined;
+      },
+      30_000,
+      'container IDs',
+    );
+    for (const container of ids) {
+      expect(container.containerID).toMatch(/^containerd:\/\/[0-9a-f-]{36}-nginx$/);
+      expect(container).toMatchObject({ ready: true, restartCount: 0, state: { running: {} } });
+    }
 
     // OrderedReady: web-1 is created only after web-0 was reported Ready.
     const web0Ready = podEvents.findIndex((e) => e.pod === 'web-0' && e.ready);
