@@ -32,6 +32,7 @@ import { requestInfoPlugin } from './common/graphql/request-info.plugin';
 import { KubeconfigModule } from './kubeconfig/kubeconfig.module';
 import { KubeSphereModule } from './kubesphere/kubesphere.module';
 import { AuditModule } from './audit/audit.module';
+import { GRAPHQL_PATH } from './common/graphql/graphql-path';
 
 export interface GraphQLContext {
   req: Request;
@@ -55,7 +56,7 @@ export class AppModule {
         KubeModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
-          path: '/graphql',
+          path: GRAPHQL_PATH,
           // Built in memory; the committed schema.gql is rendered by `npm run artifacts`.
           autoSchemaFile: true,
           sortSchema: true,

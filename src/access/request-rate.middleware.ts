@@ -8,6 +8,7 @@ import { requestInfoOf } from '../common/logging/request-context';
 import type { Principal } from '../iam/principal';
 import { scopesOf } from './request-scopes';
 import { RequestRates } from './request-rate.service';
+import { GRAPHQL_PATH } from '../common/graphql/graphql-path';
 
 /**
  * Spends one request of the caller's budget before anything else runs, once per HTTP request
@@ -37,7 +38,7 @@ export class RequestRateMiddleware implements NestMiddleware {
         (error: unknown) => {
           if (!(error instanceof DomainError && error.code === ErrorCode.TOO_MANY_REQUESTS)) return next();
           // The path as sent: a middleware's own req.path is relative to where it is mounted.
-          if (req.originalUrl.split('?')[0] !== '/graphql') return next();
+          if (req.originalUrl.split('?')[0] !== GRAPHQL_PATH) return next();
           const info = requestInfoOf(req);
           if (info) {
             info.transport = 'graphql';

@@ -37,6 +37,7 @@ import type { AppConfig } from '../config/app-config';
 import { LiveConnections } from './live-connections';
 import { refuseUpgrade, UpgradeRouter } from './upgrade-router';
 import { bindSubscriber, CLOSE_CODES, type Subscriber } from './subscriber';
+import { GRAPHQL_PATH as PATH } from '../common/graphql/graphql-path';
 
 interface Extra {
   socket: WebSocket;
@@ -45,7 +46,6 @@ interface Extra {
   release?: () => void;
 }
 
-const PATH = '/graphql';
 const PING_MS = 15_000;
 
 /**

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { GRAPHQL_PATH } from './graphql-path';
 
 /** Where the GraphiQL page's files are served from (this server; nothing comes from the internet). */
 export const GRAPHIQL_ASSETS = '/graphiql';
@@ -15,7 +16,7 @@ const FILES: Record<string, { pkg: string; file: string; type: string }> = {
 
 /** Starts GraphiQL; a file of its own so the page needs no inline script (the CSP allows 'self' only). */
 const INIT = `(() => {
-  const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
+  const fetcher = GraphiQL.createFetcher({ url: '${GRAPHQL_PATH}' });
   ReactDOM.createRoot(document.getElementById('graphiql')).render(
     React.createElement(GraphiQL, {
       fetcher,
@@ -61,7 +62,7 @@ export function serveGraphiql(app: INestApplication): void {
       body: readFileSync(join(dirname(require.resolve(`${pkg}/package.json`)), file)),
       type,
     });
-  app.use('/graphql', (req: Request, res: Response, next: NextFunction) => {
+  app.use(GRAPHQL_PATH, (req: Request, res: Response, next: NextFunction) => {
     if (
       req.method !== 'GET' ||
       req.path !== '/' ||

@@ -6,6 +6,7 @@ import { ErrorCode } from '../errors/error-code';
 import { toErrorBody } from '../errors/all-exceptions.filter';
 import { MAX_INPUT_DEPTH } from '../validation/plain-data';
 import type { GraphQLLimits } from '../graphql/graphql-limits';
+import { GRAPHQL_PATH } from '../graphql/graphql-path';
 
 export const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml'];
 /** The largest JSON or YAML body (a StatefulSet with its Service is a few KiB). */
@@ -58,7 +59,7 @@ export function useBodyParsers(app: INestApplication, limits: GraphQLLimits): vo
   app.use(oauthTolerant(json({ limit: MAX_BODY, verify: refuseDeepJson })));
   app.use(oauthTolerant(urlencoded({ limit: '64kb', extended: false, parameterLimit: 100 })));
   app.use(text({ type: YAML_TYPES, limit: MAX_BODY }));
-  app.use('/graphql', (req: Request, res: Response, next: NextFunction) => {
+  app.use(GRAPHQL_PATH, (req: Request, res: Response, next: NextFunction) => {
     if (!Array.isArray(req.body) || req.body.length <= limits.maxBatch) return next();
     const message =
       limits.maxBatch === 0
