@@ -58,7 +58,8 @@ async function main(): Promise<void> {
   kube.observe(() => berthCalls++);
   const token = await signIn(base);
 
-  const page = 'statefulSets(project: "bench", first: 50) { edges { node { name pods { name } } } }';
+  const page =
+    'statefulSets(project: "bench", first: 50) { edges { node { name pods { nodes { name } } } } }';
   const aliases = (n: number, field: string) =>
     `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
   const deep = `{"query":"{ me { username } }","variables":{"x":${'['.repeat(20_000)}${']'.repeat(20_000)}}}`;
@@ -81,7 +82,7 @@ async function main(): Promise<void> {
     [
       'a page of 500 with pods and events (cost)',
       JSON.stringify({
-        query: `{ statefulSets(project: "bench", first: 500) { edges { node { pods { events { reason } } } } } }`,
+        query: `{ statefulSets(project: "bench", first: 500) { edges { node { pods { nodes { events { reason } } } } } } }`,
       }),
       { authorization: `Bearer ${token}` },
     ],

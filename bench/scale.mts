@@ -102,7 +102,7 @@ async function main(): Promise<void> {
     const setupSeconds = (Date.now() - setup) / 1000;
     await new Promise((resolve) => setTimeout(resolve, 5000)); // let the cache take the last status changes
 
-    const page = `{ statefulSets(project: "${project}", first: 50) { totalCount edges { node { name status { phase ready desired } pods { name phase ready } } } } }`;
+    const page = `{ statefulSets(project: "${project}", first: 50) { totalCount edges { node { name status { phase ready desired } pods { nodes { name phase ready } } } } } }`;
     const detailName = names[Math.floor(N / 2)];
     const scenarios: {
       name: string;

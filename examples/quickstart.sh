@@ -79,7 +79,7 @@ call "$TOKEN" POST "/api/v1/projects/$PROJECT/statefulsets" '{
   "volumeClaimTemplates": [{ "name": "data", "size": "1Gi" }]
 }' | jq -c '{created: [.objects[] | "\(.kind)/\(.name)"]}'
 until_ready "$TOKEN" 2
-call "$TOKEN" GET "/api/v1/projects/$PROJECT/volumes" | jq -c '[.edges[].node | {name, phase: .status.phase, capacity}]'
+call "$TOKEN" GET "/api/v1/projects/$PROJECT/volumes" | jq -c '[.items[] | {name, phase: .status.phase, capacity}]'
 
 step "The logs of $APP-0"
 call "$TOKEN" GET "/api/v1/projects/$PROJECT/pods/$APP-0/logs?container=nginx&tailLines=5"
@@ -95,7 +95,7 @@ until_ready "$TOKEN" 3
 call "$TOKEN" POST "/api/v1/projects/$PROJECT/statefulsets/$APP/rollback" '{"revision": 1}' | jq -c '{message}'
 until_ready "$TOKEN" 3
 call "$TOKEN" GET "/api/v1/projects/$PROJECT/statefulsets/$APP/revisions" |
-  jq -c '[.[] | {revision, current}]'
+  jq -c '[.items[] | {revision, current}]'
 
 step "Delete $APP with its Service and volumes"
 call "$TOKEN" DELETE "/api/v1/projects/$PROJECT/statefulsets/$APP?deleteService=true&deleteVolumes=true" |

@@ -107,7 +107,7 @@ describe('the audit trail', () => {
   it('records each change with who, where, what and its outcome, done or refused', async () => {
     const res = await restRecords(admin.token);
     expect(res.status).toBe(200);
-    const records = (res.body as { edges: { node: AuditEntry }[] }).edges.map((e) => e.node);
+    const records = (res.body as { items: AuditEntry[] }).items;
     const find = (operation: RegExp, name: string) =>
       records.find((r) => operation.test(r.operation) && r.name === name);
     expect(find(/^POST \/api\/v1\/projects\/:project\/configmaps$/, 'audited')).toMatchObject({
@@ -170,9 +170,7 @@ describe('the audit trail', () => {
       seqs.push(...res.data!.auditRecords.edges.map((e) => e.node.seq));
       after = res.data!.auditRecords.pageInfo.hasNextPage ? res.data!.auditRecords.pageInfo.endCursor : null;
     } while (after);
-    const rest = ((await restRecords(admin.token)).body as { edges: { node: AuditEntry }[] }).edges.map(
-      (e) => e.node.seq,
-    );
+    const rest = ((await restRecords(admin.token)).body as { items: AuditEntry[] }).items.map((r) => r.seq);
     // REST's list was read after GraphQL's reads (no change between): the same records, the same order.
     expect(seqs).toEqual(rest);
     expect((await restRecords(w.regular.token)).status).toBe(403);

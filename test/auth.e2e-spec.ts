@@ -266,7 +266,7 @@ describe('authentication', () => {
         });
         const gql = await t.graphql(
           'mutation($i: CreateUserInput!) { createUser(input: $i) { username } }',
-          { i: { username, email: `${username}@example.com`, password, platformRole: 'platform-regular' } },
+          { i: { username, email: `${username}@example.com`, password, platformRole: 'PLATFORM_REGULAR' } },
           adminToken,
         );
         expect(gql.errors?.[0].extensions).toMatchObject({
@@ -452,7 +452,7 @@ describe('authentication', () => {
       expect(JSON.stringify(await account(owner.username))).not.toContain(secret);
 
       const list = await t.as(owner.token).get(`/api/v1/users/${owner.username}/tokens`);
-      expect(list.body).toContainEqual(
+      expect((list.body as { items: unknown[] }).items).toContainEqual(
         expect.objectContaining({ name: 'listing', scope: 'read-write', expiresAt: null }),
       );
       expect(JSON.stringify(list.body)).not.toContain(token);

@@ -47,9 +47,8 @@ describe('examples/quickstart.sh', () => {
     // What it did, as Berth recorded it: each change by the demo user, done.
     const changes = t.app
       .get(AuditTrail)
-      .list(project, 100)
-      .edges.map((e) => e.node)
-      .reverse()
+      .list(project, { first: 100 })
+      .nodes.reverse()
       .map((r) => [r.user, r.operation, r.name, r.outcome]);
     expect(changes).toEqual([
       [`demo-${run}`, 'POST /api/v1/workspaces/:workspace/projects', project, 'DONE'],

@@ -48,7 +48,7 @@ describe('GraphQL is bounded', () => {
     `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
 
   it('1,000 aliases of a page with pods: refused before it runs, 0 API server calls', async () => {
-    const page = `statefulSets(project: "${w.project}", first: 50) { edges { node { name pods { name } } } }`;
+    const page = `statefulSets(project: "${w.project}", first: 50) { edges { node { name pods { nodes { name } } } } }`;
     const res = await send({ query: aliases(1000, page) });
     expect(res).toMatchObject({ status: 400, codes: ['QUERY_TOO_COMPLEX'], calls: 0 });
   });
@@ -60,7 +60,7 @@ describe('GraphQL is bounded', () => {
 
   it('each limit, just over it, says which it is; just under it, the query runs', async () => {
     const storageClasses = (n: number) =>
-      Array.from({ length: n }, (_, i) => `s${i}: storageClasses { name }`).join(' ');
+      Array.from({ length: n }, (_, i) => `s${i}: storageClasses { nodes { name } }`).join(' ');
     const over = [
       [aliases(21, 'me { username }'), /Aliases limit of 20 exceeded, found 21/],
       [
@@ -68,7 +68,7 @@ describe('GraphQL is bounded', () => {
         /Root fields limit of 20 exceeded, found 21/,
       ],
       [
-        `{ statefulSets(project: "${w.project}", first: 500) { edges { node { pods { events { reason } } } } } }`,
+        `{ statefulSets(project: "${w.project}", first: 500) { edges { node { pods { nodes { events { reason } } } } } } }`,
         /Query cost limit of 1000 exceeded/,
       ],
     ] as const;
@@ -84,7 +84,7 @@ describe('GraphQL is bounded', () => {
     const under = [
       aliases(20, 'me { username }'),
       `{ me { username } cluster { version } ${storageClasses(18)} }`,
-      `{ statefulSets(project: "${w.project}", first: 20) { edges { node { pods { events { reason } } } } } }`,
+      `{ statefulSets(project: "${w.project}", first: 20) { edges { node { pods { nodes { events { reason } } } } } } }`,
     ];
     for (const query of under) {
       const res = await send({ query });
@@ -96,9 +96,9 @@ describe('GraphQL is bounded', () => {
     const limited = await TestApp.start(testConfig({ graphql: { ...testConfig().graphql, maxDepth: 5 } }));
     const stopLimited = limited.kube.observe((call) => calls.push(call));
     try {
-      // statefulSets > edges > node > pods > containers > name: 6 levels; without `name`'s parent, 5.
-      const six = `{ statefulSets(project: "${w.project}") { edges { node { pods { containers { name } } } } } }`;
-      const five = `{ statefulSets(project: "${w.project}") { edges { node { pods { name } } } } }`;
+      // statefulSets > edges > node > pods > nodes > name: 6 levels; without `name`'s parent, 5.
+      const six = `{ statefulSets(project: "${w.project}") { edges { node { pods { nodes { name } } } } } }`;
+      const five = `{ statefulSets(project: "${w.project}") { edges { node { pods { totalCount } } } } }`;
       calls = [];
       const refused = await limited.graphql(six, {}, w.regular.token);
       expect(refused.errors?.map((e) => e.extensions.code)).toEqual(['QUERY_TOO_COMPLEX']);

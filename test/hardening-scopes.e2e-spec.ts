@@ -86,16 +86,23 @@ describe('one GraphQL operation over several projects', () => {
     await t.close();
   });
 
-  const statefulSetFields = `project images yaml service { name ports { port } } pods { name project
-    containers { image } events { message } } revisions { images } events { message }`;
+  const statefulSetFields = `project images yaml service { name ports { port } } pods { nodes { name project
+    containers { image } events { message } } } revisions { nodes { images } } events { message }`;
 
   interface StatefulSetAnswer {
     project: string;
     images: string[];
     yaml: string;
     service: { name: string; ports: { port: number }[] };
-    pods: { name: string; project: string; containers: { image: string }[]; events: { message: string }[] }[];
-    revisions: { images: string[] }[];
+    pods: {
+      nodes: {
+        name: string;
+        project: string;
+        containers: { image: string }[];
+        events: { message: string }[];
+      }[];
+    };
+    revisions: { nodes: { images: string[] }[] };
     events: { message: string }[];
   }
 
@@ -107,12 +114,12 @@ describe('one GraphQL operation over several projects', () => {
     expect(answer.yaml).toContain(image(p));
     expect(answer.yaml).not.toContain(image(other));
     expect(answer.service.ports.map((x) => x.port)).toEqual([port(p)]);
-    expect(answer.pods.map((x) => [x.name, x.project, x.containers[0].image])).toEqual([
+    expect(answer.pods.nodes.map((x) => [x.name, x.project, x.containers[0].image])).toEqual([
       ['x-0', p, image(p)],
     ]);
-    expect(answer.pods[0].events.map((e) => e.message)).toContain(marker(p));
-    expect(answer.pods[0].events.map((e) => e.message)).not.toContain(marker(other));
-    expect(answer.revisions.flatMap((r) => r.images)).toEqual([image(p)]);
+    expect(answer.pods.nodes[0].events.map((e) => e.message)).toContain(marker(p));
+    expect(answer.pods.nodes[0].events.map((e) => e.message)).not.toContain(marker(other));
+    expect(answer.revisions.nodes.flatMap((r) => r.images)).toEqual([image(p)]);
     expect(answer.events.map((e) => e.message)).toContain(marker(p));
     expect(answer.events.map((e) => e.message)).not.toContain(marker(other));
   };
@@ -128,20 +135,20 @@ describe('one GraphQL operation over several projects', () => {
       vb: { project: string; requestedSize: string; yaml: string; events: { message: string }[] };
       pa: { project: string; containers: { image: string }[]; events: { message: string }[] };
       pb: { project: string; containers: { image: string }[]; events: { message: string }[] };
-      ja: { members: { username: string; role: string }[] };
-      jb: { members: { username: string; role: string }[] };
+      ja: { members: { nodes: { username: string; role: string }[] } };
+      jb: { members: { nodes: { username: string; role: string }[] } };
     }>(
       `query($p1: String!, $p2: String!) {
         a: statefulSet(project: $p1, name: "x") { ${statefulSetFields} }
         b: statefulSet(project: $p2, name: "x") { ${statefulSetFields} }
-        la: statefulSets(project: $p1) { edges { node { ${statefulSetFields} } } }
-        lb: statefulSets(project: $p2) { edges { node { ${statefulSetFields} } } }
+        la: statefulSets(project: $p1, first: 5) { edges { node { ${statefulSetFields} } } }
+        lb: statefulSets(project: $p2, first: 5) { edges { node { ${statefulSetFields} } } }
         va: volume(project: $p1, name: "data-x-0") { ${volumeFields} }
         vb: volume(project: $p2, name: "data-x-0") { ${volumeFields} }
         pa: pod(project: $p1, name: "x-0") { project containers { image } events { message } }
         pb: pod(project: $p2, name: "x-0") { project containers { image } events { message } }
-        ja: project(name: $p1) { members { username role } }
-        jb: project(name: $p2) { members { username role } }
+        ja: project(name: $p1) { members { nodes { username role } } }
+        jb: project(name: $p2) { members { nodes { username role } } }
       }`,
       { p1, p2 },
       user.token,
@@ -171,10 +178,10 @@ describe('one GraphQL operation over several projects', () => {
       expect(pod.events.map((e) => e.message)).toContain(marker(p));
       expect(pod.events.map((e) => e.message)).not.toContain(marker(p === p1 ? p2 : p1));
     }
-    const roleOf = (members: { username: string; role: string }[]) =>
-      members.find((m) => m.username === user.username)?.role;
-    expect(roleOf(data.ja.members)).toBe('project-viewer');
-    expect(roleOf(data.jb.members)).toBe('project-regular');
+    const roleOf = (members: { nodes: { username: string; role: string }[] }) =>
+      members.nodes.find((m) => m.username === user.username)?.role;
+    expect(roleOf(data.ja.members)).toBe('PROJECT_VIEWER');
+    expect(roleOf(data.jb.members)).toBe('PROJECT_REGULAR');
   });
 
   it('the same, with the two projects in the opposite order (the last root field never wins)', async () => {

@@ -63,7 +63,7 @@ describe('kubeconfig for a user’s projects', () => {
       .send({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'nope' } });
     expect(write.status).toBe(403);
     const listed = await t.as(w.regular.token).get(`/api/v1/users/${w.regular.username}/tokens`);
-    expect((listed.body as { name: string }[]).map((x) => x.name)).toContain('laptop');
+    expect((listed.body as { items: { name: string }[] }).items.map((x) => x.name)).toContain('laptop');
     expect(JSON.stringify(listed.body)).not.toContain(token);
   });
 
@@ -71,12 +71,12 @@ describe('kubeconfig for a user’s projects', () => {
     const res = await t.graphql<{
       createKubeconfig: { kubeconfig: string; apiToken: { name: string; scope: string } };
     }>(
-      'mutation { createKubeconfig(input: { name: "ci", scope: "read-write", server: "https://berth.example/" }) { kubeconfig apiToken { name scope } } }',
+      'mutation { createKubeconfig(input: { name: "ci", scope: READ_WRITE, server: "https://berth.example/" }) { kubeconfig apiToken { name scope } } }',
       {},
       w.regular.token,
     );
     expect(res.errors).toBeUndefined();
-    expect(res.data!.createKubeconfig.apiToken).toEqual({ name: 'ci', scope: 'read-write' });
+    expect(res.data!.createKubeconfig.apiToken).toEqual({ name: 'ci', scope: 'READ_WRITE' });
     const config = parse(res.data!.createKubeconfig.kubeconfig) as Kubeconfig;
     expect(config.clusters[0].cluster.server).toBe('https://berth.example/kube');
     expect(config['current-context']).toBe(`berth-${[w.project, second].sort()[0]}`);
@@ -107,7 +107,9 @@ describe('kubeconfig for a user’s projects', () => {
     });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('server');
-    const listed = await t.as(w.regular.token).get(`/api/v1/users/${w.regular.username}/tokens`);
-    expect((listed.body as { name: string }[]).some((x) => /^x[1-4]$/.test(x.name))).toBe(false);
+    const listed = await t.as(w.regular.token).get(`/api/v1/users/${w.regular.username}/tokens?limit=500`);
+    const names = (listed.body as { items: { name: string }[] }).items.map((x) => x.name);
+    expect(names).toContain('laptop');
+    expect(names.some((x) => /^x[1-4]$/.test(x))).toBe(false);
   });
 });

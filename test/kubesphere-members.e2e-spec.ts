@@ -57,11 +57,10 @@ describe('KubeSphere project members', () => {
   const berthMembers = async () =>
     Object.fromEntries(
       (
-        (await t.as(projectAdmin.token).get(`/api/v1/projects/${w.project}/members`)).body as {
-          username: string;
-          role: string;
-        }[]
-      ).map((m) => [m.username, m.role]),
+        (await t.as(projectAdmin.token).get(`/api/v1/projects/${w.project}/members?limit=500`)).body as {
+          items: { username: string; role: string }[];
+        }
+      ).items.map((m) => [m.username, m.role]),
     );
   const newWorkspaceMember = async () => {
     const { username } = await w.f.user();

@@ -130,8 +130,8 @@ describe('least privilege: Berth runs on the chart ClusterRole alone', () => {
         .status,
     ).toBe(201);
     expect((await as.get(`${base}/volumes/vol`)).status).toBe(200);
-    const list = (await as.get(`${base}/volumes`)).body as { edges: { node: { name: string } }[] };
-    expect(list.edges.map((e) => e.node.name)).toContain('vol');
+    const list = (await as.get(`${base}/volumes`)).body as { items: { name: string }[] };
+    expect(list.items.map((v) => v.name)).toContain('vol');
     expect((await as.delete(`${base}/volumes/vol`)).status).toBe(200);
     expect(
       (await as.post(`${base}/configmaps`).send({ name: 'cfg', data: [{ key: 'k', value: 'v' }] })).status,

@@ -92,7 +92,9 @@ describe('structured logs', () => {
       .post('/graphql')
       .set('authorization', `Bearer ${w.regular.token}`)
       .set('x-request-id', 'trace-me-2')
-      .send({ query: 'query Mine { workspaces { name } project(name: "no-such-project") { name } }' });
+      .send({
+        query: 'query Mine { workspaces { nodes { name } } project(name: "no-such-project") { name } }',
+      });
     expect(res.status).toBe(200);
     expect(lines().find((l) => l.requestId === 'trace-me-2' && l.res)).toMatchObject({
       transport: 'graphql',

@@ -49,7 +49,7 @@ describe('metrics', () => {
     await request(t.server)
       .post('/graphql')
       .set('authorization', `Bearer ${w.regular.token}`)
-      .send({ query: '{ workspaces { name } }' })
+      .send({ query: '{ workspaces { nodes { name } } }' })
       .expect(200);
     await t.as(w.regular.token).get(`/kube/api/v1/namespaces/${w.project}/configmaps`).expect(200);
     await t.as(w.regular.token).delete(`/api/v1/projects/${w.project}`).expect(403);

@@ -63,7 +63,7 @@ const OPERATIONS: Operation[] = [
     name: 'configMaps',
     expect: view,
     prepare: (ctx, _s, scope) => project(ctx, scope),
-    graphql: (a) => ['query($p: String!) { configMaps(project: $p) { name } }', a],
+    graphql: (a) => ['query($p: String!) { configMaps(project: $p) { nodes { name } } }', a],
     rest: (a) => ({ method: 'get', path: `/api/v1/projects/${a.p}/configmaps` }),
   },
   {
@@ -115,7 +115,7 @@ const OPERATIONS: Operation[] = [
     name: 'secrets',
     expect: view,
     prepare: (ctx, _s, scope) => project(ctx, scope),
-    graphql: (a) => ['query($p: String!) { secrets(project: $p) { name keys } }', a],
+    graphql: (a) => ['query($p: String!) { secrets(project: $p) { nodes { name keys } } }', a],
     rest: (a) => ({ method: 'get', path: `/api/v1/projects/${a.p}/secrets` }),
   },
   {
@@ -177,7 +177,7 @@ const OPERATIONS: Operation[] = [
   {
     name: 'storageClasses',
     expect: { platform: { allow: ALL } },
-    graphql: () => ['{ storageClasses { name } }', {}],
+    graphql: () => ['{ storageClasses { nodes { name } } }', {}],
     rest: () => ({ method: 'get', path: '/api/v1/storageclasses' }),
   },
   {

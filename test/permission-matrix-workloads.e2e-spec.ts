@@ -77,7 +77,7 @@ const OPERATIONS: Operation[] = [
     expect: view,
     prepare: (ctx, _s, scope) => ({ args: { p: scoped(ctx.pA, ctx.pB)(scope) } }),
     graphql: (a) => [
-      `query($p: String!) { statefulSet(project: $p, name: "${BASE}") { name yaml pods { name } revisions { revision } } }`,
+      `query($p: String!) { statefulSet(project: $p, name: "${BASE}") { name yaml pods { nodes { name } } revisions { nodes { revision } } } }`,
       a,
     ],
     rest: (a) => ({ method: 'get', path: `/api/v1/projects/${a.p}/statefulsets/${BASE}` }),
@@ -87,7 +87,7 @@ const OPERATIONS: Operation[] = [
     expect: view,
     prepare: (ctx, _s, scope) => ({ args: { p: scoped(ctx.pA, ctx.pB)(scope) } }),
     graphql: (a) => [
-      `query($p: String!) { statefulSet(project: $p, name: "${BASE}") { pods { name usage { cpu } } } }`,
+      `query($p: String!) { statefulSet(project: $p, name: "${BASE}") { pods { nodes { name usage { cpu } } } } }`,
       a,
     ],
     rest: (a) => ({ method: 'get', path: `/api/v1/projects/${a.p}/statefulsets/${BASE}/pods` }),
@@ -97,7 +97,7 @@ const OPERATIONS: Operation[] = [
     expect: view,
     prepare: (ctx, _s, scope) => ({ args: { p: scoped(ctx.pA, ctx.pB)(scope) } }),
     graphql: (a) => [
-      `query($p: String!) { statefulSet(project: $p, name: "${BASE}") { revisions { revision } } }`,
+      `query($p: String!) { statefulSet(project: $p, name: "${BASE}") { revisions { nodes { revision } } } }`,
       a,
     ],
     rest: (a) => ({ method: 'get', path: `/api/v1/projects/${a.p}/statefulsets/${BASE}/revisions` }),

@@ -35,7 +35,7 @@ const OPERATIONS: Operation[] = [
   {
     name: 'users',
     expect: { platform: { allow: PA, forbidden: except(ALL, PA) } },
-    graphql: () => ['{ users { username } }', {}],
+    graphql: () => ['{ users { nodes { username } } }', {}],
     rest: () => ({ method: 'get', path: '/api/v1/users' }),
   },
   {
@@ -114,7 +114,7 @@ const OPERATIONS: Operation[] = [
     name: 'apiTokens',
     expect: { own: { allow: ALL }, other: { allow: PA }, none: { allow: [] } },
     prepare: (ctx, s, scope) => ({ args: { u: scoped(s.username, ctx.other.username)(scope) } }),
-    graphql: (a) => ['query($u: String!) { apiTokens(username: $u) { name } }', { u: a.u }],
+    graphql: (a) => ['query($u: String!) { apiTokens(username: $u) { nodes { name } } }', { u: a.u }],
     rest: (a) => ({ method: 'get', path: `/api/v1/users/${a.u}/tokens` }),
   },
   {
@@ -147,7 +147,7 @@ const OPERATIONS: Operation[] = [
   {
     name: 'workspaces',
     expect: { platform: { allow: ALL } },
-    graphql: () => ['{ workspaces { name } }', {}],
+    graphql: () => ['{ workspaces { nodes { name } } }', {}],
     rest: () => ({ method: 'get', path: '/api/v1/workspaces' }),
   },
   {
@@ -161,7 +161,10 @@ const OPERATIONS: Operation[] = [
     name: 'workspace members',
     expect: { own: { allow: [...PA, ...WS_MEMBERS] }, other: { allow: PA }, none: { allow: [] } },
     prepare: (ctx, _s, scope) => ({ args: { w: scoped(ctx.wsA, ctx.wsB)(scope) } }),
-    graphql: (a) => ['query($w: String!) { workspace(name: $w) { members { username } } }', { w: a.w }],
+    graphql: (a) => [
+      'query($w: String!) { workspace(name: $w) { members { nodes { username } } } }',
+      { w: a.w },
+    ],
     rest: (a) => ({ method: 'get', path: `/api/v1/workspaces/${a.w}/members` }),
   },
   {
@@ -236,12 +239,12 @@ const OPERATIONS: Operation[] = [
       graphql: (a) =>
         name === 'addWorkspaceMember'
           ? [
-              'mutation($w: String!, $u: String!) { addWorkspaceMember(workspace: $w, input: { username: $u, role: "workspace-regular" }) { role } }',
+              'mutation($w: String!, $u: String!) { addWorkspaceMember(workspace: $w, input: { username: $u, role: WORKSPACE_REGULAR }) { role } }',
               a,
             ]
           : name === 'changeWorkspaceMemberRole'
             ? [
-                'mutation($w: String!, $u: String!) { changeWorkspaceMemberRole(workspace: $w, username: $u, input: { role: "workspace-viewer" }) { role } }',
+                'mutation($w: String!, $u: String!) { changeWorkspaceMemberRole(workspace: $w, username: $u, input: { role: WORKSPACE_VIEWER }) { role } }',
                 a,
               ]
             : [
@@ -268,7 +271,7 @@ const OPERATIONS: Operation[] = [
     name: 'projects',
     expect: { own: { allow: [...PA, ...WS_MEMBERS] }, other: { allow: PA }, none: { allow: [] } },
     prepare: (ctx, _s, scope) => ({ args: { w: scoped(ctx.wsA, ctx.wsB)(scope) } }),
-    graphql: (a) => ['query($w: String!) { projects(workspace: $w) { name } }', { w: a.w }],
+    graphql: (a) => ['query($w: String!) { projects(workspace: $w) { nodes { name } } }', { w: a.w }],
     rest: (a) => ({ method: 'get', path: `/api/v1/workspaces/${a.w}/projects` }),
   },
   {
@@ -302,7 +305,10 @@ const OPERATIONS: Operation[] = [
     name: 'project members',
     expect: { own: { allow: PROJECT_SEERS }, other: { allow: PA }, none: { allow: [] } },
     prepare: (ctx, _s, scope) => ({ args: { p: scoped(ctx.pA, ctx.pB)(scope) } }),
-    graphql: (a) => ['query($p: String!) { project(name: $p) { members { username } } }', { p: a.p }],
+    graphql: (a) => [
+      'query($p: String!) { project(name: $p) { members { nodes { username } } } }',
+      { p: a.p },
+    ],
     rest: (a) => ({ method: 'get', path: `/api/v1/projects/${a.p}/members` }),
   },
   {
@@ -354,12 +360,12 @@ const OPERATIONS: Operation[] = [
       graphql: (a) =>
         name === 'addProjectMember'
           ? [
-              'mutation($p: String!, $u: String!) { addProjectMember(project: $p, input: { username: $u, role: "project-viewer" }) { role } }',
+              'mutation($p: String!, $u: String!) { addProjectMember(project: $p, input: { username: $u, role: PROJECT_VIEWER }) { role } }',
               a,
             ]
           : name === 'changeProjectMemberRole'
             ? [
-                'mutation($p: String!, $u: String!) { changeProjectMemberRole(project: $p, username: $u, input: { role: "project-regular" }) { role } }',
+                'mutation($p: String!, $u: String!) { changeProjectMemberRole(project: $p, username: $u, input: { role: PROJECT_REGULAR }) { role } }',
                 a,
               ]
             : [

@@ -9,6 +9,9 @@ const USERS = ['ws-manager', 'ws-admin', 'project-admin', 'project-regular'];
  * The seed's quick start, through the API, with each step checked in the cluster: accounts, a
  * workspace with its manager, workspace invitations, a project and a project invitation.
  */
+/** A role as GraphQL spells it: workspace-admin → WORKSPACE_ADMIN. */
+const enumName = (role: string) => role.replace(/-/g, '_').toUpperCase();
+
 describe("the seed's quick start", () => {
   let t: TestApp;
   let kube: KubeClient;
@@ -57,14 +60,14 @@ describe("the seed's quick start", () => {
             username,
             email: `${username}@example.com`,
             password: PASSWORD,
-            platformRole: roles[username] ?? 'platform-regular',
+            platformRole: enumName(roles[username] ?? 'platform-regular'),
           },
         },
       );
       expect(data.createUser).toEqual({
         username,
         email: `${username}@example.com`,
-        platformRole: roles[username] ?? 'platform-regular',
+        platformRole: enumName(roles[username] ?? 'platform-regular'),
         state: 'Active',
       });
 
@@ -83,16 +86,18 @@ describe("the seed's quick start", () => {
   it('2. ws-manager creates demo-workspace with ws-admin as its manager', async () => {
     const data = await gql<{ createWorkspace: Record<string, unknown> }>(
       'ws-manager',
-      'mutation { createWorkspace(input: { name: "demo-workspace", manager: "ws-admin" }) { name manager creator members { username role } } }',
+      'mutation { createWorkspace(input: { name: "demo-workspace", manager: "ws-admin" }) { name manager creator members { nodes { username role } } } }',
     );
     expect(data.createWorkspace).toEqual({
       name: 'demo-workspace',
       manager: 'ws-admin',
       creator: 'ws-manager',
-      members: [
-        { username: 'ws-admin', role: 'workspace-admin' },
-        { username: 'ws-manager', role: 'workspace-admin' },
-      ],
+      members: {
+        nodes: [
+          { username: 'ws-admin', role: 'WORKSPACE_ADMIN' },
+          { username: 'ws-manager', role: 'WORKSPACE_ADMIN' },
+        ],
+      },
     });
     const workspace = await kube.get(WORKSPACES.ref('demo-workspace'));
     expect(workspace.spec.manager).toBe('ws-admin');
@@ -111,10 +116,11 @@ describe("the seed's quick start", () => {
     ]) {
       const data = await gql<{ addWorkspaceMember: unknown }>(
         'ws-admin',
-        'mutation($u: String!, $r: String!) { addWorkspaceMember(workspace: "demo-workspace", input: { username: $u, role: $r }) { username role } }',
-        { u: username, r: role },
+        'mutation($u: String!, $r: WorkspaceRole!) { addWorkspaceMember(workspace: "demo-workspace", input: { username: $u, role: $r }) { username role } }',
+        { u: username, r: enumName(role) },
       );
-      expect(data.addWorkspaceMember).toEqual({ username, role });
+      // GraphQL spells the role as an enum value; the cluster holds the role itself.
+      expect(data.addWorkspaceMember).toEqual({ username, role: enumName(role) });
       const member = await kube.get(WORKSPACE_MEMBERS.ref(`demo-workspace.${username}`));
       expect(member.spec).toEqual({ workspace: 'demo-workspace', user: username, role });
       expect(member.metadata.labels).toMatchObject({
@@ -127,14 +133,14 @@ describe("the seed's quick start", () => {
   it('4. project-admin creates demo-project and becomes its project-admin', async () => {
     const data = await gql<{ createProject: unknown }>(
       'project-admin',
-      'mutation { createProject(workspace: "demo-workspace", input: { name: "demo-project", displayName: "Demo" }) { name workspace creator displayName members { username role } } }',
+      'mutation { createProject(workspace: "demo-workspace", input: { name: "demo-project", displayName: "Demo" }) { name workspace creator displayName members { nodes { username role } } } }',
     );
     expect(data.createProject).toEqual({
       name: 'demo-project',
       workspace: 'demo-workspace',
       creator: 'project-admin',
       displayName: 'Demo',
-      members: [{ username: 'project-admin', role: 'project-admin' }],
+      members: { nodes: [{ username: 'project-admin', role: 'PROJECT_ADMIN' }] },
     });
     const namespace = await kube.get(NAMESPACES.ref('demo-project'));
     expect(namespace.metadata?.labels?.['tenancy.berth.io/workspace']).toBe('demo-workspace');
@@ -183,17 +189,20 @@ describe("the seed's quick start", () => {
   });
 
   it('6. project-regular now sees the project and its members, and may not manage members', async () => {
-    const data = await gql<{ project: { members: unknown[] }; projects: { name: string }[] }>(
+    const data = await gql<{
+      project: { members: { nodes: unknown[] } };
+      projects: { nodes: { name: string }[] };
+    }>(
       'project-regular',
-      '{ project(name: "demo-project") { members { username role } } projects(workspace: "demo-workspace") { name } }',
+      '{ project(name: "demo-project") { members { nodes { username role } } } projects(workspace: "demo-workspace") { nodes { name } } }',
     );
-    expect(data.project.members).toEqual([
-      { username: 'project-admin', role: 'project-admin' },
-      { username: 'project-regular', role: 'project-regular' },
+    expect(data.project.members.nodes).toEqual([
+      { username: 'project-admin', role: 'PROJECT_ADMIN' },
+      { username: 'project-regular', role: 'PROJECT_REGULAR' },
     ]);
-    expect(data.projects).toEqual([{ name: 'demo-project' }]);
+    expect(data.projects.nodes).toEqual([{ name: 'demo-project' }]);
     const denied = await t.graphql(
-      'mutation { addProjectMember(project: "demo-project", input: { username: "ws-admin", role: "project-viewer" }) { username } }',
+      'mutation { addProjectMember(project: "demo-project", input: { username: "ws-admin", role: PROJECT_VIEWER }) { username } }',
       {},
       tokens['project-regular'],
     );

@@ -13,8 +13,8 @@ const form = (name: string, replicas = 0, image = 'nginx:1.27') => ({
 });
 
 const PAGE = `query($p: String!) { statefulSets(project: $p, first: 50) { totalCount edges { node {
-  name images status { phase } pods { name phase ready usage { cpu } } service { name }
-  revisions { revision } events { reason } } } } }`;
+  name images status { phase } pods { nodes { name phase ready usage { cpu } } } service { name }
+  revisions { nodes { revision } } events { reason } } } } }`;
 
 /** Runs `work` and returns the requests Berth sent to the API server meanwhile (reads and writes). */
 async function requestsDuring(t: TestApp, work: () => Promise<unknown>): Promise<KubeRequestRecord[]> {
@@ -85,7 +85,7 @@ describe('the read cache', () => {
         } else {
           const res = await t.as(w.regular.token).get(`/api/v1/projects/${w.project}/statefulsets?limit=50`);
           expect(res.status).toBe(200);
-          expect((res.body as { totalCount: number }).totalCount).toBe(3);
+          expect((res.body as { totalItems: number }).totalItems).toBe(3);
         }
       };
       // Steady state includes the metrics API: until metrics-server is up, each read asks for its

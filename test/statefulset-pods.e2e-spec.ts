@@ -122,28 +122,47 @@ describe('StatefulSet pods, status and listing', () => {
     );
     expect(page2.edges.map((e) => e.node.name)).toEqual(['gamma']);
 
+    // Backwards (the Relay spec's last/before): the tail, then the page before it, pageInfo both ways.
+    const backwards = (variables: Record<string, unknown>) =>
+      gql<{
+        statefulSets: {
+          nodes: { name: string }[];
+          pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string };
+        };
+      }>(
+        'query($p: String!, $b: String) { statefulSets(project: $p, last: 3, before: $b) { nodes { name } pageInfo { hasNextPage hasPreviousPage startCursor } } }',
+        variables,
+      );
+    const tail = await backwards({});
+    expect(tail.statefulSets.nodes.map((n) => n.name)).toEqual(['beta', 'delta', 'gamma']);
+    expect(tail.statefulSets.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+    const head = await backwards({ b: tail.statefulSets.pageInfo.startCursor });
+    expect(head.statefulSets.nodes.map((n) => n.name)).toEqual(['alpha']);
+    expect(head.statefulSets.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+
     const rest = await t
       .as(w.regular.token)
       .get(`${base()}/statefulsets?limit=2&sortBy=createdAt&ascending=false`)
       .expect(200);
-    const body = rest.body as {
-      totalCount: number;
-      edges: { node: { name: string } }[];
-      pageInfo: { endCursor: string };
-    };
-    expect(body.totalCount).toBe(4);
-    expect(body.edges.map((e) => e.node.name)).toEqual(['delta', 'gamma']);
+    const body = rest.body as { totalItems: number; items: { name: string }[]; continue: string | null };
+    expect(body.totalItems).toBe(4);
+    expect(body.items.map((s) => s.name)).toEqual(['delta', 'gamma']);
     const next = await t
       .as(w.regular.token)
-      .get(
-        `${base()}/statefulsets?limit=2&sortBy=createdAt&ascending=false&continue=${body.pageInfo.endCursor}`,
-      )
+      .get(`${base()}/statefulsets?limit=2&sortBy=createdAt&ascending=false&continue=${body.continue}`)
       .expect(200);
-    expect((next.body as typeof body).edges.map((e) => e.node.name)).toEqual(['beta', 'alpha']);
+    expect(next.body).toMatchObject({
+      items: [{ name: 'beta' }, { name: 'alpha' }],
+      continue: null,
+      totalItems: 4,
+    });
+    const badContinue = await t.as(w.regular.token).get(`${base()}/statefulsets?continue=nope`);
+    expect(badContinue.status).toBe(400);
+    expect(badContinue.body).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'continue' }] });
     const restNames = async (query: string) =>
       (
         (await t.as(w.regular.token).get(`${base()}/statefulsets?${query}`).expect(200)).body as typeof body
-      ).edges.map((e) => e.node.name);
+      ).items.map((s) => s.name);
     expect(await restNames('name=ta')).toEqual(['beta', 'delta']);
     expect(await restNames(`labelSelector=${encodeURIComponent('tier=db')}`)).toEqual(['alpha']);
     expect(await restNames('status=Stopped')).toEqual(['gamma']);
@@ -258,14 +277,16 @@ describe('StatefulSet pods, status and listing', () => {
         const data = await gql<{
           statefulSet: {
             pods: {
-              usage: { cpu: string | null; memory: string | null; unavailableReason: string | null };
-            }[];
+              nodes: {
+                usage: { cpu: string | null; memory: string | null; unavailableReason: string | null };
+              }[];
+            };
           };
         }>(
-          'query($p: String!) { statefulSet(project: $p, name: "beta") { pods { usage { cpu memory unavailableReason } } } }',
+          'query($p: String!) { statefulSet(project: $p, name: "beta") { pods { nodes { usage { cpu memory unavailableReason } } } } }',
           {},
         );
-        const u = data.statefulSet.pods[0]?.usage;
+        const u = data.statefulSet.pods.nodes[0]?.usage;
         if (u && u.cpu === null) expect(u.unavailableReason).toMatch(/not collected yet/);
         return u?.cpu ? u : undefined;
       },

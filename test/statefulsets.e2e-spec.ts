@@ -46,19 +46,22 @@ describe.each(['graphql', 'rest'] as const)('StatefulSets over %s', (transport) 
       const res = await rest().get(`${base()}/statefulsets/${name}`).expect(200);
       return res.body as DetailView;
     }
-    const data = await gql<{ statefulSet: DetailView }>(
+    type Connections = { pods: { nodes: DetailView['pods'] }; revisions: { nodes: DetailView['revisions'] } };
+    const data = await gql<{ statefulSet: Omit<DetailView, 'pods' | 'revisions'> & Connections }>(
       `query($p: String!, $n: String!) { statefulSet(project: $p, name: $n) {
          name alias creator resourceVersion images
          status { desired current ready updated phase reason currentRevision updateRevision }
          form { name replicas syncHostTimezone deploymentMode containers { name image ports { name containerPort servicePort protocol } } volumeClaimTemplates { name size accessModes } }
          service { name clusterIP ports { name port targetPort } }
-         pods { name ordinal phase ready restarts node podIP startTime claims containers { name state ready } usage { cpu memory unavailableReason } }
-         revisions { revision current update images }
+         pods { nodes { name ordinal phase ready restarts node podIP startTime claims containers { name state ready } usage { cpu memory unavailableReason } } }
+         revisions { nodes { revision current update images } }
          events { type reason object }
        } }`,
       { n: name },
     );
-    return data.statefulSet;
+    // Connections in GraphQL, lists in REST's detail: compared as lists.
+    const { pods, revisions, ...others } = data.statefulSet;
+    return { ...others, pods: pods.nodes, revisions: revisions.nodes };
   };
 
   const logs = async (

@@ -22,7 +22,7 @@ interface Item {
   name: string;
   images: string[];
   status: { desired: number; ready: number; phase: string };
-  pods: { name: string; phase: string; ready: boolean }[];
+  pods: { nodes: { name: string; phase: string; ready: boolean }[] };
 }
 interface ListMessage {
   statefulSetsChanged: {
@@ -36,7 +36,7 @@ interface DetailMessage {
   statefulSetChanged: { resourceVersion: string; type: string; initial: boolean; statefulSet: Item | null };
 }
 
-const ITEM = 'id name images status { desired ready phase } pods { name phase ready }';
+const ITEM = 'id name images status { desired ready phase } pods { nodes { name phase ready } }';
 const LIST = `subscription($p: String!, $after: String, $name: String) {
   statefulSetsChanged(project: $p, after: $after, filter: { name: $name }) {
     resourceVersion initial synced changes { type id name statefulSet { ${ITEM} } } } }`;
@@ -102,7 +102,7 @@ describe('GraphQL subscriptions', () => {
       ['ADDED', 'live-a', `${w.project}/live-a`],
       ['ADDED', 'live-b', `${w.project}/live-b`],
     ]);
-    expect(changesOf(first)[0].statefulSet?.pods.map((p) => p.name)).toEqual(['live-a-0']);
+    expect(changesOf(first)[0].statefulSet?.pods.nodes.map((p) => p.name)).toEqual(['live-a-0']);
     const api = statefulSetApi(t, 'rest', w.project, w.regular.token);
 
     let seen = s.messages.length;
@@ -114,7 +114,7 @@ describe('GraphQL subscriptions', () => {
     );
     await s.next(
       seen,
-      changed('live-b', (i) => i.pods.length === 1 && i.pods[0].ready),
+      changed('live-b', (i) => i.pods.nodes.length === 1 && i.pods.nodes[0].ready),
       'its pod ready',
     );
     expect(s.messages.slice(seen).every((m) => !m.statefulSetsChanged.initial)).toBe(true);
@@ -132,7 +132,10 @@ describe('GraphQL subscriptions', () => {
       changed(
         'live-a',
         (i) =>
-          i.pods.length === 1 && i.pods[0].ready && i.pods[0].phase === 'Running' && i.status.ready === 1,
+          i.pods.nodes.length === 1 &&
+          i.pods.nodes[0].ready &&
+          i.pods.nodes[0].phase === 'Running' &&
+          i.status.ready === 1,
       ),
       'the pod back',
     );
@@ -175,7 +178,8 @@ describe('GraphQL subscriptions', () => {
     const two = await s.next(
       seen,
       (m) =>
-        m.statefulSetChanged.statefulSet?.pods.filter((p) => p.ready).length === 2 && m.statefulSetChanged,
+        m.statefulSetChanged.statefulSet?.pods.nodes.filter((p) => p.ready).length === 2 &&
+        m.statefulSetChanged,
       'two ready pods',
     );
     expect(two).toMatchObject({ type: 'MODIFIED', initial: false, statefulSet: { status: { desired: 2 } } });

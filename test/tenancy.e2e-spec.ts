@@ -80,8 +80,10 @@ describe('tenancy rules', () => {
       ),
     );
     expect(results.filter((r) => r.status === 200).length).toBeLessThanOrEqual(1);
-    const members = (await t.as(admin).get(`/api/v1/projects/${project}/members`)).body as { role: string }[];
-    expect(members.filter((m) => m.role === 'project-admin').length).toBeGreaterThanOrEqual(1);
+    const members = (await t.as(admin).get(`/api/v1/projects/${project}/members`)).body as {
+      items: { role: string }[];
+    };
+    expect(members.items.filter((m) => m.role === 'project-admin').length).toBeGreaterThanOrEqual(1);
   });
 
   it('a project member must first be a member of the workspace', async () => {
@@ -124,15 +126,13 @@ describe('tenancy rules', () => {
     await f.projectMember(myProject, username, 'project-viewer');
     const token = await t.token(username, FIXTURE_PASSWORD);
 
-    const gql = await t.graphql<{ workspaces: { name: string; projects: { name: string }[] }[] }>(
-      '{ workspaces { name projects { name } } }',
-      {},
-      token,
-    );
-    expect(gql.data?.workspaces).toEqual([{ name: mine, projects: [{ name: myProject }] }]);
-    const rest = (await t.as(token).get('/api/v1/projects')).body as { name: string }[];
-    expect(rest.map((p) => p.name)).toEqual([myProject]);
-    expect(rest.map((p) => p.name)).not.toContain(hiddenProject);
+    const gql = await t.graphql<{
+      workspaces: { nodes: { name: string; projects: { nodes: { name: string }[] } }[] };
+    }>('{ workspaces { nodes { name projects { nodes { name } } } } }', {}, token);
+    expect(gql.data?.workspaces.nodes).toEqual([{ name: mine, projects: { nodes: [{ name: myProject }] } }]);
+    const rest = (await t.as(token).get('/api/v1/projects')).body as { items: { name: string }[] };
+    expect(rest.items.map((p) => p.name)).toEqual([myProject]);
+    expect(rest.items.map((p) => p.name)).not.toContain(hiddenProject);
   });
 
   describe('bad input names the field, on both transports, and writes nothing', () => {
@@ -158,8 +158,12 @@ describe('tenancy rules', () => {
       expect(gql.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
       expect(gql.errors?.[0].extensions.fields?.map((x) => x.path)).toContain(field);
       // Nothing written: no such user is listed (a name that no user can have is not even looked up).
-      const users = (await t.as(admin).get('/api/v1/users')).body as { username: string }[];
-      expect(users.map((u) => u.username)).not.toContain(input.username);
+      const users = (await t.as(admin).get('/api/v1/users?limit=500')).body as {
+        items: { username: string }[];
+        totalItems: number;
+      };
+      expect(users.items).toHaveLength(users.totalItems);
+      expect(users.items.map((u) => u.username)).not.toContain(input.username);
     });
 
     it('createProject with an invalid name, and createWorkspace with an unknown manager', async () => {

@@ -2,8 +2,15 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import type { ChangeNote } from '../common/audit/changes';
 import { redacted } from '../common/audit/changes';
-import { DomainError } from '../common/errors/domain-error';
-import { clampPageSize, DEFAULT_PAGE_SIZE, type Page } from '../common/paging';
+import {
+  type Cursors,
+  decodeCursor,
+  encodeCursor,
+  mapPage,
+  type Page,
+  type PageRequest,
+  paginate,
+} from '../common/paging';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import type { AuditRecordView } from './audit.model';
@@ -95,19 +102,10 @@ export class AuditTrail implements OnApplicationShutdown {
     return record;
   }
 
-  /** The project's records on this replica, newest first; `after` is a cursor from a page before. */
-  list(project: string, first?: number | null, after?: string | null): Page<AuditRecordView> {
-    const all = this.byProject.get(project) ?? [];
-    const before = after ? cursorSeq(after) : Infinity;
-    const size = clampPageSize(first) ?? DEFAULT_PAGE_SIZE;
-    const newer = all.filter((r) => r.seq < before).reverse();
-    const page = newer.slice(0, size);
-    const last = page[page.length - 1];
-    return {
-      totalCount: all.length,
-      edges: page.map((record) => ({ cursor: cursorOf(record.seq), node: viewOf(record) })),
-      pageInfo: { hasNextPage: newer.length > page.length, endCursor: last ? cursorOf(last.seq) : null },
-    };
+  /** The project's records on this replica, newest first; cursors name a record, not a place. */
+  list(project: string, request: PageRequest): Page<AuditRecordView> {
+    const newestFirst = [...(this.byProject.get(project) ?? [])].reverse();
+    return mapPage(paginate(newestFirst, request, BY_SEQUENCE), (records) => records.map(viewOf));
   }
 
   onApplicationShutdown(): void {
@@ -167,14 +165,20 @@ function viewOf(record: AuditRecord): AuditRecordView {
   };
 }
 
-const cursorOf = (seq: number) => Buffer.from(JSON.stringify({ s: seq })).toString('base64url');
+/**
+ * Cursors by record sequence: a page stays put while newer records arrive (an offset would shift),
+ * and a cursor of a record dropped since still finds its place.
+ */
+const BY_SEQUENCE: Cursors<AuditRecord> = {
+  of: (record) => encodeCursor({ s: record.seq }),
+  through: (cursor, records, argument) => countWhile(records, (r) => r.seq >= seqOf(cursor, argument)),
+  before: (cursor, records, argument) => countWhile(records, (r) => r.seq > seqOf(cursor, argument)),
+};
 
-function cursorSeq(cursor: string): number {
-  try {
-    const { s } = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as { s?: unknown };
-    if (typeof s === 'number' && Number.isInteger(s) && s > 0) return s;
-  } catch {
-    // fall through
-  }
-  throw DomainError.badField('after', 'is not a cursor from this list');
+const seqOf = (cursor: string, argument: string) => decodeCursor(cursor, 's', 1, argument);
+
+/** Leading items that pass (records are newest first: sequences fall). */
+function countWhile<T>(items: readonly T[], keep: (item: T) => boolean): number {
+  const index = items.findIndex((item) => !keep(item));
+  return index === -1 ? items.length : index;
 }

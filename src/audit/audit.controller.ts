@@ -5,7 +5,8 @@ import type { ProjectAccess } from '../access/scope-access';
 import { Operation } from '../common/http/api-operation';
 import { Access } from '../iam/access-rules';
 import { Permission } from '../iam/roles';
-import { AuditRecordConnection, ListAuditRecordsQuery } from './audit.model';
+import { AUDIT_RECORD_PAGES, AuditRecordView, ListAuditRecordsQuery } from './audit.model';
+import { type ListPage, listPage, restPage } from '../common/paging';
 import { AuditTrail } from './audit-trail.service';
 
 @ApiTags('audit')
@@ -15,13 +16,13 @@ export class AuditController {
 
   @Get()
   @Operation('The project’s audit records on the replica that answers, newest first (project admins)', {
-    type: AuditRecordConnection,
+    type: AUDIT_RECORD_PAGES.list,
   })
   @Access.project(Permission.AUDIT_VIEW)
   list(
     @Query() query: ListAuditRecordsQuery,
     @CurrentProject() access: ProjectAccess,
-  ): AuditRecordConnection {
-    return this.trail.list(access.project, query.limit, query.continue);
+  ): ListPage<AuditRecordView> {
+    return listPage(this.trail.list(access.project, restPage(query)));
   }
 }

@@ -1,3 +1,4 @@
+import { PageQuery } from '../common/validation/list-params';
 import { ObjectType } from '@nestjs/graphql';
 import { closedSet } from '../common/api/closed-set';
 import {
@@ -8,8 +9,7 @@ import {
   NullableStringField,
   StringField,
 } from '../common/api/output-field.decorators';
-import { Paginated } from '../common/api/paginated';
-import { QueryInt, QueryString } from '../common/validation/field.decorators';
+import { pagesOf } from '../common/api/paginated';
 
 export const AUDIT_OUTCOMES = closedSet(
   'AuditOutcome',
@@ -48,15 +48,8 @@ export class AuditRecordView {
   request!: string | null;
 }
 
-@ObjectType()
-export class AuditRecordConnection extends Paginated(
-  AuditRecordView,
-  'AuditRecord',
-  'Records this replica holds for the project (the newest, up to BERTH_AUDIT_RECORDS_PER_PROJECT)',
-) {}
+/** Of the records this replica holds for the project (the newest, up to BERTH_AUDIT_RECORDS_PER_PROJECT). */
+export const AUDIT_RECORD_PAGES = pagesOf(AuditRecordView, 'AuditRecord', 'records');
 
 /** REST list parameters. */
-export class ListAuditRecordsQuery {
-  @QueryInt({ default: 20, min: 1, max: 500 }) limit?: number;
-  @QueryString({ description: 'From the previous page' }) continue?: string;
-}
+export class ListAuditRecordsQuery extends PageQuery {}

@@ -75,7 +75,7 @@ describe('the one list helper', () => {
           const seen: Item[] = [];
           let after: string | undefined;
           for (;;) {
-            const page = queryPage(list, SPEC, { sortBy, name: 'a', first, after });
+            const page = queryPage(list, SPEC, { sortBy, name: 'a', page: { first, after } });
             expect(page.totalCount).toBe(expected.length);
             seen.push(...page.edges.map((e) => e.node));
             if (!page.pageInfo.hasNextPage) break;

@@ -1,4 +1,4 @@
-import { paginate, type Page } from './paging';
+import { paginate, type Page, type PageRequest } from './paging';
 
 /**
  * One way to filter, sort and page a list of views, in the spirit of KubeSphere's `DefaultList`:
@@ -84,13 +84,13 @@ function filteredAndSorted<T, K extends string>(
     .sort((a, b) => direction * (compare(a, b) || byName(a, b)));
 }
 
-/** Filtered, sorted and paged (`first` items after the opaque cursor `after`). */
+/** Filtered, sorted and paged. */
 export function queryPage<T, K extends string>(
   items: readonly T[],
   spec: ListSpec<T, K>,
-  query: ListQuery<T, K> & { first?: number; after?: string },
+  query: ListQuery<T, K> & { page?: PageRequest },
 ): Page<T> {
-  return paginate(queryList(items, spec, query), query.first, query.after);
+  return paginate(queryList(items, spec, query), query.page);
 }
 
 /** A filter that keeps everything when the query has no value for it. */

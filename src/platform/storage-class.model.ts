@@ -1,3 +1,4 @@
+import { pagesOf } from '../common/api/paginated';
 import { ObjectType } from '@nestjs/graphql';
 import {
   BooleanField,
@@ -18,3 +19,5 @@ export class StorageClass {
   bindingMode!: string | null;
   @NullableDateField() createdAt!: Date | null;
 }
+
+export const STORAGE_CLASS_PAGES = pagesOf(StorageClass, 'StorageClass', 'storage classes');

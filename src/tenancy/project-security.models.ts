@@ -1,10 +1,22 @@
 import { InputType, ObjectType } from '@nestjs/graphql';
 import { ApiSchema } from '@nestjs/swagger';
-import { ListField, StringField } from '../common/api/output-field.decorators';
+import { EnumField, EnumListField } from '../common/api/output-field.decorators';
 import { ValidateEnum } from '../common/validation/field.decorators';
 import { EXTRA_SERVICE_TYPES, ExtraServiceType } from '../kube/service-policy';
 import { POD_SECURITY_LEVELS, PodSecurityLevel } from '../kube/pod-security';
 import type { ProjectSecurity } from '../iam/project-security';
+import { closedSet } from '../common/api/closed-set';
+
+const POD_SECURITY = closedSet(
+  'PodSecurityLevel',
+  POD_SECURITY_LEVELS,
+  `A Kubernetes pod security level: ${POD_SECURITY_LEVELS.join(', ')}`,
+);
+const SERVICE_TYPE = closedSet(
+  'ExtraServiceType',
+  EXTRA_SERVICE_TYPES,
+  `A Service type beyond ClusterIP: ${EXTRA_SERVICE_TYPES.join(', ')}`,
+);
 
 /** What a project's pods and Services may be; set by platform admins only. */
 @ObjectType('ProjectSecurity', {
@@ -12,29 +24,22 @@ import type { ProjectSecurity } from '../iam/project-security';
 })
 @ApiSchema({ name: 'ProjectSecurity' })
 export class ProjectSecurityView implements ProjectSecurity {
-  @StringField({
-    enum: POD_SECURITY_LEVELS,
-    description: `The pod security level enforced: ${POD_SECURITY_LEVELS.join(', ')}`,
-  })
+  @EnumField(POD_SECURITY, { description: 'The pod security level enforced' })
   podSecurity!: PodSecurityLevel;
-  @ListField(String, {
-    enum: EXTRA_SERVICE_TYPES,
-    description: `Service types allowed beyond ClusterIP: ${EXTRA_SERVICE_TYPES.join(', ')}`,
-  })
+  @EnumListField(SERVICE_TYPE, { description: 'Service types allowed beyond ClusterIP' })
   allowedServiceTypes!: ExtraServiceType[];
 }
 
 @InputType()
 export class ProjectSecurityInput {
-  @ValidateEnum(POD_SECURITY_LEVELS, { optional: true, description: POD_SECURITY_LEVELS.join(', ') })
+  @ValidateEnum(POD_SECURITY, { optional: true })
   podSecurity?: PodSecurityLevel;
-  @ValidateEnum(EXTRA_SERVICE_TYPES, {
+  @ValidateEnum(SERVICE_TYPE, {
     optional: true,
     each: true,
     isArray: true,
     unique: 'must not repeat a type',
     message: `must each be one of ${EXTRA_SERVICE_TYPES.join(', ')}`,
-    description: EXTRA_SERVICE_TYPES.join(', '),
   })
   allowedServiceTypes?: ExtraServiceType[];
 }

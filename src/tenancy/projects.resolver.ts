@@ -1,3 +1,5 @@
+import { AfterArg, BeforeArg, FirstArg, LastArg, pageRequest } from '../common/graphql/arguments';
+import { type Page, paginate } from '../common/paging';
 import {} from '@nestjs/common';
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Access } from '../iam/access-rules';
@@ -6,7 +8,7 @@ import { Permission } from '../iam/roles';
 import type { ProjectAccess } from '../access/scope-access';
 import { ProjectsService } from './projects.service';
 import { ProjectMemberInput, ProjectRoleInput, UpdateProjectInput } from './tenancy.inputs';
-import { Member, Project } from './tenancy.models';
+import { Member, MEMBER_PAGES, Project } from './tenancy.models';
 import { ProjectSecurityInput } from './project-security.models';
 import { NameArg } from '../common/validation/names';
 
@@ -22,9 +24,15 @@ export class ProjectsResolver {
 
   // Projects reach a resolver only through a query that checked the caller may see them, and every
   // role that can see a project may see its members.
-  @ResolveField(() => [Member])
-  members(@Parent() project: Project): Promise<Member[]> {
-    return this.service.members(project.name);
+  @ResolveField(() => MEMBER_PAGES.connection)
+  async members(
+    @Parent() project: Project,
+    @FirstArg() first?: number,
+    @AfterArg() after?: string,
+    @LastArg() last?: number,
+    @BeforeArg() before?: string,
+  ): Promise<Page<Member>> {
+    return paginate(await this.service.members(project.name), pageRequest(first, after, last, before));
   }
 
   @Mutation(() => Project)

@@ -232,7 +232,10 @@ export class ProjectsService {
     if (wasAdmin) await this.requireAnotherAdmin(project, username);
     await this.deleteBindings(project, bindings);
     if (wasAdmin) await this.undoIfNoAdmin(project, username, actor, () => Promise.resolve());
-    const role = wasAdmin ? ProjectRole.ADMIN : (bindings.map(roleOf).find((r) => r !== null) ?? '');
+    // Berth's bindings always name a role; one that names none was the least of them.
+    const role = wasAdmin
+      ? ProjectRole.ADMIN
+      : (bindings.map(roleOf).find((r) => r !== null) ?? ProjectRole.VIEWER);
     return { username, role };
   }
 

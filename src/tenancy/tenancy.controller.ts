@@ -1,5 +1,7 @@
+import { type ListPage, restList } from '../common/paging';
+import { PageQuery } from '../common/validation/list-params';
 import { Operation } from '../common/http/api-operation';
-import { Body, Controller, Delete, Get, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../iam/principal';
 import { Access } from '../iam/access-rules';
@@ -17,7 +19,15 @@ import {
   WorkspaceMemberInput,
   WorkspaceRoleInput,
 } from './tenancy.inputs';
-import { Member, Project, ProjectDetail, Workspace } from './tenancy.models';
+import {
+  Member,
+  MEMBER_PAGES,
+  Project,
+  PROJECT_PAGES,
+  ProjectDetail,
+  Workspace,
+  WORKSPACE_PAGES,
+} from './tenancy.models';
 import { ProjectSecurityInput } from './project-security.models';
 import { WorkspacesService } from './workspaces.service';
 import { NameParam } from '../common/validation/names';
@@ -31,10 +41,13 @@ export class WorkspacesController {
   ) {}
 
   @Get()
-  @Operation('List the workspaces the caller may see', { type: [Workspace] })
+  @Operation('List the workspaces the caller may see', { type: WORKSPACE_PAGES.list })
   @Access.authenticated()
-  list(@CurrentPrincipal() principal: Principal): Promise<Workspace[]> {
-    return this.workspaces.list(principal);
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: PageQuery,
+  ): Promise<ListPage<Workspace>> {
+    return restList(await this.workspaces.list(principal), query);
   }
 
   @Post()
@@ -73,10 +86,13 @@ export class WorkspacesController {
   }
 
   @Get(':workspace/members')
-  @Operation("List a workspace's members", { type: [Member] })
+  @Operation("List a workspace's members", { type: MEMBER_PAGES.list })
   @Access.workspace(Permission.WORKSPACE_MEMBERS_VIEW)
-  members(@NameParam('workspace', 'workspace') workspace: string): Promise<Member[]> {
-    return this.workspaces.members(workspace);
+  async members(
+    @NameParam('workspace', 'workspace') workspace: string,
+    @Query() query: PageQuery,
+  ): Promise<ListPage<Member>> {
+    return restList(await this.workspaces.members(workspace), query);
   }
 
   @Post(':workspace/members')
@@ -116,13 +132,14 @@ export class WorkspacesController {
   }
 
   @Get(':workspace/projects')
-  @Operation("List a workspace's projects the caller may see", { type: [Project] })
+  @Operation("List a workspace's projects the caller may see", { type: PROJECT_PAGES.list })
   @Access.workspace(Permission.WORKSPACE_VIEW)
-  projectsOf(
+  async projectsOf(
     @NameParam('workspace', 'workspace') workspace: string,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<Project[]> {
-    return this.projects.list(principal, workspace);
+    @Query() query: PageQuery,
+  ): Promise<ListPage<Project>> {
+    return restList(await this.projects.list(principal, workspace), query);
   }
 
   @Post(':workspace/projects')
@@ -142,10 +159,13 @@ export class ProjectsController {
   constructor(private readonly projects: ProjectsService) {}
 
   @Get()
-  @Operation('List the projects the caller may see', { type: [Project] })
+  @Operation('List the projects the caller may see', { type: PROJECT_PAGES.list })
   @Access.authenticated()
-  list(@CurrentPrincipal() principal: Principal): Promise<Project[]> {
-    return this.projects.list(principal);
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: PageQuery,
+  ): Promise<ListPage<Project>> {
+    return restList(await this.projects.list(principal), query);
   }
 
   @Get(':project')
@@ -183,10 +203,13 @@ export class ProjectsController {
   }
 
   @Get(':project/members')
-  @Operation("List a project's members", { type: [Member] })
+  @Operation("List a project's members", { type: MEMBER_PAGES.list })
   @Access.project(Permission.PROJECT_MEMBERS_VIEW)
-  members(@NameParam('project', 'project') project: string): Promise<Member[]> {
-    return this.projects.members(project);
+  async members(
+    @NameParam('project', 'project') project: string,
+    @Query() query: PageQuery,
+  ): Promise<ListPage<Member>> {
+    return restList(await this.projects.members(project), query);
   }
 
   @Post(':project/members')

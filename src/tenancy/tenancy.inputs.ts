@@ -1,16 +1,11 @@
 import { InputType } from '@nestjs/graphql';
 import { ValidateDnsLabel, ValidateEnum, ValidateString } from '../common/validation/field.decorators';
-import { ProjectRole, WorkspaceRole } from '../iam/roles';
-
-const WORKSPACE_ROLES = Object.values(WorkspaceRole);
-const PROJECT_ROLES = Object.values(ProjectRole);
+import { PROJECT_ROLE, WORKSPACE_ROLE } from '../iam/closed-sets';
+import type { ProjectRole, WorkspaceRole } from '../iam/roles';
 
 /** The optional display name and description every workspace and project input has. */
 const DisplayName = (): PropertyDecorator => ValidateString({ optional: true, maxLength: 128 });
 const Description = (): PropertyDecorator => ValidateString({ optional: true, maxLength: 1024 });
-/** A role, one of `roles` (GraphQL lists them in the description; it is a String there). */
-const Role = (roles: readonly string[]): PropertyDecorator =>
-  ValidateEnum(roles, { description: roles.join(', ') });
 
 @InputType()
 export class CreateWorkspaceInput {
@@ -34,7 +29,7 @@ export class UpdateWorkspaceInput {
 
 @InputType()
 export class WorkspaceRoleInput {
-  @Role(WORKSPACE_ROLES) role!: WorkspaceRole;
+  @ValidateEnum(WORKSPACE_ROLE) role!: WorkspaceRole;
 }
 
 @InputType()
@@ -44,7 +39,7 @@ export class WorkspaceMemberInput extends WorkspaceRoleInput {
 
 @InputType()
 export class ProjectRoleInput {
-  @Role(PROJECT_ROLES) role!: ProjectRole;
+  @ValidateEnum(PROJECT_ROLE) role!: ProjectRole;
 }
 
 @InputType()

@@ -1,6 +1,10 @@
+import { pagesOf } from '../common/api/paginated';
 import { ObjectType } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
+import { MEMBER_ROLE } from '../iam/closed-sets';
+import type { ProjectRole, WorkspaceRole } from '../iam/roles';
 import {
+  EnumField,
   NullableDateField,
   NullableStringField,
   ObjectField,
@@ -11,7 +15,7 @@ import { ProjectSecurityView } from './project-security.models';
 @ObjectType({ description: "A user's role in a workspace or project" })
 export class Member {
   @StringField() username!: string;
-  @StringField({ example: 'project-regular' }) role!: string;
+  @EnumField(MEMBER_ROLE) role!: WorkspaceRole | ProjectRole;
 }
 
 @ObjectType({ description: 'A group of projects with its own members' })
@@ -39,3 +43,7 @@ export class Project {
 export class ProjectDetail extends Project {
   @ApiProperty({ type: [Member] }) members!: Member[];
 }
+
+export const WORKSPACE_PAGES = pagesOf(Workspace, 'Workspace');
+export const PROJECT_PAGES = pagesOf(Project, 'Project');
+export const MEMBER_PAGES = pagesOf(Member, 'Member');

@@ -1,3 +1,5 @@
+import { AfterArg, BeforeArg, FirstArg, LastArg, pageRequest } from '../common/graphql/arguments';
+import { type Page, paginate } from '../common/paging';
 import {} from '@nestjs/common';
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Principal } from '../iam/principal';
@@ -13,7 +15,7 @@ import {
   WorkspaceMemberInput,
   WorkspaceRoleInput,
 } from './tenancy.inputs';
-import { Member, Project, Workspace } from './tenancy.models';
+import { Member, MEMBER_PAGES, Project, PROJECT_PAGES, Workspace, WORKSPACE_PAGES } from './tenancy.models';
 import { WorkspacesService } from './workspaces.service';
 import { NameArg } from '../common/validation/names';
 
@@ -24,13 +26,19 @@ export class WorkspacesResolver {
     private readonly projectsService: ProjectsService,
   ) {}
 
-  @Query(() => [Workspace], {
+  @Query(() => WORKSPACE_PAGES.connection, {
     name: 'workspaces',
     description: 'The workspaces you belong to (all, for platform admins)',
   })
   @Access.authenticated()
-  listWorkspaces(@CurrentPrincipal() principal: Principal): Promise<Workspace[]> {
-    return this.workspaces.list(principal);
+  async listWorkspaces(
+    @CurrentPrincipal() principal: Principal,
+    @FirstArg() first?: number,
+    @AfterArg() after?: string,
+    @LastArg() last?: number,
+    @BeforeArg() before?: string,
+  ): Promise<Page<Workspace>> {
+    return paginate(await this.workspaces.list(principal), pageRequest(first, after, last, before));
   }
 
   @Query(() => Workspace)
@@ -40,19 +48,32 @@ export class WorkspacesResolver {
   }
 
   // Workspaces reach a resolver only through a query that checked the caller may see them.
-  @ResolveField(() => [Member])
-  members(@Parent() workspace: Workspace): Promise<Member[]> {
-    return this.workspaces.members(workspace.name);
+  @ResolveField(() => MEMBER_PAGES.connection)
+  async members(
+    @Parent() workspace: Workspace,
+    @FirstArg() first?: number,
+    @AfterArg() after?: string,
+    @LastArg() last?: number,
+    @BeforeArg() before?: string,
+  ): Promise<Page<Member>> {
+    return paginate(await this.workspaces.members(workspace.name), pageRequest(first, after, last, before));
   }
 
-  @ResolveField('projects', () => [Project], {
+  @ResolveField('projects', () => PROJECT_PAGES.connection, {
     description: 'The projects of this workspace that you may see',
   })
-  workspaceProjects(
+  async workspaceProjects(
     @Parent() workspace: Workspace,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<Project[]> {
-    return this.projectsService.list(principal, workspace.name);
+    @FirstArg() first?: number,
+    @AfterArg() after?: string,
+    @LastArg() last?: number,
+    @BeforeArg() before?: string,
+  ): Promise<Page<Project>> {
+    return paginate(
+      await this.projectsService.list(principal, workspace.name),
+      pageRequest(first, after, last, before),
+    );
   }
 
   @Mutation(() => Workspace)
@@ -110,13 +131,23 @@ export class WorkspacesResolver {
     return this.workspaces.removeMember(workspace, username);
   }
 
-  @Query(() => [Project], { name: 'projects', description: 'The projects of a workspace that you may see' })
+  @Query(() => PROJECT_PAGES.connection, {
+    name: 'projects',
+    description: 'The projects of a workspace that you may see',
+  })
   @Access.workspace(Permission.WORKSPACE_VIEW)
-  listProjects(
+  async listProjects(
     @Args('workspace') workspace: string,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<Project[]> {
-    return this.projectsService.list(principal, workspace);
+    @FirstArg() first?: number,
+    @AfterArg() after?: string,
+    @LastArg() last?: number,
+    @BeforeArg() before?: string,
+  ): Promise<Page<Project>> {
+    return paginate(
+      await this.projectsService.list(principal, workspace),
+      pageRequest(first, after, last, before),
+    );
   }
 
   @Mutation(() => Project, { description: 'You become its project-admin' })

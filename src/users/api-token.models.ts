@@ -1,22 +1,26 @@
+import { pagesOf } from '../common/api/paginated';
 import { InputType, ObjectType } from '@nestjs/graphql';
 import {
   DateField,
   NullableDateField,
+  EnumField,
   ObjectField,
   StringField,
 } from '../common/api/output-field.decorators';
+import { TOKEN_SCOPE } from '../iam/closed-sets';
+import type { ApiTokenScope } from '../iam/account.resource';
 import { ValidateDate, ValidateDnsLabel, ValidateEnum } from '../common/validation/field.decorators';
-
-const SCOPES = ['read-only', 'read-write'];
 
 @ObjectType({ description: 'A named token for automation. The secret is shown only when it is created.' })
 export class ApiToken {
   @StringField() name!: string;
-  @StringField({ enum: SCOPES, description: 'read-only or read-write' }) scope!: string;
+  @EnumField(TOKEN_SCOPE) scope!: ApiTokenScope;
   @DateField() createdAt!: Date;
   @NullableDateField() expiresAt!: Date | null;
   @NullableDateField() lastUsedAt!: Date | null;
 }
+
+export const API_TOKEN_PAGES = pagesOf(ApiToken, 'ApiToken');
 
 @ObjectType()
 export class CreatedApiToken {
@@ -30,13 +34,12 @@ export class CreatedApiToken {
 @InputType()
 export class CreateApiTokenInput {
   @ValidateDnsLabel({ example: 'ci-deployer' }) name!: string;
-  @ValidateEnum(SCOPES, {
+  @ValidateEnum(TOKEN_SCOPE, {
     optional: true,
     default: 'read-only',
     message: 'must be read-only or read-write',
-    description: 'read-only or read-write',
   })
-  scope?: 'read-only' | 'read-write';
+  scope?: ApiTokenScope;
   @ValidateDate({ optional: true, description: 'When the token stops working (default: never)' })
   expiresAt?: Date;
 }

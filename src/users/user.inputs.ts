@@ -6,9 +6,8 @@ import {
   ValidatePassword,
   ValidateString,
 } from '../common/validation/field.decorators';
+import { PLATFORM_ROLE, SETTABLE_ACCOUNT_STATE } from '../iam/closed-sets';
 import { PlatformRole } from '../iam/roles';
-
-const PLATFORM_ROLES = Object.values(PlatformRole);
 
 @InputType()
 export class CreateUserInput {
@@ -19,7 +18,7 @@ export class CreateUserInput {
     description: '8-64 characters with an upper-case letter, a lower-case letter and a digit',
   })
   password!: string;
-  @ValidateEnum(PLATFORM_ROLES, { optional: true, default: PlatformRole.REGULAR, graphqlNullable: true })
+  @ValidateEnum(PLATFORM_ROLE, { optional: true, default: PlatformRole.REGULAR, graphqlNullable: true })
   platformRole?: PlatformRole;
 }
 
@@ -27,9 +26,9 @@ export class CreateUserInput {
 export class UpdateUserInput {
   @ValidateEmail({ optional: true, maxLength: 254 }) email?: string;
   @ValidateString({ optional: true, maxLength: 128 }) displayName?: string;
-  @ValidateEnum(PLATFORM_ROLES, { optional: true, description: 'Platform admins only' })
+  @ValidateEnum(PLATFORM_ROLE, { optional: true, description: 'Platform admins only' })
   platformRole?: PlatformRole;
-  @ValidateEnum(['Active', 'Disabled'], {
+  @ValidateEnum(SETTABLE_ACCOUNT_STATE, {
     optional: true,
     message: 'must be Active or Disabled',
     description: 'Active or Disabled; platform admins only',

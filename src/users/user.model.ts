@@ -1,5 +1,13 @@
+import { pagesOf } from '../common/api/paginated';
 import { ObjectType } from '@nestjs/graphql';
-import { NullableDateField, NullableStringField, StringField } from '../common/api/output-field.decorators';
+import { ACCOUNT_STATE, PLATFORM_ROLE } from '../iam/closed-sets';
+import type { PlatformRole } from '../iam/roles';
+import {
+  EnumField,
+  NullableDateField,
+  NullableStringField,
+  StringField,
+} from '../common/api/output-field.decorators';
 
 export type UserState = 'Active' | 'Disabled' | 'Locked';
 
@@ -8,16 +16,10 @@ export class User {
   @StringField() username!: string;
   @StringField() email!: string;
   @NullableStringField() displayName!: string | null;
-  @StringField({
-    enum: ['platform-admin', 'platform-self-provisioner', 'platform-regular'],
-    description: 'platform-admin, platform-self-provisioner or platform-regular',
-  })
-  platformRole!: string;
-  @StringField({
-    enum: ['Active', 'Disabled', 'Locked'],
-    description: 'Active, Disabled, or Locked (after too many failed sign-ins)',
-  })
-  state!: UserState;
+  @EnumField(PLATFORM_ROLE) platformRole!: PlatformRole;
+  @EnumField(ACCOUNT_STATE) state!: UserState;
   @NullableDateField() createdAt!: Date | null;
   @NullableDateField() lastLoginAt!: Date | null;
 }
+
+export const USER_PAGES = pagesOf(User, 'User');

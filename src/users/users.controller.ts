@@ -1,13 +1,15 @@
+import { type ListPage, restList } from '../common/paging';
+import { PageQuery } from '../common/validation/list-params';
 import { Operation } from '../common/http/api-operation';
-import { Body, Controller, Delete, Get, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../iam/principal';
 import { Access } from '../iam/access-rules';
-import { ApiToken, CreateApiTokenInput, CreatedApiToken } from './api-token.models';
+import { API_TOKEN_PAGES, ApiToken, CreateApiTokenInput, CreatedApiToken } from './api-token.models';
 import { CurrentPrincipal } from '../access/request-context.decorators';
 import { Permission } from '../iam/roles';
 import { ChangePasswordInput, CreateUserInput, UpdateUserInput } from './user.inputs';
-import { User } from './user.model';
+import { User, USER_PAGES } from './user.model';
 import { UsersService } from './users.service';
 import { NameParam } from '../common/validation/names';
 
@@ -24,10 +26,10 @@ export class UsersController {
   }
 
   @Get('users')
-  @Operation('List users', { type: [User] })
+  @Operation('List users', { type: USER_PAGES.list })
   @Access.platform(Permission.USERS_VIEW)
-  list(): Promise<User[]> {
-    return this.users.list();
+  async list(@Query() query: PageQuery): Promise<ListPage<User>> {
+    return restList(await this.users.list(), query);
   }
 
   @Post('users')
@@ -74,10 +76,13 @@ export class UsersController {
   }
 
   @Get('users/:username/tokens')
-  @Operation("List a user's API tokens (never their secrets)", { type: [ApiToken] })
+  @Operation("List a user's API tokens (never their secrets)", { type: API_TOKEN_PAGES.list })
   @Access.user(Permission.USERS_MANAGE, { sessionOnly: true })
-  tokens(@NameParam('username', 'user') username: string): Promise<ApiToken[]> {
-    return this.users.listTokens(username);
+  async tokens(
+    @NameParam('username', 'user') username: string,
+    @Query() query: PageQuery,
+  ): Promise<ListPage<ApiToken>> {
+    return restList(await this.users.listTokens(username), query);
   }
 
   @Post('users/:username/tokens')

@@ -1,12 +1,14 @@
+import { AfterArg, BeforeArg, FirstArg, LastArg, pageRequest } from '../common/graphql/arguments';
+import { type Page, paginate } from '../common/paging';
 import {} from '@nestjs/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Principal } from '../iam/principal';
 import { Access } from '../iam/access-rules';
-import { ApiToken, CreateApiTokenInput, CreatedApiToken } from './api-token.models';
+import { API_TOKEN_PAGES, ApiToken, CreateApiTokenInput, CreatedApiToken } from './api-token.models';
 import { CurrentPrincipal } from '../access/request-context.decorators';
 import { Permission } from '../iam/roles';
 import { ChangePasswordInput, CreateUserInput, UpdateUserInput } from './user.inputs';
-import { User } from './user.model';
+import { User, USER_PAGES } from './user.model';
 import { UsersService } from './users.service';
 import { NameArg } from '../common/validation/names';
 
@@ -20,10 +22,15 @@ export class UsersResolver {
     return this.service.get(principal.username);
   }
 
-  @Query(() => [User])
+  @Query(() => USER_PAGES.connection)
   @Access.platform(Permission.USERS_VIEW)
-  users(): Promise<User[]> {
-    return this.service.list();
+  async users(
+    @FirstArg() first?: number,
+    @AfterArg() after?: string,
+    @LastArg() last?: number,
+    @BeforeArg() before?: string,
+  ): Promise<Page<User>> {
+    return paginate(await this.service.list(), pageRequest(first, after, last, before));
   }
 
   @Query(() => User)
@@ -67,10 +74,16 @@ export class UsersResolver {
     return this.service.delete(username);
   }
 
-  @Query(() => [ApiToken])
+  @Query(() => API_TOKEN_PAGES.connection)
   @Access.user(Permission.USERS_MANAGE, { sessionOnly: true })
-  apiTokens(@NameArg('username', 'user') username: string): Promise<ApiToken[]> {
-    return this.service.listTokens(username);
+  async apiTokens(
+    @NameArg('username', 'user') username: string,
+    @FirstArg() first?: number,
+    @AfterArg() after?: string,
+    @LastArg() last?: number,
+    @BeforeArg() before?: string,
+  ): Promise<Page<ApiToken>> {
+    return paginate(await this.service.listTokens(username), pageRequest(first, after, last, before));
   }
 
   @Mutation(() => CreatedApiToken, {

@@ -150,7 +150,10 @@ export class UsersService {
   }
 
   async listTokens(username: string): Promise<ApiToken[]> {
-    return (await this.apiTokens.list(await this.existing(username))).map(toApiToken);
+    // By name: a page of them is a stable slice.
+    return (await this.apiTokens.list(await this.existing(username)))
+      .map(toApiToken)
+      .sort((a, b) => a.name.localeCompare(b.name));
   }
 
   /** API tokens are created by their owner only, never on someone else's behalf. */

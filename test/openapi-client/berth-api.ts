@@ -484,7 +484,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the revisions of a StatefulSet */
+        /** List the revisions of a StatefulSet, newest first */
         get: operations["StatefulSetsController_listRevisions"];
         put?: never;
         post?: never;
@@ -535,7 +535,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the pods of a StatefulSet */
+        /** List the pods of a StatefulSet, by ordinal */
         get: operations["StatefulSetsController_listPods"];
         put?: never;
         post?: never;
@@ -869,14 +869,16 @@ export interface components {
             error: string;
             error_description: string;
         };
+        /** @enum {string} */
+        PlatformRole: "platform-admin" | "platform-self-provisioner" | "platform-regular";
+        /** @enum {string} */
+        AccountState: "Active" | "Disabled" | "Locked";
         User: {
             username: string;
             email: string;
             displayName?: string | null;
-            /** @enum {string} */
-            platformRole: "platform-admin" | "platform-self-provisioner" | "platform-regular";
-            /** @enum {string} */
-            state: "Active" | "Disabled" | "Locked";
+            platformRole: components["schemas"]["PlatformRole"];
+            state: components["schemas"]["AccountState"];
             /** Format: date-time */
             createdAt?: string | null;
             /** Format: date-time */
@@ -897,6 +899,13 @@ export interface components {
             /** @description Which inputs were refused, and why */
             fields?: components["schemas"]["FieldErrorBody"][];
         };
+        UserList: {
+            items: components["schemas"]["User"][];
+            /** @description Pass as `continue` for the next page; null on the last page */
+            continue?: string | null;
+            /** @description Matching Users, all pages */
+            totalItems: number;
+        };
         CreateUserInput: {
             /** @example project-regular */
             username: string;
@@ -904,19 +913,16 @@ export interface components {
             displayName?: string;
             /** Format: password */
             password: string;
-            /**
-             * @default platform-regular
-             * @enum {string}
-             */
-            platformRole?: "platform-admin" | "platform-self-provisioner" | "platform-regular";
+            /** @default platform-regular */
+            platformRole?: components["schemas"]["PlatformRole"];
         };
+        /** @enum {string} */
+        SettableAccountState: "Active" | "Disabled";
         UpdateUserInput: {
             email?: string;
             displayName?: string;
-            /** @enum {string} */
-            platformRole?: "platform-admin" | "platform-self-provisioner" | "platform-regular";
-            /** @enum {string} */
-            state?: "Active" | "Disabled";
+            platformRole?: components["schemas"]["PlatformRole"];
+            state?: components["schemas"]["SettableAccountState"];
         };
         ChangePasswordInput: {
             /** Format: password */
@@ -924,10 +930,11 @@ export interface components {
             /** Format: password */
             newPassword: string;
         };
+        /** @enum {string} */
+        ApiTokenScope: "read-only" | "read-write";
         ApiToken: {
             name: string;
-            /** @enum {string} */
-            scope: "read-only" | "read-write";
+            scope: components["schemas"]["ApiTokenScope"];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -935,14 +942,18 @@ export interface components {
             /** Format: date-time */
             lastUsedAt?: string | null;
         };
+        ApiTokenList: {
+            items: components["schemas"]["ApiToken"][];
+            /** @description Pass as `continue` for the next page; null on the last page */
+            continue?: string | null;
+            /** @description Matching ApiTokens, all pages */
+            totalItems: number;
+        };
         CreateApiTokenInput: {
             /** @example ci-deployer */
             name: string;
-            /**
-             * @default read-only
-             * @enum {string}
-             */
-            scope?: "read-only" | "read-write";
+            /** @default read-only */
+            scope?: components["schemas"]["ApiTokenScope"];
             /** Format: date-time */
             expiresAt?: string;
         };
@@ -959,6 +970,13 @@ export interface components {
             /** Format: date-time */
             createdAt?: string | null;
         };
+        WorkspaceList: {
+            items: components["schemas"]["Workspace"][];
+            /** @description Pass as `continue` for the next page; null on the last page */
+            continue?: string | null;
+            /** @description Matching Workspaces, all pages */
+            totalItems: number;
+        };
         CreateWorkspaceInput: {
             /** @example demo-workspace */
             name: string;
@@ -971,24 +989,35 @@ export interface components {
             description?: string;
             manager?: string;
         };
+        /** @enum {string} */
+        MemberRole: "workspace-admin" | "workspace-self-provisioner" | "workspace-regular" | "workspace-viewer" | "project-admin" | "project-regular" | "project-viewer";
         Member: {
             username: string;
-            /** @example project-regular */
-            role: string;
+            role: components["schemas"]["MemberRole"];
         };
+        MemberList: {
+            items: components["schemas"]["Member"][];
+            /** @description Pass as `continue` for the next page; null on the last page */
+            continue?: string | null;
+            /** @description Matching Members, all pages */
+            totalItems: number;
+        };
+        /** @enum {string} */
+        WorkspaceRole: "workspace-admin" | "workspace-self-provisioner" | "workspace-regular" | "workspace-viewer";
         WorkspaceMemberInput: {
-            /** @enum {string} */
-            role: "workspace-admin" | "workspace-self-provisioner" | "workspace-regular" | "workspace-viewer";
+            role: components["schemas"]["WorkspaceRole"];
             username: string;
         };
         WorkspaceRoleInput: {
-            /** @enum {string} */
-            role: "workspace-admin" | "workspace-self-provisioner" | "workspace-regular" | "workspace-viewer";
+            role: components["schemas"]["WorkspaceRole"];
         };
+        /** @enum {string} */
+        PodSecurityLevel: "privileged" | "baseline" | "restricted";
+        /** @enum {string} */
+        ExtraServiceType: "NodePort" | "LoadBalancer" | "ExternalName";
         ProjectSecurity: {
-            /** @enum {string} */
-            podSecurity: "privileged" | "baseline" | "restricted";
-            allowedServiceTypes: ("NodePort" | "LoadBalancer" | "ExternalName")[];
+            podSecurity: components["schemas"]["PodSecurityLevel"];
+            allowedServiceTypes: components["schemas"]["ExtraServiceType"][];
         };
         Project: {
             name: string;
@@ -999,6 +1028,13 @@ export interface components {
             /** Format: date-time */
             createdAt?: string | null;
             security: components["schemas"]["ProjectSecurity"];
+        };
+        ProjectList: {
+            items: components["schemas"]["Project"][];
+            /** @description Pass as `continue` for the next page; null on the last page */
+            continue?: string | null;
+            /** @description Matching Projects, all pages */
+            totalItems: number;
         };
         CreateProjectInput: {
             /** @example demo-project */
@@ -1022,18 +1058,17 @@ export interface components {
             description?: string;
         };
         ProjectSecurityInput: {
-            /** @enum {string} */
-            podSecurity?: "privileged" | "baseline" | "restricted";
-            allowedServiceTypes?: ("NodePort" | "LoadBalancer" | "ExternalName")[];
+            podSecurity?: components["schemas"]["PodSecurityLevel"];
+            allowedServiceTypes?: components["schemas"]["ExtraServiceType"][];
         };
+        /** @enum {string} */
+        ProjectRole: "project-admin" | "project-regular" | "project-viewer";
         ProjectMemberInput: {
-            /** @enum {string} */
-            role: "project-admin" | "project-regular" | "project-viewer";
+            role: components["schemas"]["ProjectRole"];
             username: string;
         };
         ProjectRoleInput: {
-            /** @enum {string} */
-            role: "project-admin" | "project-regular" | "project-viewer";
+            role: components["schemas"]["ProjectRole"];
         };
         ClusterNode: {
             name: string;
@@ -1055,6 +1090,13 @@ export interface components {
             version: string;
             nodes: components["schemas"]["ClusterNode"][];
             storageClasses: components["schemas"]["StorageClass"][];
+        };
+        StorageClassList: {
+            items: components["schemas"]["StorageClass"][];
+            /** @description Pass as `continue` for the next page; null on the last page */
+            continue?: string | null;
+            /** @description Matching storage classes, all pages */
+            totalItems: number;
         };
         /** @enum {string} */
         StatefulSetPhase: "Running" | "Updating" | "Stopped" | "Pending" | "Degraded";
@@ -1088,9 +1130,10 @@ export interface components {
             requests?: components["schemas"]["ResourceAmounts"];
             limits?: components["schemas"]["ResourceAmounts"];
         };
+        /** @enum {string} */
+        ProbeType: "httpGet" | "tcpSocket" | "exec";
         ProbeForm: {
-            /** @enum {string} */
-            type: "httpGet" | "tcpSocket" | "exec";
+            type: components["schemas"]["ProbeType"];
             path?: string;
             port?: number;
             /** @enum {string} */
@@ -1153,14 +1196,15 @@ export interface components {
             /** @example 1Gi */
             size: string;
         };
+        /** @enum {string} */
+        VolumeType: "persistentVolumeClaim" | "emptyDir" | "hostPath" | "configMap" | "secret";
         KeyToPath: {
             key: string;
             path: string;
         };
         VolumeForm: {
             name: string;
-            /** @enum {string} */
-            type: "persistentVolumeClaim" | "emptyDir" | "hostPath" | "configMap" | "secret";
+            type: components["schemas"]["VolumeType"];
             claimName?: string;
             medium?: string;
             sizeLimit?: string;
@@ -1169,11 +1213,11 @@ export interface components {
             items?: components["schemas"]["KeyToPath"][];
             readOnly?: boolean;
         };
+        /** @enum {string} */
+        PvcRetentionRule: "Retain" | "Delete";
         PvcRetentionPolicyForm: {
-            /** @enum {string} */
-            whenDeleted: "Retain" | "Delete";
-            /** @enum {string} */
-            whenScaled: "Retain" | "Delete";
+            whenDeleted: components["schemas"]["PvcRetentionRule"];
+            whenScaled: components["schemas"]["PvcRetentionRule"];
         };
         KeyValue: {
             key: string;
@@ -1230,18 +1274,12 @@ export interface components {
             form: components["schemas"]["StatefulSetForm"];
             status: components["schemas"]["StatefulSetStatus"];
         };
-        StatefulSetEdge: {
-            cursor: string;
-            node: components["schemas"]["StatefulSetView"];
-        };
-        PageInfo: {
-            hasNextPage: boolean;
-            endCursor?: string | null;
-        };
-        StatefulSetConnection: {
-            totalCount: number;
-            edges: components["schemas"]["StatefulSetEdge"][];
-            pageInfo: components["schemas"]["PageInfo"];
+        StatefulSetList: {
+            items: components["schemas"]["StatefulSetView"][];
+            /** @description Pass as `continue` for the next page; null on the last page */
+            continue?: string | null;
+            /** @description Matching StatefulSets, all pages */
+            totalItems: number;
         };
         ObjectYaml: {
             kind: string;
@@ -1265,13 +1303,16 @@ export interface components {
             clusterIP?: string | null;
             ports: components["schemas"]["ServicePortView"][];
         };
+        /** @enum {string} */
+        PodPhase: "Pending" | "Running" | "Succeeded" | "Failed" | "Unknown" | "Terminating";
+        /** @enum {string} */
+        ContainerState: "running" | "waiting" | "terminated" | "unknown";
         ContainerStatusView: {
             name: string;
             image: string;
             ready: boolean;
             restartCount: number;
-            /** @enum {string} */
-            state: "running" | "waiting" | "terminated" | "unknown";
+            state: components["schemas"]["ContainerState"];
             reason?: string | null;
             message?: string | null;
             exitCode?: number | null;
@@ -1288,7 +1329,7 @@ export interface components {
             name: string;
             project: string;
             ordinal?: number | null;
-            phase: string;
+            phase: components["schemas"]["PodPhase"];
             ready: boolean;
             restarts: number;
             node?: string | null;
@@ -1309,9 +1350,10 @@ export interface components {
             images: string[];
             template: string;
         };
+        /** @enum {string} */
+        EventType: "Normal" | "Warning";
         EventView: {
-            /** @enum {string} */
-            type: "Normal" | "Warning";
+            type: components["schemas"]["EventType"];
             reason: string;
             message: string;
             count: number;
@@ -1350,6 +1392,13 @@ export interface components {
         ServicePortsBody: {
             ports: components["schemas"]["ServicePortInput"][];
         };
+        RevisionList: {
+            items: components["schemas"]["RevisionView"][];
+            /** @description Pass as `continue` for the next page; null on the last page */
+            continue?: string | null;
+            /** @description Matching Revisions, all pages */
+            totalItems: number;
+        };
         FieldChange: {
             path: string;
             from?: string | null;
@@ -1365,12 +1414,19 @@ export interface components {
             /** @description The revision number to restore */
             revision: number;
         };
+        PodList: {
+            items: components["schemas"]["PodView"][];
+            /** @description Pass as `continue` for the next page; null on the last page */
+            continue?: string | null;
+            /** @description Matching Pods, all pages */
+            totalItems: number;
+        };
         PodDetail: {
             id: string;
             name: string;
             project: string;
             ordinal?: number | null;
-            phase: string;
+            phase: components["schemas"]["PodPhase"];
             ready: boolean;
             restarts: number;
             node?: string | null;
@@ -1424,7 +1480,7 @@ export interface components {
         VolumeMode: "Filesystem" | "Block";
         VolumeClaimPod: {
             name: string;
-            phase: string;
+            phase: components["schemas"]["PodPhase"];
         };
         VolumeClaimOrigin: {
             statefulSet: string;
@@ -1449,14 +1505,12 @@ export interface components {
             createdAt?: string | null;
             resourceVersion: string;
         };
-        VolumeClaimEdge: {
-            cursor: string;
-            node: components["schemas"]["VolumeClaimView"];
-        };
-        VolumeClaimConnection: {
-            totalCount: number;
-            edges: components["schemas"]["VolumeClaimEdge"][];
-            pageInfo: components["schemas"]["PageInfo"];
+        VolumeClaimList: {
+            items: components["schemas"]["VolumeClaimView"][];
+            /** @description Pass as `continue` for the next page; null on the last page */
+            continue?: string | null;
+            /** @description Matching volumes, all pages */
+            totalItems: number;
         };
         CreateVolumeInput: {
             /** @example data */
@@ -1553,6 +1607,13 @@ export interface components {
             data: components["schemas"]["KeyValue"][];
             binaryKeys: string[];
         };
+        ConfigMapList: {
+            items: components["schemas"]["ConfigMapView"][];
+            /** @description Pass as `continue` for the next page; null on the last page */
+            continue?: string | null;
+            /** @description Matching ConfigMaps, all pages */
+            totalItems: number;
+        };
         CreateConfigMapInput: {
             data: components["schemas"]["KeyValue"][];
             labels?: components["schemas"]["KeyValue"][];
@@ -1574,6 +1635,13 @@ export interface components {
             kind: "OPAQUE" | "IMAGE_REGISTRY" | "OTHER";
             type: string;
             keys: string[];
+        };
+        SecretList: {
+            items: components["schemas"]["SecretView"][];
+            /** @description Pass as `continue` for the next page; null on the last page */
+            continue?: string | null;
+            /** @description Matching Secrets, all pages */
+            totalItems: number;
         };
         RegistryCredentialsInput: {
             server: string;
@@ -1618,23 +1686,18 @@ export interface components {
             code?: string | null;
             request?: string | null;
         };
-        AuditRecordEdge: {
-            cursor: string;
-            node: components["schemas"]["AuditRecordView"];
-        };
-        AuditRecordConnection: {
-            totalCount: number;
-            edges: components["schemas"]["AuditRecordEdge"][];
-            pageInfo: components["schemas"]["PageInfo"];
+        AuditRecordList: {
+            items: components["schemas"]["AuditRecordView"][];
+            /** @description Pass as `continue` for the next page; null on the last page */
+            continue?: string | null;
+            /** @description Matching records, all pages */
+            totalItems: number;
         };
         CreateKubeconfigInput: {
             /** @example ci-deployer */
             name: string;
-            /**
-             * @default read-only
-             * @enum {string}
-             */
-            scope?: "read-only" | "read-write";
+            /** @default read-only */
+            scope?: components["schemas"]["ApiTokenScope"];
             /** Format: date-time */
             expiresAt?: string;
             project?: string;
@@ -1794,7 +1857,11 @@ export interface operations {
     };
     UsersController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description From the previous page (its `continue`) */
+                continue?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1807,7 +1874,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["User"][];
+                    "application/json": components["schemas"]["UserList"];
                 };
             };
             /** @description The input is invalid; `fields` names each refused input */
@@ -2186,7 +2253,11 @@ export interface operations {
     };
     UsersController_tokens: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description From the previous page (its `continue`) */
+                continue?: string;
+            };
             header?: never;
             path: {
                 username: string;
@@ -2201,7 +2272,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApiToken"][];
+                    "application/json": components["schemas"]["ApiTokenList"];
                 };
             };
             /** @description The input is invalid; `fields` names each refused input */
@@ -2392,7 +2463,11 @@ export interface operations {
     };
     WorkspacesController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description From the previous page (its `continue`) */
+                continue?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2405,7 +2480,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Workspace"][];
+                    "application/json": components["schemas"]["WorkspaceList"];
                 };
             };
             /** @description The input is invalid; `fields` names each refused input */
@@ -2704,7 +2779,11 @@ export interface operations {
     };
     WorkspacesController_members: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description From the previous page (its `continue`) */
+                continue?: string;
+            };
             header?: never;
             path: {
                 workspace: string;
@@ -2719,7 +2798,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Member"][];
+                    "application/json": components["schemas"]["MemberList"];
                 };
             };
             /** @description The input is invalid; `fields` names each refused input */
@@ -2982,7 +3061,11 @@ export interface operations {
     };
     WorkspacesController_projectsOf: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description From the previous page (its `continue`) */
+                continue?: string;
+            };
             header?: never;
             path: {
                 workspace: string;
@@ -2997,7 +3080,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Project"][];
+                    "application/json": components["schemas"]["ProjectList"];
                 };
             };
             /** @description The input is invalid; `fields` names each refused input */
@@ -3121,7 +3204,11 @@ export interface operations {
     };
     ProjectsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description From the previous page (its `continue`) */
+                continue?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3134,7 +3221,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Project"][];
+                    "application/json": components["schemas"]["ProjectList"];
                 };
             };
             /** @description The input is invalid; `fields` names each refused input */
@@ -3444,7 +3531,11 @@ export interface operations {
     };
     ProjectsController_members: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description From the previous page (its `continue`) */
+                continue?: string;
+            };
             header?: never;
             path: {
                 project: string;
@@ -3459,7 +3550,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Member"][];
+                    "application/json": components["schemas"]["MemberList"];
                 };
             };
             /** @description The input is invalid; `fields` names each refused input */
@@ -3812,7 +3903,11 @@ export interface operations {
     };
     StorageClassesController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description From the previous page (its `continue`) */
+                continue?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3824,7 +3919,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StorageClass"][];
+                    "application/json": components["schemas"]["StorageClassList"];
                 };
             };
             /** @description No valid access token or API token */
@@ -3842,7 +3937,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description From the previous page */
+                /** @description From the previous page (its `continue`) */
                 continue?: string;
                 sortBy?: "name" | "createdAt";
                 ascending?: boolean;
@@ -3866,7 +3961,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StatefulSetConnection"];
+                    "application/json": components["schemas"]["StatefulSetList"];
                 };
             };
             /** @description The input is invalid; `fields` names each refused input */
@@ -4458,7 +4553,11 @@ export interface operations {
     };
     StatefulSetsController_listRevisions: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description From the previous page (its `continue`) */
+                continue?: string;
+            };
             header?: never;
             path: {
                 name: string;
@@ -4475,7 +4574,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RevisionView"][];
+                    "application/json": components["schemas"]["RevisionList"];
                 };
             };
             /** @description The input is invalid; `fields` names each refused input */
@@ -4675,7 +4774,11 @@ export interface operations {
     };
     StatefulSetsController_listPods: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description From the previous page (its `continue`) */
+                continue?: string;
+            };
             header?: never;
             path: {
                 name: string;
@@ -4692,7 +4795,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PodView"][];
+                    "application/json": components["schemas"]["PodList"];
                 };
             };
             /** @description The input is invalid; `fields` names each refused input */
@@ -5326,7 +5429,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description From the previous page */
+                /** @description From the previous page (its `continue`) */
                 continue?: string;
                 /** @description capacity: the bound size, else the requested one */
                 sortBy?: "name" | "createdAt" | "capacity";
@@ -5352,7 +5455,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VolumeClaimConnection"];
+                    "application/json": components["schemas"]["VolumeClaimList"];
                 };
             };
             /** @description The input is invalid; `fields` names each refused input */
@@ -5788,6 +5891,9 @@ export interface operations {
     ConfigMapsController_list: {
         parameters: {
             query?: {
+                limit?: number;
+                /** @description From the previous page (its `continue`) */
+                continue?: string;
                 /** @description Part of the name */
                 name?: string;
             };
@@ -5806,7 +5912,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConfigMapView"][];
+                    "application/json": components["schemas"]["ConfigMapList"];
                 };
             };
             /** @description The input is invalid; `fields` names each refused input */
@@ -6164,6 +6270,9 @@ export interface operations {
     SecretsController_list: {
         parameters: {
             query?: {
+                limit?: number;
+                /** @description From the previous page (its `continue`) */
+                continue?: string;
                 /** @description Part of the name */
                 name?: string;
             };
@@ -6182,7 +6291,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SecretView"][];
+                    "application/json": components["schemas"]["SecretList"];
                 };
             };
             /** @description The input is invalid; `fields` names each refused input */
@@ -6610,7 +6719,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description From the previous page */
+                /** @description From the previous page (its `continue`) */
                 continue?: string;
             };
             header?: never;
@@ -6628,7 +6737,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuditRecordConnection"];
+                    "application/json": components["schemas"]["AuditRecordList"];
                 };
             };
             /** @description The input is invalid; `fields` names each refused input */

@@ -383,7 +383,7 @@ function workloads(
           const { data } = await api.GET('/api/v1/projects/{project}/statefulsets/{name}/revisions', {
             params: { path: set },
           });
-          if ((data?.length ?? 0) >= 2) return;
+          if ((data?.items.length ?? 0) >= 2) return;
           await new Promise((resolve) => setTimeout(resolve, 100));
         }
         throw new Error('revision 2 did not appear within 30 s');
@@ -413,7 +413,7 @@ function workloads(
           const { data } = await api.GET('/api/v1/projects/{project}/statefulsets/{name}/pods', {
             params: { path: set },
           });
-          if (data?.some((p) => p.name === pod.pod)) return;
+          if (data?.items.some((p) => p.name === pod.pod)) return;
           await new Promise((resolve) => setTimeout(resolve, 100));
         }
         throw new Error(`${pod.pod} did not come back within 30 s`);

@@ -44,6 +44,9 @@ export interface ConfigApi {
 const CM = 'name data { key value } labels { key value } creator resourceVersion usedBy { kind name }';
 const SECRET = 'name kind type keys creator resourceVersion usedBy { kind name }';
 
+const nodesOf = <T>(res: ApiResult<{ nodes: T[] }>): ApiResult<T[]> => ({ ...res, body: res.body?.nodes });
+const itemsOf = <T>(res: ApiResult<{ items: T[] }>): ApiResult<T[]> => ({ ...res, body: res.body?.items });
+
 export function configApi(
   t: TestApp,
   transport: 'graphql' | 'rest',
@@ -63,10 +66,15 @@ function graphql(t: TestApp, project: string, token: string): ConfigApi {
         `mutation($p: String!, $i: CreateConfigMapInput!) { createConfigMap(project: $p, input: $i) { ${CM} } }`,
         { i: input },
       ),
-    configMaps: (name) =>
-      call('configMaps', `query($p: String!, $n: String) { configMaps(project: $p, name: $n) { ${CM} } }`, {
-        n: name,
-      }),
+    // The whole list (a page of the most there can be), as REST's helper has it too.
+    configMaps: async (name) =>
+      nodesOf(
+        await call<{ nodes: ConfigMapBody[] }>(
+          'configMaps',
+          `query($p: String!, $n: String) { configMaps(project: $p, name: $n, first: 500) { nodes { ${CM} } } }`,
+          { n: name },
+        ),
+      ),
     configMap: (name) =>
       call('configMap', `query($p: String!, $n: String!) { configMap(project: $p, name: $n) { ${CM} } }`, {
         n: name,
@@ -89,10 +97,14 @@ function graphql(t: TestApp, project: string, token: string): ConfigApi {
         `mutation($p: String!, $i: CreateSecretInput!) { createSecret(project: $p, input: $i) { ${SECRET} } }`,
         { i: input },
       ),
-    secrets: (name) =>
-      call('secrets', `query($p: String!, $n: String) { secrets(project: $p, name: $n) { ${SECRET} } }`, {
-        n: name,
-      }),
+    secrets: async (name) =>
+      nodesOf(
+        await call<{ nodes: SecretBody[] }>(
+          'secrets',
+          `query($p: String!, $n: String) { secrets(project: $p, name: $n, first: 500) { nodes { ${SECRET} } } }`,
+          { n: name },
+        ),
+      ),
     secret: (name) =>
       call('secret', `query($p: String!, $n: String!) { secret(project: $p, name: $n) { ${SECRET} } }`, {
         n: name,
@@ -122,17 +134,19 @@ function rest(t: TestApp, project: string, token: string): ConfigApi {
   const base = `/api/v1/projects/${project}`;
   const result = <T>(res: { status: number; body: unknown; text: string }) => fromRest<T>(res);
   const agent = () => t.as(token);
-  const q = (name?: string) => (name ? `?name=${encodeURIComponent(name)}` : '');
+  const q = (name?: string) => `?limit=500${name ? `&name=${encodeURIComponent(name)}` : ''}`;
   return {
     createConfigMap: async (input) => result(await agent().post(`${base}/configmaps`).send(input)),
-    configMaps: async (name) => result(await agent().get(`${base}/configmaps${q(name)}`)),
+    configMaps: async (name) =>
+      itemsOf(result<{ items: ConfigMapBody[] }>(await agent().get(`${base}/configmaps${q(name)}`))),
     configMap: async (name) => result(await agent().get(`${base}/configmaps/${name}`)),
     updateConfigMap: async (name, input, v) =>
       result(await agent().put(`${base}/configmaps/${name}?resourceVersion=${v}`).send(input)),
     deleteConfigMap: async (name, force = false) =>
       result(await agent().delete(`${base}/configmaps/${name}?force=${force}`)),
     createSecret: async (input) => result(await agent().post(`${base}/secrets`).send(input)),
-    secrets: async (name) => result(await agent().get(`${base}/secrets${q(name)}`)),
+    secrets: async (name) =>
+      itemsOf(result<{ items: SecretBody[] }>(await agent().get(`${base}/secrets${q(name)}`))),
     secret: async (name) => result(await agent().get(`${base}/secrets/${name}`)),
     secretValues: async (name) => result(await agent().get(`${base}/secrets/${name}/values`)),
     updateSecret: async (name, input, v) =>

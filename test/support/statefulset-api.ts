@@ -132,14 +132,28 @@ export function graphqlApi(t: TestApp, project: string, token: string): Stateful
         `mutation($p: String!, $y: String!, $d: Boolean!) { applyStatefulSetYaml(project: $p, yaml: $y, dryRun: $d) { ${CHANGE} } }`,
         { y: yaml, d: dryRun },
       ),
-    get: (name) =>
-      call(
+    // Pods and revisions are connections in GraphQL; REST's detail has them as lists, and so does this.
+    get: async (name) => {
+      const res = await call<
+        Omit<Detail, 'pods' | 'revisions'> & {
+          pods: { nodes: Detail['pods'] };
+          revisions: { nodes: Detail['revisions'] };
+        }
+      >(
         'statefulSet',
         `query($p: String!, $n: String!) { statefulSet(project: $p, name: $n) { name resourceVersion images yaml
            form { ${FORM_FIELDS} } status { desired current ready updated currentRevision updateRevision phase reason }
-           pods { name phase ready restarts containers { name image state reason restartCount } } revisions { revision current update images } } } ${CONTAINER}`,
+           pods { nodes { name phase ready restarts containers { name image state reason restartCount } } }
+           revisions { nodes { revision current update images } } } } ${CONTAINER}`,
         { n: name },
-      ),
+      );
+      const body = res.body && {
+        ...res.body,
+        pods: res.body.pods.nodes,
+        revisions: res.body.revisions.nodes,
+      };
+      return { ...res, body };
+    },
     update: (name, input, resourceVersion, dryRun = false) =>
       call(
         'updateStatefulSet',
@@ -181,12 +195,12 @@ export function graphqlApi(t: TestApp, project: string, token: string): Stateful
         n: pod,
       }),
     revisions: async (name) => {
-      const res = await call<{ revisions: Revision[] }>(
+      const res = await call<{ revisions: { nodes: Revision[] } }>(
         'statefulSet',
-        'query($p: String!, $n: String!) { statefulSet(project: $p, name: $n) { revisions { revision name current update images template createdAt } } }',
+        'query($p: String!, $n: String!) { statefulSet(project: $p, name: $n) { revisions { nodes { revision name current update images template createdAt } } } }',
         { n: name },
       );
-      return { ...res, body: res.body?.revisions };
+      return { ...res, body: res.body?.revisions.nodes };
     },
     diff: (name, from, to) =>
       call(
@@ -250,7 +264,10 @@ export function restApi(t: TestApp, project: string, token: string): StatefulSet
       result(await agent().post(`${base}/${name}/rollback`).query({ dryRun }).send({ revision })),
     updateService: async (name, ports, dryRun = false) =>
       result(await agent().put(`${base}/${name}/service`).query({ dryRun }).send({ ports })),
-    revisions: async (name) => result(await agent().get(`${base}/${name}/revisions`)),
+    revisions: async (name) => {
+      const res = result<{ items: Revision[] }>(await agent().get(`${base}/${name}/revisions`));
+      return { ...res, body: res.body?.items };
+    },
     deletePod: async (pod) => result(await agent().delete(`/api/v1/projects/${project}/pods/${pod}`)),
     diff: async (name, from, to) =>
       result(await agent().get(`${base}/${name}/revisions/diff?from=${from}&to=${to}`)),

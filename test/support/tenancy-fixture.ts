@@ -93,9 +93,9 @@ export class TenancyFixture {
 
   private async deleteWorkspaceWhenEmpty(workspace: string): Promise<void> {
     // Projects created by the tests themselves (not through the fixture) go first.
-    const res = await this.t.as(this.adminToken).get(`/api/v1/workspaces/${workspace}/projects`);
+    const res = await this.t.as(this.adminToken).get(`/api/v1/workspaces/${workspace}/projects?limit=500`);
     if (res.status === 404) return;
-    for (const p of res.body as { name: string }[])
+    for (const p of (res.body as { items: { name: string }[] }).items)
       await this.call('DELETE', `/api/v1/projects/${p.name}`, undefined, [200, 404]);
     await this.call('DELETE', `/api/v1/workspaces/${workspace}`, undefined, [200, 404]);
   }

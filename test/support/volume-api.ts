@@ -81,6 +81,22 @@ interface Connection {
   pageInfo: { hasNextPage: boolean; endCursor?: string };
 }
 
+/** REST's page of the same list. */
+interface ListPage {
+  items: VolumeBody[];
+  continue?: string | null;
+  totalItems: number;
+}
+
+const fromList = (l: ListPage): VolumePage => ({
+  totalCount: l.totalItems,
+  names: l.items.map((v) => v.name),
+  nodes: l.items,
+  // fromRest drops nulls, as GraphQL answers are compared: no `continue` is the last page.
+  hasNextPage: typeof l.continue === 'string',
+  endCursor: l.continue ?? undefined,
+});
+
 const toPage = (c: Connection): VolumePage => ({
   totalCount: c.totalCount,
   names: c.edges.map((e) => e.node.name),
@@ -103,11 +119,13 @@ function graphqlVolumes(t: TestApp, project: string, token: string): VolumeApi {
     fromGraphQL<T>(await t.graphql<Record<string, T>>(query, { p: project, ...variables }, token), field);
   return {
     transport: 'graphql',
-    storageClasses: () =>
-      call(
+    storageClasses: async () => {
+      const res = await call<{ nodes: StorageClassBody[] }>(
         'storageClasses',
-        '{ storageClasses { name provisioner default allowsExpansion reclaimPolicy bindingMode createdAt } }',
-      ),
+        '{ storageClasses(first: 500) { nodes { name provisioner default allowsExpansion reclaimPolicy bindingMode createdAt } } }',
+      );
+      return { ...res, body: res.body?.nodes };
+    },
     create: (input, dryRun = false) =>
       call(
         'createVolume',
@@ -164,7 +182,12 @@ function restVolumes(t: TestApp, project: string, token: string): VolumeApi {
   const sortBy = { NAME: 'name', CREATED_AT: 'createdAt', CAPACITY: 'capacity' } as const;
   return {
     transport: 'rest',
-    storageClasses: async () => result(await agent().get('/api/v1/storageclasses')),
+    storageClasses: async () => {
+      const res = result<{ items: StorageClassBody[] }>(
+        await agent().get('/api/v1/storageclasses?limit=500'),
+      );
+      return { ...res, body: res.body?.items };
+    },
     create: async (input, dryRun = false) =>
       result(
         await agent()
@@ -172,7 +195,7 @@ function restVolumes(t: TestApp, project: string, token: string): VolumeApi {
           .send(input),
       ),
     list: async (q = {}) => {
-      const res = result<Connection>(
+      const res = result<ListPage>(
         await agent().get(
           `${base}${qs({
             name: q.name,
@@ -186,7 +209,7 @@ function restVolumes(t: TestApp, project: string, token: string): VolumeApi {
           })}`,
         ),
       );
-      return { ...res, body: res.ok ? toPage(res.body) : (undefined as unknown as VolumePage) };
+      return { ...res, body: res.ok ? fromList(res.body) : (undefined as unknown as VolumePage) };
     },
     get: async (name) => result(await agent().get(`${base}/${name}`)),
     expand: async (name, size, dryRun = false) =>

@@ -1,8 +1,8 @@
 import { Field, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 
-/** Words both transports share: key/value pairs, sort direction, page info, an object as YAML. */
+/** Words both transports share: key/value pairs, sort direction, an object as YAML. */
 @InputType('KeyValueInput')
 @ObjectType('KeyValue')
 export class KeyValue {
@@ -15,12 +15,6 @@ export enum SortDirection {
 }
 
 registerEnumType(SortDirection, { name: 'SortDirection' });
-@ObjectType()
-export class PageInfo {
-  @Field() @ApiProperty() hasNextPage!: boolean;
-  @Field(() => String, { nullable: true }) @ApiPropertyOptional({ type: String, nullable: true }) endCursor!:
-    string | null;
-}
 
 @ObjectType({ description: 'An object Berth wrote (or, in a dry run, would write), as YAML' })
 export class ObjectYaml {

@@ -61,11 +61,13 @@ describe('GraphQL cost estimate (on the real schema)', () => {
     expect(estimate(page('first: 100000'), { p: 'x' })?.cost).toBe(3 + 500 * 4);
   });
 
-  it('a list from a resolver counts its items as 10; fragments count where they are spread', () => {
-    const query = `query($p: String!) { ...Page }
-      fragment Page on Query { statefulSets(project: $p, first: 10) { edges { node { ... on StatefulSet { pods { events { reason } } } } } } }`;
-    // 3 + 10 × (pods 3 + 10 pods × events 1)
-    expect(estimate(query, { p: 'x' })).toEqual({ rootFields: 1, cost: 3 + 10 * (3 + 10) });
+  it('a nested connection counts its page (first, last, the smaller of both, else 20); fragments count where they are spread', () => {
+    const query = (pods: string) => `query($p: String!) { ...Page }
+      fragment Page on Query { statefulSets(project: $p, first: 10) { edges { node { ... on StatefulSet { ${pods} { nodes { events { reason } } } } } } } }`;
+    // 3 + 10 StatefulSets × (pods 3 + n pods × events 1)
+    expect(estimate(query('pods'), { p: 'x' })).toEqual({ rootFields: 1, cost: 3 + 10 * (3 + 20) });
+    expect(estimate(query('pods(last: 2)'), { p: 'x' })?.cost).toBe(3 + 10 * (3 + 2));
+    expect(estimate(query('pods(first: 4, last: 3)'), { p: 'x' })?.cost).toBe(3 + 10 * (3 + 3));
   });
 
   it('root fields through fragments and inline fragments are counted', () => {

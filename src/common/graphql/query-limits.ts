@@ -166,19 +166,26 @@ export function estimateCost(
   };
 }
 
-/** How many items a field's selection is evaluated for: its `first` page, or its assumed list size. */
+/**
+ * How many items a field's selection is evaluated for: its page size (`first` or `last`, the smaller
+ * when both are given, DEFAULT_PAGE_SIZE when neither), or its assumed list size.
+ */
 function itemsOf(
   field: GraphQLField<unknown, unknown>,
   node: { arguments?: readonly { name: { value: string }; value: Parameters<typeof valueFromAST>[0] }[] },
   variables: Record<string, unknown>,
 ): number {
-  const first = field.args.find((a) => a.name === 'first');
-  if (first) {
-    const given = node.arguments?.find((a) => a.name.value === 'first');
-    const value = given ? valueFromAST(given.value, first.type, variables) : first.defaultValue;
-    const size = typeof value === 'number' ? value : DEFAULT_PAGE_SIZE;
-    return Math.min(Math.max(size, 1), MAX_PAGE_SIZE);
-  }
+  const sizes = ['first', 'last'].flatMap((name) => {
+    const argument = field.args.find((a) => a.name === name);
+    if (!argument) return [];
+    const given = node.arguments?.find((a) => a.name.value === name);
+    const value: unknown = given
+      ? valueFromAST(given.value, argument.type, variables)
+      : argument.defaultValue;
+    return typeof value === 'number' ? [Math.min(Math.max(value, 1), MAX_PAGE_SIZE)] : [];
+  });
+  if (field.args.some((a) => a.name === 'first' || a.name === 'last'))
+    return sizes.length ? Math.min(...sizes) : DEFAULT_PAGE_SIZE;
   if (!isList(field.type)) return 1;
   return (field.extensions as CostExtensions).listSize ?? (hasResolver(field) ? DEFAULT_LIST_SIZE : 1);
 }

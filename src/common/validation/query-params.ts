@@ -32,11 +32,3 @@ export class ForceDeleteParams extends DryRunParams {
   @IsBoolean()
   force?: boolean;
 }
-
-export class NameFilterParams {
-  @ApiPropertyOptional({ description: 'Part of the name' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(253)
-  name?: string;
-}

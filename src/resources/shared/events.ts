@@ -1,10 +1,19 @@
+import { closedSet } from '../../common/api/closed-set';
 import { ObjectType } from '@nestjs/graphql';
-import { IntField, NullableDateField, StringField } from '../../common/api/output-field.decorators';
+import {
+  EnumField,
+  IntField,
+  NullableDateField,
+  StringField,
+} from '../../common/api/output-field.decorators';
 import type { CoreV1Event } from '../../kube';
+
+const EVENT_TYPE = closedSet('EventType', ['Normal', 'Warning'], 'Normal or Warning');
+type EventType = (typeof EVENT_TYPE.values)[number];
 
 @ObjectType()
 export class EventView {
-  @StringField({ enum: ['Normal', 'Warning'] }) type!: string;
+  @EnumField(EVENT_TYPE) type!: EventType;
   @StringField() reason!: string;
   @StringField() message!: string;
   @IntField() count!: number;
@@ -15,7 +24,7 @@ export class EventView {
 export function toEventView(event: CoreV1Event): EventView {
   const last = event.lastTimestamp ?? event.eventTime ?? event.firstTimestamp;
   return {
-    type: event.type ?? 'Normal',
+    type: event.type === 'Warning' ? 'Warning' : 'Normal',
     reason: event.reason ?? '',
     message: event.message ?? '',
     count: event.count ?? 1,

@@ -1,3 +1,4 @@
+import { PageQuery } from '../../common/validation/list-params';
 import { Field, InputType, registerEnumType } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
 import {
@@ -13,7 +14,6 @@ import {
   FilterString,
   QueryBoolean,
   QueryEnum,
-  QueryInt,
   QueryString,
   SortInput,
   ValidateDnsLabel,
@@ -105,9 +105,7 @@ export const REST_SORT_FIELD: Record<(typeof REST_SORT)[number], VolumeClaimSort
 };
 
 /** REST list parameters. */
-export class ListVolumesQuery {
-  @QueryInt({ default: 20, min: 1, max: 500 }) limit?: number;
-  @QueryString({ description: 'From the previous page' }) continue?: string;
+export class ListVolumesQuery extends PageQuery {
   @QueryEnum(REST_SORT, { description: 'capacity: the bound size, else the requested one' })
   sortBy?: (typeof REST_SORT)[number];
   @QueryBoolean({ default: true }) ascending?: boolean;

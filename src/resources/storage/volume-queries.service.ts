@@ -5,7 +5,8 @@ import type { ProjectAccess } from '../../access/scope-access';
 import { CoreV1Event, KubeClient, V1PersistentVolumeClaim } from '../../kube';
 import { toYaml } from '../../kube/object-yaml';
 import { VolumeClaimSortField } from './volume-inputs';
-import type { ClaimPhase, VolumeClaimConnection, VolumeClaimDetail, VolumeClaimView } from './volume.model';
+import type { ClaimPhase, VolumeClaimDetail, VolumeClaimView } from './volume.model';
+import type { Page, PageRequest } from '../../common/paging';
 import { ClaimContext, sizeInBytes, toVolumeView } from './volume-view';
 import type { EventView } from '../shared/events';
 import { toEventView } from '../shared/events';
@@ -17,8 +18,7 @@ export interface VolumeQuery {
   labelSelector?: string;
   sortBy?: VolumeClaimSortField;
   ascending?: boolean;
-  first?: number;
-  after?: string;
+  page?: PageRequest;
 }
 
 const VOLUME_LIST: ListSpec<VolumeClaimView, VolumeClaimSortField> = {
@@ -40,7 +40,7 @@ export class VolumeQueries {
    * The status filter needs each claim's phase and the sort by capacity its size, so this reads the
    * project's claims (and what their views need) once and filters, sorts and pages in memory.
    */
-  async list(access: ProjectAccess, query: VolumeQuery): Promise<VolumeClaimConnection> {
+  async list(access: ProjectAccess, query: VolumeQuery): Promise<Page<VolumeClaimView>> {
     const [claims, context] = await Promise.all([
       this.kube.as(access.identity).list(PERSISTENT_VOLUME_CLAIMS, {
         namespace: access.project,

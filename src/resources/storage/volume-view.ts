@@ -1,3 +1,4 @@
+import { podPhaseOf } from '../shared/pod-phase';
 import type { CoreV1Event, V1PersistentVolumeClaim, V1Pod, V1StatefulSet } from '../../kube';
 import { ANNOTATIONS } from '../../iam/labels';
 import { parseQuantity } from '../../kube/quantity';
@@ -106,7 +107,7 @@ export function mountingPods(claim: string, pods: readonly V1Pod[]): VolumeClaim
     .filter((p) => (p.spec?.volumes ?? []).some((v) => v.persistentVolumeClaim?.claimName === claim))
     .map((p) => ({
       name: p.metadata?.name ?? '',
-      phase: p.metadata?.deletionTimestamp ? 'Terminating' : (p.status?.phase ?? 'Unknown'),
+      phase: podPhaseOf(p),
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }

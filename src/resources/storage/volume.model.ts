@@ -1,10 +1,11 @@
+import { POD_PHASE, type PodPhase } from '../shared/pod-phase';
 import { ObjectType } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
 import { closedSet } from '../../common/api/closed-set';
 import { ACCESS_MODE, VOLUME_MODE } from '../../common/api/kubernetes-sets';
 import { KeyValue } from '../../common/api/vocabulary';
 import { EventView } from '../shared/events';
-import { ChangeOutcome, Paginated } from '../../common/api/paginated';
+import { ChangeOutcome, pagesOf } from '../../common/api/paginated';
 import {
   BooleanField,
   EnumField,
@@ -41,7 +42,7 @@ export class VolumeClaimStatus {
 @ObjectType({ description: 'A pod whose volumes name the claim' })
 export class VolumeClaimPod {
   @StringField() name!: string;
-  @StringField({ description: 'Pending, Running, Succeeded, Failed, Unknown or Terminating' }) phase!: string;
+  @EnumField(POD_PHASE) phase!: PodPhase;
 }
 
 @ObjectType({ description: 'The StatefulSet whose volume claim template made the claim' })
@@ -77,12 +78,7 @@ export class VolumeClaimDetail extends VolumeClaimView {
   @ApiProperty() yaml!: string;
 }
 
-@ObjectType()
-export class VolumeClaimConnection extends Paginated(
-  VolumeClaimView,
-  'VolumeClaim',
-  'Matching volumes, all pages',
-) {}
+export const VOLUME_CLAIM_PAGES = pagesOf(VolumeClaimView, 'VolumeClaim', 'volumes');
 
 @ObjectType({ description: 'The outcome of a change to a volume' })
 export class VolumeClaimChange extends ChangeOutcome {

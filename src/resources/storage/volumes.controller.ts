@@ -10,7 +10,8 @@ import { Permission } from '../../iam/roles';
 import type { ProjectAccess } from '../../access/scope-access';
 import { CreateVolumeInput, ExpandVolumeBody, ListVolumesQuery, REST_SORT_FIELD } from './volume-inputs';
 import { VolumeQueries } from './volume-queries.service';
-import { VolumeClaimChange, VolumeClaimConnection, VolumeClaimDetail } from './volume.model';
+import { VOLUME_CLAIM_PAGES, VolumeClaimChange, VolumeClaimDetail, VolumeClaimView } from './volume.model';
+import { type ListPage, listPage, restPage } from '../../common/paging';
 import { VolumesService } from './volumes.service';
 import { NameParam } from '../../common/validation/names';
 
@@ -24,23 +25,23 @@ export class VolumesController {
 
   @Get()
   @Operation("The project's volumes (PersistentVolumeClaims): filter, sort, page", {
-    type: VolumeClaimConnection,
+    type: VOLUME_CLAIM_PAGES.list,
   })
   @Access.project(Permission.VOLUMES_VIEW)
-  list(
+  async list(
     @Query() query: ListVolumesQuery,
     @CurrentProject() access: ProjectAccess,
-  ): Promise<VolumeClaimConnection> {
-    return this.queries.list(access, {
+  ): Promise<ListPage<VolumeClaimView>> {
+    const page = await this.queries.list(access, {
       name: query.name,
       status: query.status,
       storageClass: query.storageClass,
       labelSelector: query.labelSelector,
       sortBy: query.sortBy ? REST_SORT_FIELD[query.sortBy] : undefined,
       ascending: query.ascending,
-      first: query.limit,
-      after: query.continue,
+      page: restPage(query),
     });
+    return listPage(page);
   }
 
   @Post()

@@ -1,4 +1,14 @@
-import { DryRunArg, ForceArg, FirstArg, AfterArg, listQueryOf } from '../../common/graphql/arguments';
+import {
+  AfterArg,
+  BeforeArg,
+  DryRunArg,
+  FirstArg,
+  ForceArg,
+  LastArg,
+  listQueryOf,
+  pageRequest,
+} from '../../common/graphql/arguments';
+import type { Page } from '../../common/paging';
 import {} from '@nestjs/common';
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Access } from '../../iam/access-rules';
@@ -7,7 +17,7 @@ import { Permission } from '../../iam/roles';
 import type { ProjectAccess } from '../../access/scope-access';
 import { CreateVolumeInput, VolumeClaimFilter, VolumeClaimSort } from './volume-inputs';
 import { VolumeQueries } from './volume-queries.service';
-import { VolumeClaimChange, VolumeClaimConnection, VolumeClaimView } from './volume.model';
+import { VOLUME_CLAIM_PAGES, VolumeClaimChange, VolumeClaimView } from './volume.model';
 import { VolumesService } from './volumes.service';
 import { NameArg } from '../../common/validation/names';
 import { EventView } from '../shared/events';
@@ -19,7 +29,9 @@ export class VolumesResolver {
     private readonly commands: VolumesService,
   ) {}
 
-  @Query(() => VolumeClaimConnection, { description: "The project's volumes (PersistentVolumeClaims)" })
+  @Query(() => VOLUME_CLAIM_PAGES.connection, {
+    description: "The project's volumes (PersistentVolumeClaims)",
+  })
   @Access.project(Permission.VOLUMES_VIEW)
   volumes(
     @ProjectScope() access: ProjectAccess,
@@ -27,8 +39,10 @@ export class VolumesResolver {
     @Args('sort', { type: () => VolumeClaimSort, nullable: true }) sort?: VolumeClaimSort,
     @FirstArg() first?: number,
     @AfterArg() after?: string,
-  ): Promise<VolumeClaimConnection> {
-    return this.queries.list(access, listQueryOf(filter, sort, first, after));
+    @LastArg() last?: number,
+    @BeforeArg() before?: string,
+  ): Promise<Page<VolumeClaimView>> {
+    return this.queries.list(access, listQueryOf(filter, sort, pageRequest(first, after, last, before)));
   }
 
   @Query(() => VolumeClaimView)

@@ -1,3 +1,4 @@
+import { pagesOf } from '../../../common/api/paginated';
 import { InputType, ObjectType } from '@nestjs/graphql';
 import { ConfigObjectView } from '../../../common/key-value-data';
 import {
@@ -26,3 +27,5 @@ export class ConfigMapDataInput {
 export class CreateConfigMapInput extends ConfigMapDataInput {
   @ValidateDnsLabel({ max: 253 }) name!: string;
 }
+
+export const CONFIG_MAP_PAGES = pagesOf(ConfigMapView, 'ConfigMap');

@@ -1,18 +1,15 @@
+import { type ListPage, restList } from '../../../common/paging';
+import { NameFilterParams } from '../../../common/validation/list-params';
 import { createdUnlessDryRun, Operation } from '../../../common/http/api-operation';
 import { Body, Controller, Delete, Get, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import {
-  DryRunParams,
-  ForceDeleteParams,
-  NameFilterParams,
-  UpdateParams,
-} from '../../../common/validation/query-params';
+import { DryRunParams, ForceDeleteParams, UpdateParams } from '../../../common/validation/query-params';
 import { Access } from '../../../iam/access-rules';
 import { CurrentProject } from '../../../access/request-context.decorators';
 import { Permission } from '../../../iam/roles';
 import type { ProjectAccess } from '../../../access/scope-access';
-import { ConfigMapDataInput, ConfigMapView, CreateConfigMapInput } from './configmap.model';
+import { CONFIG_MAP_PAGES, ConfigMapDataInput, ConfigMapView, CreateConfigMapInput } from './configmap.model';
 import { ConfigMapsService } from './configmaps.service';
 import { NameParam } from '../../../common/validation/names';
 
@@ -22,10 +19,13 @@ export class ConfigMapsController {
   constructor(private readonly service: ConfigMapsService) {}
 
   @Get()
-  @Operation('List ConfigMaps (with the workloads using each)', { type: [ConfigMapView] })
+  @Operation('List ConfigMaps (with the workloads using each)', { type: CONFIG_MAP_PAGES.list })
   @Access.project(Permission.CONFIG_VIEW)
-  list(@Query() query: NameFilterParams, @CurrentProject() access: ProjectAccess): Promise<ConfigMapView[]> {
-    return this.service.list(access, query.name);
+  async list(
+    @Query() query: NameFilterParams,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<ListPage<ConfigMapView>> {
+    return restList(await this.service.list(access, query.name), query);
   }
 
   @Post()

@@ -1,3 +1,5 @@
+import { AfterArg, BeforeArg, FirstArg, LastArg, pageRequest } from '../../../common/graphql/arguments';
+import { type Page, paginate } from '../../../common/paging';
 import { DryRunArg, ForceArg, ResourceVersionArg } from '../../../common/graphql/arguments';
 import {} from '@nestjs/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
@@ -5,7 +7,7 @@ import { Access } from '../../../iam/access-rules';
 import { ProjectScope } from '../../../access/request-context.decorators';
 import { Permission } from '../../../iam/roles';
 import type { ProjectAccess } from '../../../access/scope-access';
-import { ConfigMapDataInput, ConfigMapView, CreateConfigMapInput } from './configmap.model';
+import { CONFIG_MAP_PAGES, ConfigMapDataInput, ConfigMapView, CreateConfigMapInput } from './configmap.model';
 import { ConfigMapsService } from './configmaps.service';
 import { NameArg } from '../../../common/validation/names';
 
@@ -13,13 +15,17 @@ import { NameArg } from '../../../common/validation/names';
 export class ConfigMapsResolver {
   constructor(private readonly service: ConfigMapsService) {}
 
-  @Query(() => [ConfigMapView])
+  @Query(() => CONFIG_MAP_PAGES.connection)
   @Access.project(Permission.CONFIG_VIEW)
-  configMaps(
+  async configMaps(
     @ProjectScope() access: ProjectAccess,
     @Args('name', { type: () => String, nullable: true, description: 'Part of the name' }) name?: string,
-  ): Promise<ConfigMapView[]> {
-    return this.service.list(access, name);
+    @FirstArg() first?: number,
+    @AfterArg() after?: string,
+    @LastArg() last?: number,
+    @BeforeArg() before?: string,
+  ): Promise<Page<ConfigMapView>> {
+    return paginate(await this.service.list(access, name), pageRequest(first, after, last, before));
   }
 
   @Query(() => ConfigMapView)

@@ -1,3 +1,4 @@
+import { pagesOf } from '../../../common/api/paginated';
 import { Field, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEnum } from 'class-validator';
@@ -86,3 +87,5 @@ export class CreateSecretInput extends SecretDataInput {
   @IsEnum(CREATABLE, oneOf(CREATABLE))
   kind!: SecretKind.OPAQUE | SecretKind.IMAGE_REGISTRY;
 }
+
+export const SECRET_PAGES = pagesOf(SecretView, 'Secret');

@@ -1,18 +1,15 @@
+import { type ListPage, restList } from '../../../common/paging';
+import { NameFilterParams } from '../../../common/validation/list-params';
 import { createdUnlessDryRun, Operation } from '../../../common/http/api-operation';
 import { Body, Controller, Delete, Get, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import {
-  DryRunParams,
-  ForceDeleteParams,
-  NameFilterParams,
-  UpdateParams,
-} from '../../../common/validation/query-params';
+import { DryRunParams, ForceDeleteParams, UpdateParams } from '../../../common/validation/query-params';
 import { Access } from '../../../iam/access-rules';
 import { CurrentProject } from '../../../access/request-context.decorators';
 import { Permission } from '../../../iam/roles';
 import type { ProjectAccess } from '../../../access/scope-access';
-import { CreateSecretInput, SecretDataInput, SecretValues, SecretView } from './secret.model';
+import { CreateSecretInput, SECRET_PAGES, SecretDataInput, SecretValues, SecretView } from './secret.model';
 import { SecretsService } from './secrets.service';
 import { NameParam } from '../../../common/validation/names';
 
@@ -23,12 +20,15 @@ export class SecretsController {
 
   @Get()
   @Operation('List Secrets (keys only, never values)', {
-    type: [SecretView],
+    type: SECRET_PAGES.list,
     description: 'Keys only, never values',
   })
   @Access.project(Permission.CONFIG_VIEW)
-  list(@Query() query: NameFilterParams, @CurrentProject() access: ProjectAccess): Promise<SecretView[]> {
-    return this.service.list(access, query.name);
+  async list(
+    @Query() query: NameFilterParams,
+    @CurrentProject() access: ProjectAccess,
+  ): Promise<ListPage<SecretView>> {
+    return restList(await this.service.list(access, query.name), query);
   }
 
   @Post()

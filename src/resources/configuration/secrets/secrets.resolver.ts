@@ -1,3 +1,5 @@
+import { AfterArg, BeforeArg, FirstArg, LastArg, pageRequest } from '../../../common/graphql/arguments';
+import { type Page, paginate } from '../../../common/paging';
 import { DryRunArg, ForceArg, ResourceVersionArg } from '../../../common/graphql/arguments';
 import {} from '@nestjs/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
@@ -5,7 +7,7 @@ import { Access } from '../../../iam/access-rules';
 import { ProjectScope } from '../../../access/request-context.decorators';
 import { Permission } from '../../../iam/roles';
 import type { ProjectAccess } from '../../../access/scope-access';
-import { CreateSecretInput, SecretDataInput, SecretValues, SecretView } from './secret.model';
+import { CreateSecretInput, SECRET_PAGES, SecretDataInput, SecretValues, SecretView } from './secret.model';
 import { SecretsService } from './secrets.service';
 import { NameArg } from '../../../common/validation/names';
 
@@ -13,13 +15,17 @@ import { NameArg } from '../../../common/validation/names';
 export class SecretsResolver {
   constructor(private readonly service: SecretsService) {}
 
-  @Query(() => [SecretView], { description: 'Keys only, never values' })
+  @Query(() => SECRET_PAGES.connection, { description: 'Keys only, never values' })
   @Access.project(Permission.CONFIG_VIEW)
-  secrets(
+  async secrets(
     @ProjectScope() access: ProjectAccess,
     @Args('name', { type: () => String, nullable: true, description: 'Part of the name' }) name?: string,
-  ): Promise<SecretView[]> {
-    return this.service.list(access, name);
+    @FirstArg() first?: number,
+    @AfterArg() after?: string,
+    @LastArg() last?: number,
+    @BeforeArg() before?: string,
+  ): Promise<Page<SecretView>> {
+    return paginate(await this.service.list(access, name), pageRequest(first, after, last, before));
   }
 
   @Query(() => SecretView, { description: 'Keys only, never values' })

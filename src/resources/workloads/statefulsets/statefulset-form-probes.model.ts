@@ -1,3 +1,4 @@
+import { closedSet } from '../../../common/api/closed-set';
 import { FORM_LIMITS } from './statefulset-form.limits';
 import { InputType, ObjectType } from '@nestjs/graphql';
 import {
@@ -10,12 +11,13 @@ import {
 /** A liveness, readiness or startup probe of a container in the StatefulSet form. */
 
 export const PROBE_TYPES = ['httpGet', 'tcpSocket', 'exec'] as const;
+const PROBE_TYPE = closedSet('ProbeType', PROBE_TYPES, 'httpGet, tcpSocket or exec');
 const SCHEMES = ['HTTP', 'HTTPS'] as const;
 
 @InputType('ProbeInput')
 @ObjectType('Probe')
 export class ProbeForm {
-  @ValidateEnum(PROBE_TYPES, { description: 'httpGet, tcpSocket or exec' })
+  @ValidateEnum(PROBE_TYPE)
   type!: string;
   @ValidateString({
     optional: true,

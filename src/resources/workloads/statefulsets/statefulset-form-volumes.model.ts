@@ -1,3 +1,4 @@
+import { closedSet } from '../../../common/api/closed-set';
 import { FORM_LIMITS } from './statefulset-form.limits';
 import { InputType, ObjectType } from '@nestjs/graphql';
 import {
@@ -58,6 +59,7 @@ export class VolumeClaimTemplateForm {
 }
 
 export const VOLUME_TYPES = ['persistentVolumeClaim', 'emptyDir', 'hostPath', 'configMap', 'secret'] as const;
+const VOLUME_TYPE = closedSet('VolumeType', VOLUME_TYPES, 'Where a volume of the form comes from');
 const MEDIA = ['', 'Memory'] as const;
 
 @InputType('VolumeInput')
@@ -65,7 +67,7 @@ const MEDIA = ['', 'Memory'] as const;
 export class VolumeForm {
   @ValidateDnsLabel()
   name!: string;
-  @ValidateEnum(VOLUME_TYPES, { description: VOLUME_TYPES.join(', ') })
+  @ValidateEnum(VOLUME_TYPE)
   type!: string;
   @ValidateDnsLabel({ optional: true, max: 253, description: 'persistentVolumeClaim: an existing claim' })
   claimName?: string;
@@ -102,12 +104,13 @@ export class VolumeForm {
 }
 
 export const RETENTION = ['Retain', 'Delete'] as const;
+const RETENTION_RULE = closedSet('PvcRetentionRule', RETENTION, 'Retain or Delete');
 
 @InputType('PvcRetentionPolicyInput')
 @ObjectType('PvcRetentionPolicy')
 export class PvcRetentionPolicyForm {
-  @ValidateEnum(RETENTION, { graphqlDefault: 'Retain' })
+  @ValidateEnum(RETENTION_RULE, { graphqlDefault: 'Retain' })
   whenDeleted!: string;
-  @ValidateEnum(RETENTION, { graphqlDefault: 'Retain' })
+  @ValidateEnum(RETENTION_RULE, { graphqlDefault: 'Retain' })
   whenScaled!: string;
 }

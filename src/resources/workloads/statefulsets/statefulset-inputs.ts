@@ -1,3 +1,4 @@
+import { PageQuery } from '../../../common/validation/list-params';
 import { DryRunParams } from '../../../common/validation/query-params';
 import { IsObjectName } from '../../../common/validation/names';
 import { InputType, registerEnumType } from '@nestjs/graphql';
@@ -63,9 +64,7 @@ registerEnumType(StatefulSetSortField, { name: 'StatefulSetSortField' });
 export class StatefulSetSort extends SortInput(StatefulSetSortField, StatefulSetSortField.NAME) {}
 
 /** REST list parameters. */
-export class ListStatefulSetsQuery {
-  @QueryInt({ default: 20, min: 1, max: 500 }) limit?: number;
-  @QueryString({ description: 'From the previous page' }) continue?: string;
+export class ListStatefulSetsQuery extends PageQuery {
   @QueryEnum(['name', 'createdAt']) sortBy?: 'name' | 'createdAt';
   @QueryBoolean({ default: true }) ascending?: boolean;
   @QueryString({ maxLength: 63, description: 'Part of the name' }) name?: string;

@@ -1,19 +1,12 @@
 import { PODS, SERVICES, STATEFUL_SETS } from '../../../kube';
 import { Injectable } from '@nestjs/common';
 import { byCreation, byName, compareNames, type ListSpec, queryList, when } from '../../../common/list-query';
-import { paginate } from '../../../common/paging';
+import { mapPage, type Page, type PageRequest, paginate } from '../../../common/paging';
 import type { ProjectAccess } from '../../../access/scope-access';
 import { KubeClient, V1Pod, V1Service, V1StatefulSet } from '../../../kube';
 import { PodsService } from './pods.service';
 import { RevisionsService } from './revisions.service';
-import type {
-  Phase,
-  PodView,
-  ServiceView,
-  StatefulSetConnection,
-  StatefulSetDetail,
-  StatefulSetView,
-} from './statefulset.model';
+import type { Phase, PodView, ServiceView, StatefulSetDetail, StatefulSetView } from './statefulset.model';
 import { ownedPods, selectorOf, toServiceView, toView } from './statefulset-view';
 import { toYaml } from '../../../kube/object-yaml';
 
@@ -23,8 +16,7 @@ export interface StatefulSetQuery {
   status?: Phase;
   sortBy?: 'NAME' | 'CREATED_AT';
   ascending?: boolean;
-  first?: number;
-  after?: string;
+  page?: PageRequest;
 }
 
 const STATEFUL_SET_LIST: ListSpec<StatefulSetView, 'NAME' | 'CREATED_AT'> = {
@@ -112,18 +104,13 @@ export class StatefulSetQueries {
    * pods), so this reads the project's StatefulSets, Services and pods once and pages in memory; the
    * cursor is an opaque offset.
    */
-  async list(access: ProjectAccess, query: StatefulSetQuery): Promise<StatefulSetConnection> {
+  async list(access: ProjectAccess, query: StatefulSetQuery): Promise<Page<StatefulSetView>> {
     // The status filter needs every StatefulSet's pods; without it, name, labels and sort keys are
     // the objects' own, so only the page is turned into views (50 of thousands, not all of them).
-    if (query.status) return paginate(await this.matching(access, query), query.first, query.after);
+    if (query.status) return paginate(await this.matching(access, query), query.page);
     const { sets, services, pods } = await this.project(access, query.labelSelector);
-    const page = paginate(queryList(sets, RAW_LIST, query), query.first, query.after);
-    const views = this.views(
-      page.edges.map((e) => e.node),
-      services,
-      pods,
-    );
-    return { ...page, edges: page.edges.map((edge, i) => ({ cursor: edge.cursor, node: views[i] })) };
+    const page = paginate(queryList(sets, RAW_LIST, query), query.page);
+    return mapPage(page, (sets) => this.views(sets, services, pods));
   }
 
   /** Every StatefulSet of the project the query's filters keep, sorted as it asks (unpaged). */

@@ -1,3 +1,4 @@
+import { podPhaseOf } from '../../shared/pod-phase';
 import type { V1ContainerStatus, V1Pod, V1Service, V1StatefulSet } from '../../../kube';
 import { ANNOTATIONS } from '../../../iam/labels';
 import { toForm } from './statefulset-from-manifests';
@@ -120,7 +121,7 @@ export function toPodView(pod: V1Pod, usage: ResourceUsage): PodView {
         : ordinalSuffix !== undefined
           ? Number(ordinalSuffix)
           : null,
-    phase: pod.metadata?.deletionTimestamp ? 'Terminating' : (pod.status?.phase ?? 'Unknown'),
+    phase: podPhaseOf(pod),
     ready: pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false,
     restarts: statuses.reduce((sum, c) => sum + c.restartCount, 0),
     node: pod.spec?.nodeName ?? null,

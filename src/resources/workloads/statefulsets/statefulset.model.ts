@@ -1,8 +1,9 @@
+import { POD_PHASE, type PodPhase } from '../../shared/pod-phase';
 import { ObjectType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { StatefulSetForm } from './statefulset-form.model';
 import { EventView } from '../../shared/events';
-import { ChangeOutcome, Paginated } from '../../../common/api/paginated';
+import { ChangeOutcome, pagesOf } from '../../../common/api/paginated';
 import { closedSet } from '../../../common/api/closed-set';
 import { PROTOCOL } from '../../../common/api/kubernetes-sets';
 import {
@@ -52,17 +53,20 @@ export class ServiceView {
   @ListField(ServicePortView) ports!: ServicePortView[];
 }
 
+const CONTAINER_STATE = closedSet(
+  'ContainerState',
+  ['running', 'waiting', 'terminated', 'unknown'],
+  'running, waiting, terminated or unknown',
+);
+export type ContainerState = (typeof CONTAINER_STATE.values)[number];
+
 @ObjectType()
 export class ContainerStatusView {
   @StringField() name!: string;
   @StringField() image!: string;
   @BooleanField() ready!: boolean;
   @IntField() restartCount!: number;
-  @StringField({
-    enum: ['running', 'waiting', 'terminated', 'unknown'],
-    description: 'running, waiting, terminated or unknown',
-  })
-  state!: string;
+  @EnumField(CONTAINER_STATE) state!: ContainerState;
   @NullableStringField({ description: 'Waiting or terminated reason, e.g. CrashLoopBackOff' })
   reason!: string | null;
   @NullableStringField() message!: string | null;
@@ -83,7 +87,7 @@ export class PodView {
   @StringField() name!: string;
   @StringField() project!: string;
   @NullableIntField() ordinal!: number | null;
-  @StringField() phase!: string;
+  @EnumField(POD_PHASE) phase!: PodPhase;
   @BooleanField() ready!: boolean;
   @IntField() restarts!: number;
   @NullableStringField() node!: string | null;
@@ -150,12 +154,9 @@ export class StatefulSetDetail extends StatefulSetView {
   @ApiProperty() yaml!: string;
 }
 
-@ObjectType()
-export class StatefulSetConnection extends Paginated(
-  StatefulSetView,
-  'StatefulSet',
-  'Matching StatefulSets, all pages',
-) {}
+export const STATEFUL_SET_PAGES = pagesOf(StatefulSetView, 'StatefulSet');
+export const POD_PAGES = pagesOf(PodView, 'Pod');
+export const REVISION_PAGES = pagesOf(RevisionView, 'Revision');
 
 @ObjectType({ description: 'The outcome of a change' })
 export class StatefulSetChange extends ChangeOutcome {

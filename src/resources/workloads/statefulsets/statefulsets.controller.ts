@@ -31,12 +31,17 @@ import {
   RevisionDiff,
   RevisionView,
   StatefulSetChange,
-  StatefulSetConnection,
+  POD_PAGES,
+  REVISION_PAGES,
+  STATEFUL_SET_PAGES,
   StatefulSetDetail,
+  StatefulSetView,
 } from './statefulset.model';
 import { StatefulSetsService } from './statefulsets.service';
 import { DryRunParams } from '../../../common/validation/query-params';
 import { NameParam } from '../../../common/validation/names';
+import { type ListPage, listPage, restList, restPage } from '../../../common/paging';
+import { PageQuery } from '../../../common/validation/list-params';
 
 const isYaml = (req: Request) => Boolean(req.is(['application/yaml', 'application/x-yaml', 'text/yaml']));
 
@@ -51,21 +56,21 @@ export class StatefulSetsController {
   ) {}
 
   @Get('statefulsets')
-  @Operation('List StatefulSets (filter, sort, page)', { type: StatefulSetConnection })
+  @Operation('List StatefulSets (filter, sort, page)', { type: STATEFUL_SET_PAGES.list })
   @Access.project(Permission.WORKLOADS_VIEW)
-  list(
+  async list(
     @Query() query: ListStatefulSetsQuery,
     @CurrentProject() access: ProjectAccess,
-  ): Promise<StatefulSetConnection> {
-    return this.queries.list(access, {
+  ): Promise<ListPage<StatefulSetView>> {
+    const page = await this.queries.list(access, {
       name: query.name,
       labelSelector: query.labelSelector,
       status: query.status,
       sortBy: query.sortBy === 'createdAt' ? 'CREATED_AT' : 'NAME',
       ascending: query.ascending,
-      first: query.limit,
-      after: query.continue,
+      page: restPage(query),
     });
+    return listPage(page);
   }
 
   @Post('statefulsets')
@@ -195,13 +200,14 @@ export class StatefulSetsController {
   }
 
   @Get('statefulsets/:name/revisions')
-  @Operation('List the revisions of a StatefulSet', { type: [RevisionView] })
+  @Operation('List the revisions of a StatefulSet, newest first', { type: REVISION_PAGES.list })
   @Access.project(Permission.WORKLOADS_VIEW)
   async listRevisions(
     @NameParam('name', 'statefulSet') name: string,
+    @Query() query: PageQuery,
     @CurrentProject() access: ProjectAccess,
-  ): Promise<RevisionView[]> {
-    return this.revisions.list(access, await this.queries.raw(access, name));
+  ): Promise<ListPage<RevisionView>> {
+    return restList(await this.revisions.list(access, await this.queries.raw(access, name)), query);
   }
 
   @Get('statefulsets/:name/revisions/diff')
@@ -229,13 +235,14 @@ export class StatefulSetsController {
   }
 
   @Get('statefulsets/:name/pods')
-  @Operation('List the pods of a StatefulSet', { type: [PodView] })
+  @Operation('List the pods of a StatefulSet, by ordinal', { type: POD_PAGES.list })
   @Access.project(Permission.WORKLOADS_VIEW)
   async listPods(
     @NameParam('name', 'statefulSet') name: string,
+    @Query() query: PageQuery,
     @CurrentProject() access: ProjectAccess,
-  ): Promise<PodView[]> {
-    return this.pods.ofStatefulSet(access, await this.queries.raw(access, name));
+  ): Promise<ListPage<PodView>> {
+    return restList(await this.pods.ofStatefulSet(access, await this.queries.raw(access, name)), query);
   }
 
   @Get('pods/:pod')

@@ -3,7 +3,10 @@ import {
   ResourceVersionArg,
   FirstArg,
   AfterArg,
+  LastArg,
+  BeforeArg,
   listQueryOf,
+  pageRequest,
 } from '../../../common/graphql/arguments';
 import {} from '@nestjs/common';
 import { Args, Extensions, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
@@ -27,12 +30,15 @@ import {
   RevisionView,
   ServiceView,
   StatefulSetChange,
-  StatefulSetConnection,
+  POD_PAGES,
+  REVISION_PAGES,
+  STATEFUL_SET_PAGES,
   StatefulSetView,
 } from './statefulset.model';
 import { StatefulSetsService } from './statefulsets.service';
 import { NameArg } from '../../../common/validation/names';
 import { EventView } from '../../shared/events';
+import { type Page, paginate } from '../../../common/paging';
 
 @Resolver(() => StatefulSetView)
 export class StatefulSetsResolver {
@@ -44,7 +50,7 @@ export class StatefulSetsResolver {
   ) {}
 
   // Costs: roughly the API server calls a resolver makes (see common/graphql/query-limits.ts).
-  @Query(() => StatefulSetConnection)
+  @Query(() => STATEFUL_SET_PAGES.connection)
   @Extensions({ cost: 3 })
   @Access.project(Permission.WORKLOADS_VIEW)
   statefulSets(
@@ -53,8 +59,10 @@ export class StatefulSetsResolver {
     @Args('sort', { type: () => StatefulSetSort, nullable: true }) sort?: StatefulSetSort,
     @FirstArg() first?: number,
     @AfterArg() after?: string,
-  ): Promise<StatefulSetConnection> {
-    return this.queries.list(access, listQueryOf(filter, sort, first, after));
+    @LastArg() last?: number,
+    @BeforeArg() before?: string,
+  ): Promise<Page<StatefulSetView>> {
+    return this.queries.list(access, listQueryOf(filter, sort, pageRequest(first, after, last, before)));
   }
 
   @Query(() => StatefulSetView)
@@ -75,22 +83,31 @@ export class StatefulSetsResolver {
     return this.queries.service(access, view.name);
   }
 
-  @ResolveField(() => [PodView])
+  @ResolveField(() => POD_PAGES.connection, { description: 'By ordinal' })
   @Extensions({ cost: 3 })
-  pods(
+  async pods(
     @Parent() view: StatefulSetView,
     @ParentProject(Permission.WORKLOADS_VIEW) access: ProjectAccess,
-  ): Promise<PodView[]> {
-    return this.queries.podsOf(access, view);
+    @FirstArg() first?: number,
+    @AfterArg() after?: string,
+    @LastArg() last?: number,
+    @BeforeArg() before?: string,
+  ): Promise<Page<PodView>> {
+    return paginate(await this.queries.podsOf(access, view), pageRequest(first, after, last, before));
   }
 
-  @ResolveField(() => [RevisionView], { description: 'Newest first' })
+  @ResolveField(() => REVISION_PAGES.connection, { description: 'Newest first' })
   @Extensions({ cost: 2 })
   async revisions(
     @Parent() view: StatefulSetView,
     @ParentProject(Permission.WORKLOADS_VIEW) access: ProjectAccess,
-  ): Promise<RevisionView[]> {
-    return this.revisionsService.list(access, await this.queries.raw(access, view.name));
+    @FirstArg() first?: number,
+    @AfterArg() after?: string,
+    @LastArg() last?: number,
+    @BeforeArg() before?: string,
+  ): Promise<Page<RevisionView>> {
+    const revisions = await this.revisionsService.list(access, await this.queries.raw(access, view.name));
+    return paginate(revisions, pageRequest(first, after, last, before));
   }
 
   @ResolveField(() => [EventView], { description: 'Recent events of the StatefulSet, newest first' })
