@@ -1,4 +1,7 @@
+import type { Client } from 'graphql-ws';
 import request from 'supertest';
+import { WebSocket } from 'ws';
+import { type Closed, liveClient, Subscription } from './support/live-client';
 import { TenancyFixture } from './support/tenancy-fixture';
 import { TestApp, testConfig } from './support/test-app';
 
@@ -33,7 +36,10 @@ describe('the API-wide request rate limit', () => {
     await f.projectMember(project, alice.username, 'project-admin');
   });
 
+  const clients: Client[] = [];
+
   afterAll(async () => {
+    for (const client of clients) await client.dispose();
     await f.cleanUp();
     await limited.close();
     await setup.close();
@@ -81,6 +87,37 @@ describe('the API-wide request rate limit', () => {
     expect(refusedKube.status).toBe(429);
     retryAfter(refusedKube);
     expect(refusedKube.body).toMatchObject({ kind: 'Status', code: 429, reason: 'TooManyRequests' });
+
+    // A WebSocket upgrade is a request too: a live connection is closed, a Kubernetes watch refused.
+    const closed = await new Promise<Closed>((resolve) => {
+      void liveClient(limited, token, { onClosed: resolve }).then((client) => {
+        clients.push(client);
+        new Subscription(
+          client,
+          'subscription($p: String!) { statefulSetsChanged(project: $p) { initial } }',
+          {
+            p: project,
+          },
+        );
+      });
+    });
+    expect(closed.code).toBe(4429);
+    expect(closed.reason).toMatch(/Too many requests from this user/);
+    const port = await limited.listen();
+    const watch = await new Promise<number | undefined>((resolve) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${port}/kube/api/v1/watch/namespaces/${project}/configmaps`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      ws.on('open', () => {
+        ws.close();
+        resolve(101);
+      });
+      ws.on('unexpected-response', (_request, response) => {
+        response.resume();
+        resolve(response.statusCode);
+      });
+    });
+    expect(watch).toBe(429);
 
     // Another session of the same user shares the user's budget.
     const second = await limited.token(alice.username, alice.password);

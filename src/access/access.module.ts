@@ -15,7 +15,7 @@ import { RequestRates } from './request-rate.service';
 @Module({
   imports: [AuthModule],
   providers: [AccessService, RequestRates, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [AccessService],
+  exports: [AccessService, RequestRates],
 })
 export class AccessModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

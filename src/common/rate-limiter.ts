@@ -1,39 +1,38 @@
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { DomainError } from './errors/domain-error';
 import { ErrorCode } from './errors/error-code';
 
 /**
- * At most `limit` events per key in any `windowMs`, counted in this replica's memory (a sliding
- * window of timestamps). Over the limit: TOO_MANY_REQUESTS with the seconds until one frees up.
+ * At most `limit` events per key in each window of `windowMs`, counted in this replica's memory by
+ * rate-limiter-flexible (one counter per key, expiring with its window, rather than a timestamp per
+ * event). Over the limit: TOO_MANY_REQUESTS with the seconds until the window ends. Every budget of
+ * Berth's (requests, image inspections, subscriptions started) is one of these.
  */
 export class RateLimiter {
-  private readonly events = new Map<string, number[]>();
+  private readonly limiter: RateLimiterMemory;
 
   constructor(
-    private readonly limit: number,
-    private readonly windowMs: number,
+    limit: number,
+    windowMs: number,
     private readonly what: string,
-  ) {}
+  ) {
+    this.limiter = new RateLimiterMemory({
+      points: limit,
+      duration: Math.max(1, Math.round(windowMs / 1000)),
+    });
+  }
 
-  take(key: string): void {
-    const now = Date.now();
-    const recent = (this.events.get(key) ?? []).filter((t) => now - t < this.windowMs);
-    if (recent.length >= this.limit) {
-      const retryAfterSeconds = Math.max(1, Math.ceil((recent[0] + this.windowMs - now) / 1000));
+  async take(key: string): Promise<void> {
+    try {
+      await this.limiter.consume(key);
+    } catch (error) {
+      if (!(error instanceof RateLimiterRes)) throw error;
+      const retryAfterSeconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
       throw new DomainError(
         ErrorCode.TOO_MANY_REQUESTS,
         `Too many ${this.what}; try again in ${retryAfterSeconds} s`,
-        {
-          retryAfterSeconds,
-        },
+        { retryAfterSeconds },
       );
     }
-    recent.push(now);
-    this.events.set(key, recent);
-    if (this.events.size > 10_000) this.forgetIdle(now);
-  }
-
-  private forgetIdle(now: number): void {
-    for (const [key, times] of this.events)
-      if (times.every((t) => now - t >= this.windowMs)) this.events.delete(key);
   }
 }

@@ -103,7 +103,7 @@ export class ImagesService {
     platform: Platform,
     call: (ref: ImageReference, credentials: RegistryCredentials | undefined) => Promise<T>,
   ): Promise<T> {
-    this.limiter.take(access.principal.username);
+    await this.limiter.take(access.principal.username);
     const ref = this.reference(input.image);
     const secret = input.secret?.trim() || null;
     const credentials = secret === null ? undefined : await this.credentials(access, secret, ref.registry);

@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { Readable, type Duplex } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { RequestRates } from '../access/request-rate.service';
 import { Authenticator } from '../auth/authenticator.service';
 import { bearerToken } from '../auth/bearer';
 import { KUBE_API_PATH } from '../common/http/edge';
@@ -30,6 +31,7 @@ export class KubeApiSockets implements OnApplicationBootstrap, BeforeApplication
     private readonly upgrades: UpgradeRouter,
     private readonly authenticator: Authenticator,
     private readonly service: KubeApiService,
+    private readonly rates: RequestRates,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -49,6 +51,8 @@ export class KubeApiSockets implements OnApplicationBootstrap, BeforeApplication
     const token = bearerToken(request.headers.authorization) ?? cookieToken(request);
     if (!token) return refuse(socket, new KubeStatusError(kubeStatus(401, 'Unauthorized')));
     const principal = await this.authenticator.authenticate(token);
+    // The upgrade is one request of the caller's budget, as any HTTP request is (ADR 12).
+    await this.rates.take(principal);
     const { request: parsed, query } = parseKubeApiUrl('GET', request.url ?? '/');
     if (parsed.kind !== 'resource' || parsed.verb !== 'watch')
       throw new KubeApiPathError(400, 'only watches are served over a WebSocket');

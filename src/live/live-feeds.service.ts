@@ -115,7 +115,7 @@ export class LiveFeeds implements OnModuleInit, OnModuleDestroy {
       );
     const { maxPerConnection, maxPending } = this.config.live;
     // A first state costs work (a list's every item): starting and stopping in a loop is bounded too.
-    this.starts.take(subscriber.username);
+    await this.starts.take(subscriber.username);
     if (subscriber.feeds.size >= maxPerConnection)
       throw new DomainError(
         ErrorCode.TOO_MANY_REQUESTS,

@@ -25,6 +25,7 @@ import { makeServer, type Context } from 'graphql-ws';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { RequestRates } from '../access/request-rate.service';
 import { Authenticator } from '../auth/authenticator.service';
 import { bearerToken } from '../auth/bearer';
 import type { Principal } from '../iam/principal';
@@ -72,6 +73,7 @@ export class LiveServer implements OnApplicationBootstrap, BeforeApplicationShut
     private readonly authenticator: Authenticator,
     private readonly connections: LiveConnections,
     private readonly upgrades: UpgradeRouter,
+    private readonly rates: RequestRates,
   ) {}
 
   private get schema(): GraphQLSchema {
@@ -177,6 +179,8 @@ export class LiveServer implements OnApplicationBootstrap, BeforeApplicationShut
       return false;
     }
     try {
+      // The upgrade is one request of the caller's budget, as any HTTP request is (ADR 12).
+      await this.rates.take(principal);
       ctx.extra.release = this.connections.admit(principal.username);
     } catch (error) {
       socket.close(CLOSE_CODES.TOO_MANY, toDomainError(error).message.slice(0, 120));
