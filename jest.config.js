@@ -1,5 +1,5 @@
 // Three projects: `unit` (src/**/*.spec.ts, no cluster), `e2e` (test/**/*.e2e-spec.ts, against the
-// local control plane that test/setup/global-setup.ts starts or reuses) and `rbac`, run after e2e.
+// local control plane that test/setup/global-setup.ts starts or reuses) and `run`, checks over the whole e2e run made after it.
 /** @type {import('jest').Config['transform']} */
 const transform = {
   '^.+\\.(t|j|mj|cj)s$': [
@@ -42,10 +42,11 @@ module.exports = {
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
     },
     {
-      // After the e2e run: the chart's RBAC against what that run asked of the API server.
-      displayName: 'rbac',
+      // After the e2e run, over all of it: the chart's RBAC against what the run asked of the API
+      // server, and the run's log against the secrets it used.
+      displayName: 'run',
       rootDir: __dirname,
-      testMatch: ['<rootDir>/test/**/*.rbac-spec.ts'],
+      testMatch: ['<rootDir>/test/**/*.run-spec.ts'],
       transform,
       transformIgnorePatterns,
       testEnvironment: 'node',

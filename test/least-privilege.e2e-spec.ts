@@ -21,7 +21,7 @@ interface RbacObject extends KubeObject {
  * Berth running as the Helm chart's ServiceAccount with exactly the chart's ClusterRole and Role:
  * the core of the e2e suite passes (the API server enforces the role), and every call Berth made as
  * itself is one a rule allows. Removing a rule for real makes what needs it fail; that no rule is
- * unused is checked over the whole run (test/rbac.rbac-spec.ts).
+ * unused is checked over the whole run (test/rbac.run-spec.ts).
  */
 describe('least privilege: Berth runs on the chart ClusterRole alone', () => {
   let admin: TestApp;
@@ -159,7 +159,7 @@ describe('least privilege: Berth runs on the chart ClusterRole alone', () => {
       clusterRole.rules.some((r) => allows(r, need)) ||
       (need.namespace === release && role.rules.some((r) => allows(r, need)));
     expect([...needs.keys()].filter((k) => !allowed(needs.get(k)!))).toEqual([]);
-    // That every rule is needed too is checked over the whole e2e run: test/rbac.rbac-spec.ts.
+    // That every rule is needed too is checked over the whole e2e run: test/rbac.run-spec.ts.
   });
 
   it('without a rule, what needs it fails (impersonation; creating namespaces)', async () => {

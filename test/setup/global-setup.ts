@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { NEEDS_FILE } from '../support/rbac-coverage';
+import { RUN_LOG_FILE, USED_SECRETS_FILE } from '../support/run-log';
 import { join } from 'node:path';
 import { ClusterState, E2E_CLUSTER_NAME, STATE_FILE } from './cluster-state';
 
@@ -38,8 +39,11 @@ module.exports = function globalSetup(): void {
     state = { kubeconfig, startedByTests: !running };
   }
   process.env.BERTH_E2E_KUBECONFIG = state.kubeconfig;
-  // This run's record of what Berth asks of RBAC starts empty (test/rbac.rbac-spec.ts reads it).
+  // This run's record of what Berth asks of RBAC starts empty (test/rbac.run-spec.ts reads it).
   writeFileSync(NEEDS_FILE, '');
+  // And so do its log and the secrets it used (test/log-secrets.run-spec.ts greps one for the other).
+  writeFileSync(RUN_LOG_FILE, '');
+  writeFileSync(USED_SECRETS_FILE, '');
   writeFileSync(STATE_FILE, JSON.stringify(state));
 };
 

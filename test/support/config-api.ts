@@ -1,3 +1,4 @@
+import { recordSecret } from './run-log';
 import { ApiResult, fromGraphQL, fromRest } from './api-result';
 import type { TestApp } from './test-app';
 
@@ -53,7 +54,22 @@ export function configApi(
   project: string,
   token: string,
 ): ConfigApi {
-  return transport === 'graphql' ? graphql(t, project, token) : rest(t, project, token);
+  const api = transport === 'graphql' ? graphql(t, project, token) : rest(t, project, token);
+  // The values written into Secrets are among what the run's log must never hold.
+  const noted = (input: object) => {
+    for (const entry of (input as { data?: KV[] }).data ?? []) recordSecret('Secret value', entry.value);
+  };
+  return {
+    ...api,
+    createSecret: (input) => {
+      noted(input);
+      return api.createSecret(input);
+    },
+    updateSecret: (name, input, v) => {
+      noted(input);
+      return api.updateSecret(name, input, v);
+    },
+  };
 }
 
 function graphql(t: TestApp, project: string, token: string): ConfigApi {

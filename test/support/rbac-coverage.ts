@@ -5,7 +5,7 @@ import type { KubeClient, KubeRequestRecord } from '../../src/kube';
 
 /**
  * Every permission Berth needed in this e2e run, one JSON Need a line (written by each test worker,
- * read by test/rbac.rbac-spec.ts after the run). Emptied by the e2e global setup.
+ * read by test/rbac.run-spec.ts after the run). Emptied by the e2e global setup.
  */
 export const NEEDS_FILE = join(tmpdir(), 'berth-e2e-rbac-needs.jsonl');
 

@@ -1,3 +1,4 @@
+import { recordSecret } from './run-log';
 import { randomBytes } from 'node:crypto';
 import type { TestApp } from './test-app';
 
@@ -80,7 +81,9 @@ export class TenancyFixture {
   async apiToken(ownerToken: string, owner: string, name: string, scope = 'read-only'): Promise<string> {
     const res = await this.t.as(ownerToken).post(`/api/v1/users/${owner}/tokens`).send({ name, scope });
     if (res.status !== 201) throw new Error(`fixture token: ${res.status} ${JSON.stringify(res.body)}`);
-    return (res.body as { token: string }).token;
+    const { token } = res.body as { token: string };
+    recordSecret('API token', token);
+    return token;
   }
 
   /** Deletes projects, then workspaces, then users (ignoring what the tests already deleted). */

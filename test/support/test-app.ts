@@ -1,3 +1,4 @@
+import { recordSecret, runLog } from './run-log';
 import type { INestApplication, Type } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -79,9 +80,10 @@ export class TestApp {
     bootstrap = true,
     logDestination?: DestinationStream,
   ): Promise<TestApp> {
-    // BERTH_TEST_LOGS=1 shows the application's logs (errors with their causes) while debugging.
-    const logger = process.env.BERTH_TEST_LOGS || logDestination ? undefined : false;
-    const app = await createApp(config, { logger, imports, logDestination });
+    // BERTH_TEST_LOGS=1 shows the application's logs (errors with their causes) while debugging;
+    // otherwise they go to the run's log, which is checked for secrets after the run.
+    const destination = logDestination ?? (process.env.BERTH_TEST_LOGS ? undefined : runLog());
+    const app = await createApp(config, { imports, logDestination: destination });
     await app.init();
     recordNeeds(app.get(KubeClient));
     if (bootstrap) {
@@ -101,7 +103,11 @@ export class TestApp {
       .send({ grant_type: 'password', username, password });
     if (res.status !== 200)
       throw new Error(`sign-in of ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body as TokenResponse;
+    const tokens = res.body as TokenResponse;
+    recordSecret('password', password);
+    recordSecret('access token', tokens.access_token);
+    recordSecret('refresh token', tokens.refresh_token);
+    return tokens;
   }
 
   /** An access token for `username` (the admin's by default). */
