@@ -264,6 +264,57 @@ describe('KubeSphere workload pages: revisions, quotas, images, metrics, sign-ou
     expect((await ks(other.regular.token, path)).status).toBe(404);
   });
 
+  it('answers the workspace overview: its counts, and its usage over the projects the caller sees', async () => {
+    const base = `/kapis/monitoring.kubesphere.io/v1alpha3/workspaces/${w.workspace}`;
+    interface Metrics {
+      results: { metric_name: string; data: { resultType: string; result: { value: [number, string] }[] } }[];
+    }
+    const value = (body: Metrics, name: string) =>
+      body.results.find((r) => r.metric_name === name)?.data.result[0]?.value[1];
+    const contract = (body: unknown) =>
+      ksContractProblems(body, {
+        method: 'GET',
+        path: '/kapis/monitoring.kubesphere.io/v1alpha3/workspaces/{workspace}',
+      }).filter((p) => !/\/value must be string$/.test(p));
+
+    const statistics = await ks(viewer.token, `${base}?type=statistics`);
+    expect(statistics.status).toBe(200);
+    expect(contract(statistics.body)).toEqual([]);
+    const counts = statistics.body as Metrics;
+    // The workspace has two projects (one made by the test before), of which the viewer sees one.
+    expect(value(counts, 'workspace_namespace_count')).toBe('1');
+    const members = await t.as(await t.token()).get(`/api/v1/workspaces/${w.workspace}/members?limit=500`);
+    expect(value(counts, 'workspace_member_count')).toBe(
+      String((members.body as { totalItems: number }).totalItems),
+    );
+    expect(value(counts, 'workspace_role_count')).toBe('4');
+    expect(value(counts, 'workspace_devops_project_count')).toBe('0');
+
+    const filter = encodeURIComponent(
+      'workspace_cpu_usage|workspace_memory_usage_wo_cache|workspace_pod_count$',
+    );
+    const usage = await eventually(
+      async () => {
+        const res = await ks(viewer.token, `${base}?metrics_filter=${filter}`);
+        expect(res.status).toBe(200);
+        const body = res.body as Metrics;
+        return Number(value(body, 'workspace_cpu_usage')) > 0 ? body : undefined;
+      },
+      130_000,
+      'workspace metrics',
+    );
+    expect(contract(usage)).toEqual([]);
+    expect(usage.results.map((r) => [r.metric_name, r.data.resultType])).toEqual([
+      ['workspace_cpu_usage', 'vector'],
+      ['workspace_memory_usage_wo_cache', 'vector'],
+      ['workspace_pod_count', 'vector'],
+    ]);
+    expect(Number(value(usage, 'workspace_memory_usage_wo_cache'))).toBeGreaterThan(0);
+    expect(value(usage, 'workspace_pod_count')).toBe('1');
+    for (const query of ['type=statistics', `metrics_filter=${filter}`])
+      expect((await ks(other.regular.token, `${base}?${query}`)).status).toBe(404);
+  });
+
   it('offers no GPU kinds to a signed-in user, and nothing without a token', async () => {
     const res = await ks(w.regular.token, '/kapis/config.kubesphere.io/v1alpha2/configs/gpu/kinds');
     expect([res.status, res.body]).toEqual([200, []]);

@@ -1,35 +1,21 @@
 import { Controller, Get, Param, Query, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
-import { AccessService } from '../access/access.service';
-import { CurrentProject, CurrentWorkspace } from '../access/request-context.decorators';
-import type { ProjectAccess, WorkspaceAccess } from '../access/scope-access';
+import { CurrentProject } from '../access/request-context.decorators';
+import type { ProjectAccess } from '../access/scope-access';
 import { DomainError } from '../common/errors/domain-error';
 import { IsObjectName, NameParam } from '../common/validation/names';
 import { Access } from '../iam/access-rules';
 import { Permission } from '../iam/roles';
 import { ImagesService } from '../images/images.service';
 import { CONTROLLER_REVISIONS, KubeClient, RESOURCE_QUOTAS, type V1ControllerRevision } from '../kube';
-import { PodsService } from '../resources/workloads/statefulsets/pods.service';
 import { RevisionsService } from '../resources/workloads/statefulsets/revisions.service';
 import { StatefulSetQueries } from '../resources/workloads/statefulsets/statefulset-queries.service';
-import type { UsageTotals } from '../resources/workloads/statefulsets/pods.service';
-import {
-  ksImageConfig,
-  ksNamespaceMetrics,
-  ksPodMetrics,
-  ksQuota,
-  resourcesWanted,
-  type KsQuotaObject,
-} from './ks-workload-objects';
+import { ksImageConfig, ksQuota, type KsQuotaObject } from './ks-workload-objects';
 import { KsImageLookupFilter } from './ks-image-lookup.filter';
-import { KsNamespaces, typed } from './ks-namespaces';
+import { typed } from './ks-namespaces';
 
 const RESOURCES = 'kube/kapis/resources.kubesphere.io';
-const MONITORING = 'kube/kapis/monitoring.kubesphere.io/v1alpha3';
-/** A workspace's metrics read this many namespaces at most (a console page shows 10), this many at once. */
-const MAX_MEASURED_NAMESPACES = 100;
-const MEASURED_AT_ONCE = 10;
 
 /** The wizard's image lookups: `image` (or `repository`) and an image-registry Secret of the project. */
 export class KsImageQuery {
@@ -46,7 +32,7 @@ export class KsImageQuery {
 
 /**
  * What the StatefulSet pages read beyond lists: a revision record, the project's quota, an image's
- * configuration and tags (Berth's image inspection), and pod metrics (metrics-server's current usage).
+ * configuration and tags (Berth's image inspection). Metrics: ks-monitoring.controller.ts.
  */
 @ApiExcludeController()
 @Controller()
@@ -55,10 +41,7 @@ export class KsWorkloadsController {
     private readonly kube: KubeClient,
     private readonly statefulSets: StatefulSetQueries,
     private readonly revisions: RevisionsService,
-    private readonly pods: PodsService,
     private readonly images: ImagesService,
-    private readonly access: AccessService,
-    private readonly namespaces: KsNamespaces,
   ) {}
 
   @Get(`${RESOURCES}/v1alpha2/namespaces/:namespace/statefulsets/:name/revisions/:revision`)
@@ -100,35 +83,6 @@ export class KsWorkloadsController {
     const repository = required(query.repository, 'repository');
     const { registry, tags } = await this.images.tags(access, { image: repository, secret: query.secret });
     return { registry, repository, tags, total: tags.length };
-  }
-
-  @Get(`${MONITORING}/namespaces/:namespace/pods`)
-  @Access.project(Permission.WORKLOADS_VIEW, 'namespace')
-  async podMetrics(@Query() query: Record<string, unknown>, @CurrentProject() access: ProjectAccess) {
-    return ksPodMetrics(access.project, await this.pods.usageTotals(access), query, Date.now());
-  }
-
-  /** The workspace's projects page: each visible project's usage, read as the caller, project by project. */
-  @Get(`${MONITORING}/workspaces/:workspace/namespaces`)
-  @Access.workspace(Permission.WORKSPACE_VIEW)
-  async namespaceMetrics(
-    @Query() query: Record<string, unknown>,
-    @CurrentWorkspace() access: WorkspaceAccess,
-  ) {
-    const wanted = resourcesWanted(query);
-    const names = (await this.namespaces.visible(access.principal, access.workspace))
-      .map((ns) => ns.metadata?.name ?? '')
-      .filter(wanted)
-      .slice(0, MAX_MEASURED_NAMESPACES);
-    const usage = new Map<string, Map<string, UsageTotals>>();
-    for (let i = 0; i < names.length; i += MEASURED_AT_ONCE) {
-      const batch = names.slice(i, i + MEASURED_AT_ONCE);
-      const measured = await Promise.all(
-        batch.map(async (name) => this.pods.usageTotals(await this.access.project(access.principal, name))),
-      );
-      batch.forEach((name, j) => usage.set(name, measured[j]));
-    }
-    return ksNamespaceMetrics(access.workspace, usage, query, Date.now());
   }
 }
 

@@ -5,6 +5,7 @@ import { StatefulSetsModule } from '../resources/workloads/statefulsets/stateful
 import { TenancyModule } from '../tenancy/tenancy.module';
 import { UsersModule } from '../users/users.module';
 import { KsMembersController } from './ks-members.controller';
+import { KsMonitoringController } from './ks-monitoring.controller';
 import { KsNamespaces } from './ks-namespaces';
 import { KsResourcesController } from './ks-resources.controller';
 import { KsTenancyController } from './ks-tenancy.controller';
@@ -20,6 +21,7 @@ import { KubeSphereSessionController } from './kubesphere-session.controller';
     KsTenancyController,
     KsMembersController,
     KsWorkloadsController,
+    KsMonitoringController,
   ],
   providers: [KsNamespaces],
 })
