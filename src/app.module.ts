@@ -79,6 +79,9 @@ export class AppModule {
         }),
         IamModule,
         AuthModule,
+        // Before AccessModule: both are global, and global modules' middleware runs in this order
+        // (the audit trail's must see the requests the request budget answers itself).
+        AuditModule,
         AccessModule,
         LiveModule,
         BootstrapModule,
@@ -93,7 +96,6 @@ export class AppModule {
         SecretsModule,
         KubeApiModule,
         KubeSphereModule,
-        AuditModule,
         KubeconfigModule,
         ...extraImports,
       ],

@@ -1,9 +1,10 @@
 import type { Client } from 'graphql-ws';
 import request from 'supertest';
+import { AuditTrail } from '../src/audit/audit-trail.service';
 import { WebSocket } from 'ws';
 import { type Closed, liveClient, Subscription } from './support/live-client';
 import { TenancyFixture } from './support/tenancy-fixture';
-import { TestApp, testConfig } from './support/test-app';
+import { eventually, TestApp, testConfig } from './support/test-app';
 
 const PER_USER = 8;
 const PER_TOKEN = 3;
@@ -87,6 +88,33 @@ describe('the API-wide request rate limit', () => {
     expect(refusedKube.status).toBe(429);
     retryAfter(refusedKube);
     expect(refusedKube.body).toMatchObject({ kind: 'Status', code: 429, reason: 'TooManyRequests' });
+
+    // A refused mutation is still in the audit trail, named, refused with the budget's code.
+    const mutation = await request(limited.server)
+      .post('/graphql')
+      .set('authorization', `Bearer ${token}`)
+      .send({
+        query:
+          'mutation($p: String!) { createConfigMap(project: $p, input: { name: "over-budget", data: [] }) { name } }',
+        variables: { p: project },
+      });
+    expect(mutation.status).toBe(429);
+    // Recorded once the answer is done (the response's close), a moment after the client has it.
+    const refusedRecord = await eventually(() =>
+      Promise.resolve(
+        limited.app
+          .get(AuditTrail)
+          .list(project, { first: 500 })
+          .nodes.find((r) => r.name === 'over-budget'),
+      ),
+    );
+    expect(refusedRecord).toMatchObject({
+      user: alice.username,
+      transport: 'graphql',
+      operation: 'mutation createConfigMap',
+      outcome: 'REFUSED',
+      code: 'TOO_MANY_REQUESTS',
+    });
 
     // A WebSocket upgrade is a request too: a live connection is closed, a Kubernetes watch refused.
     const closed = await new Promise<Closed>((resolve) => {

@@ -9,6 +9,7 @@ import type { Principal } from '../iam/principal';
 import { scopesOf } from './request-scopes';
 import { RequestRates } from './request-rate.service';
 import { GRAPHQL_PATH } from '../common/graphql/graphql-path';
+import { refusedMutationChanges } from '../common/graphql/request-info.plugin';
 
 /**
  * Spends one request of the caller's budget before anything else runs, once per HTTP request
@@ -26,9 +27,11 @@ export class RequestRateMiddleware implements NestMiddleware {
 
   use(req: Request, res: Response, next: () => void): void {
     if (!this.rates.enabled || !req.headers.authorization) return next();
+    let caller: Principal | false = false;
     scopesOf(req)
       .authenticate(() =>
         this.passport.authenticate<Principal>('bearer', req, res).then(async (principal) => {
+          caller = principal;
           if (principal) await this.rates.take(principal);
           return principal;
         }),
@@ -43,6 +46,10 @@ export class RequestRateMiddleware implements NestMiddleware {
           if (info) {
             info.transport = 'graphql';
             info.code = error.code;
+            // Who was refused, for the access line and the audit trail (the guard never ran).
+            if (caller) info.user = caller.username;
+            // Refused before Apollo parsed it: the audit trail still names each mutation refused.
+            info.changes = refusedMutationChanges(req.body, error.code);
           }
           res
             .status(429)

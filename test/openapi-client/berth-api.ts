@@ -35,6 +35,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{project}/audit-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project’s audit records on the replica that answers, newest first (project admins) */
+        get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -815,23 +832,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/projects/{project}/audit-records": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The project’s audit records on the replica that answers, newest first (project admins) */
-        get: operations["AuditController_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/kubeconfig": {
         parameters: {
             query?: never;
@@ -870,19 +870,31 @@ export interface components {
             error_description: string;
         };
         /** @enum {string} */
-        PlatformRole: "platform-admin" | "platform-self-provisioner" | "platform-regular";
-        /** @enum {string} */
-        AccountState: "Active" | "Disabled" | "Locked";
-        User: {
-            username: string;
-            email: string;
-            displayName?: string | null;
-            platformRole: components["schemas"]["PlatformRole"];
-            state: components["schemas"]["AccountState"];
+        AuditOutcome: "DONE" | "REFUSED" | "FAILED";
+        AuditRecordView: {
+            seq: number;
             /** Format: date-time */
-            createdAt?: string | null;
-            /** Format: date-time */
-            lastLoginAt?: string | null;
+            time: string;
+            requestId: string;
+            user?: string | null;
+            sourceAddress?: string | null;
+            /** @enum {string} */
+            transport: "rest" | "graphql" | "kube" | "kubesphere";
+            operation: string;
+            project?: string | null;
+            kind?: string | null;
+            name?: string | null;
+            dryRun: boolean;
+            outcome: components["schemas"]["AuditOutcome"];
+            code?: string | null;
+            request?: string | null;
+        };
+        AuditRecordList: {
+            items: components["schemas"]["AuditRecordView"][];
+            /** @description Pass as `continue` for the next page; null on the last page */
+            continue?: string | null;
+            /** @description Matching records, all pages */
+            totalItems: number;
         };
         FieldErrorBody: {
             /** @description The input field as the client sent it, e.g. `containers[0].image` */
@@ -898,6 +910,21 @@ export interface components {
             message: string;
             /** @description Which inputs were refused, and why */
             fields?: components["schemas"]["FieldErrorBody"][];
+        };
+        /** @enum {string} */
+        PlatformRole: "platform-admin" | "platform-self-provisioner" | "platform-regular";
+        /** @enum {string} */
+        AccountState: "Active" | "Disabled" | "Locked";
+        User: {
+            username: string;
+            email: string;
+            displayName?: string | null;
+            platformRole: components["schemas"]["PlatformRole"];
+            state: components["schemas"]["AccountState"];
+            /** Format: date-time */
+            createdAt?: string | null;
+            /** Format: date-time */
+            lastLoginAt?: string | null;
         };
         UserList: {
             items: components["schemas"]["User"][];
@@ -1666,33 +1693,6 @@ export interface components {
             registry?: components["schemas"]["RegistryCredentialsInput"];
             labels?: components["schemas"]["KeyValue"][];
         };
-        /** @enum {string} */
-        AuditOutcome: "DONE" | "REFUSED" | "FAILED";
-        AuditRecordView: {
-            seq: number;
-            /** Format: date-time */
-            time: string;
-            requestId: string;
-            user?: string | null;
-            sourceAddress?: string | null;
-            /** @enum {string} */
-            transport: "rest" | "graphql" | "kube" | "kubesphere";
-            operation: string;
-            project?: string | null;
-            kind?: string | null;
-            name?: string | null;
-            dryRun: boolean;
-            outcome: components["schemas"]["AuditOutcome"];
-            code?: string | null;
-            request?: string | null;
-        };
-        AuditRecordList: {
-            items: components["schemas"]["AuditRecordView"][];
-            /** @description Pass as `continue` for the next page; null on the last page */
-            continue?: string | null;
-            /** @description Matching records, all pages */
-            totalItems: number;
-        };
         CreateKubeconfigInput: {
             /** @example ci-deployer */
             name: string;
@@ -1804,6 +1804,78 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OAuthErrorBody"];
+                };
+            };
+        };
+    };
+    AuditController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description From the previous page (its `continue`) */
+                continue?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The project (its namespace) */
+                project: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditRecordList"];
+                };
+            };
+            /** @description The input is invalid; `fields` names each refused input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The role lacks the permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The object (or a scope the caller may not see) does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The Kubernetes API server is unreachable or overloaded; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -6666,78 +6738,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SecretValues"];
-                };
-            };
-            /** @description The input is invalid; `fields` names each refused input */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description No valid access token or API token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The role lacks the permission */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The object (or a scope the caller may not see) does not exist */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The Kubernetes API server is unreachable or overloaded; retry later */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-        };
-    };
-    AuditController_list: {
-        parameters: {
-            query?: {
-                limit?: number;
-                /** @description From the previous page (its `continue`) */
-                continue?: string;
-            };
-            header?: never;
-            path: {
-                /** @description The project (its namespace) */
-                project: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Done */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AuditRecordList"];
                 };
             };
             /** @description The input is invalid; `fields` names each refused input */

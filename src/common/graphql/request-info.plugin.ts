@@ -1,8 +1,11 @@
 import type { IncomingMessage } from 'node:http';
 import {
   getArgumentValues,
+  getOperationAST,
   Kind,
   OperationTypeNode,
+  parse,
+  valueFromASTUntyped,
   type GraphQLFormattedError,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -81,5 +84,39 @@ export function mutationChanges(
         code: typeof own === 'string' ? own : undefined,
       },
     ];
+  });
+}
+
+/**
+ * The mutation fields of a GraphQL request refused before it reached the GraphQL server (the request
+ * budget), as changes refused with `code`: read from the body as sent, without the schema (nothing
+ * has validated it), so arguments are taken as written. Anything that does not parse is no change.
+ */
+export function refusedMutationChanges(body: unknown, code: string): ChangeNote[] {
+  const { query, operationName, variables } = (body ?? {}) as {
+    query?: unknown;
+    operationName?: unknown;
+    variables?: unknown;
+  };
+  if (typeof query !== 'string') return [];
+  let operation: OperationDefinitionNode | null | undefined;
+  try {
+    // Bounded as the server's own parse is: a refused request must not cost more than an answered one.
+    operation = getOperationAST(
+      parse(query, { maxTokens: 10_000 }),
+      typeof operationName === 'string' ? operationName : undefined,
+    );
+  } catch {
+    return [];
+  }
+  if (operation?.operation !== OperationTypeNode.MUTATION) return [];
+  const values =
+    variables !== null && typeof variables === 'object' ? (variables as Record<string, unknown>) : {};
+  return operation.selectionSet.selections.slice(0, 20).flatMap((node) => {
+    if (node.kind !== Kind.FIELD) return [];
+    const args = Object.fromEntries(
+      (node.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value, values)]),
+    );
+    return [{ ...graphqlChange(node.name.value, args), code }];
   });
 }
