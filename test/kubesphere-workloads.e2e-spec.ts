@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { CONTROLLER_REVISIONS, RESOURCE_QUOTAS } from '../src/kube';
+import { CONTROLLER_REVISIONS, RESOURCE_QUOTAS, SERVICES } from '../src/kube';
 import { ksContractProblems } from './support/ks-contract';
 import { TestRegistry } from './support/registry';
 import { eventually, TestApp, testConfig } from './support/test-app';
@@ -311,7 +311,40 @@ describe('KubeSphere workload pages: revisions, quotas, images, metrics, sign-ou
     ]);
     expect(Number(value(usage, 'workspace_memory_usage_wo_cache'))).toBeGreaterThan(0);
     expect(value(usage, 'workspace_pod_count')).toBe('1');
-    for (const query of ['type=statistics', `metrics_filter=${filter}`])
+    // Application resources: the kinds Berth keeps, counted in the projects the viewer sees.
+    const kinds = encodeURIComponent(
+      'workspace_deployment_count|workspace_statefulset_count|workspace_pvc_count|workspace_service_count|workspace_pod_running_count$',
+    );
+    const objects = await ks(
+      viewer.token,
+      `${base}?start=1796337727&end=1796424127&step=3600s&times=24&metrics_filter=${kinds}`,
+    );
+    expect(objects.status).toBe(200);
+    expect(contract(objects.body)).toEqual([]);
+    const counted = objects.body as {
+      results: { metric_name: string; data: { result: { values: [number, string][] }[] } }[];
+    };
+    const countOf = (name: string) =>
+      counted.results.find((r) => r.metric_name === name)?.data.result[0]?.values[0][1];
+    // No Deployments in Berth: that line is left out rather than drawn as zero.
+    expect(counted.results.map((r) => r.metric_name)).toEqual([
+      'workspace_statefulset_count',
+      'workspace_pvc_count',
+      'workspace_service_count',
+      'workspace_pod_running_count',
+    ]);
+    const inProject = async (path: string) =>
+      (
+        (await t.as(viewer.token).get(`/api/v1/projects/${w.project}/${path}?limit=500`)).body as {
+          totalItems: number;
+        }
+      ).totalItems;
+    expect(countOf('workspace_statefulset_count')).toBe(String(await inProject('statefulsets')));
+    expect(countOf('workspace_pvc_count')).toBe(String(await inProject('volumes')));
+    const services = await t.kube.list(SERVICES, { namespace: w.project });
+    expect(countOf('workspace_service_count')).toBe(String(services.items.length));
+    expect(countOf('workspace_pod_running_count')).toBe('1');
+    for (const query of ['type=statistics', `metrics_filter=${filter}`, `metrics_filter=${kinds}`])
       expect((await ks(other.regular.token, `${base}?${query}`)).status).toBe(404);
   });
 

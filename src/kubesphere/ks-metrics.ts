@@ -142,27 +142,21 @@ export function ksWorkspaceMetrics(
   );
 }
 
-/** What the workspace overview counts (`type=statistics`): projects, DevOps projects (none), roles, members. */
-export interface WorkspaceCounts {
-  namespaces: number;
-  roles: number;
-  members: number;
+/** Counts as KubeSphere's metrics (one series, labelled `labels`), for those `metrics_filter` names. */
+export function ksCounts(
+  labels: Record<string, string>,
+  counts: Record<string, number>,
+  query: Record<string, unknown>,
+  now: number,
+) {
+  const table: MetricTable = Object.fromEntries(
+    Object.entries(counts).map(([metric, n]) => [metric, () => n]),
+  );
+  return ksMetrics(table, [{ labels, usage: { cpu: 0, memory: 0 }, pods: 0 }], query, now);
 }
 
-export function ksWorkspaceStatistics(workspace: string, counts: WorkspaceCounts, now: number) {
-  const time = Math.floor(now / 1000);
-  const values: Record<string, number> = {
-    workspace_namespace_count: counts.namespaces,
-    workspace_devops_project_count: 0,
-    workspace_role_count: counts.roles,
-    workspace_member_count: counts.members,
-  };
-  const results = Object.entries(values).map(([metric, value]) => ({
-    metric_name: metric,
-    data: {
-      resultType: 'vector',
-      result: [{ metric: { workspace }, value: [time, String(value)], ...NO_SUMMARY }],
-    },
-  }));
-  return { results };
+/** Which of `metrics` a query's `metrics_filter` names (none when it has no filter). */
+export function metricsWanted(query: Record<string, unknown>, metrics: readonly string[]): string[] {
+  const wanted = names(query.metrics_filter);
+  return wanted ? metrics.filter((metric) => wanted.has(metric)) : [];
 }

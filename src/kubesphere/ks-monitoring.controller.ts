@@ -4,19 +4,42 @@ import { AccessService } from '../access/access.service';
 import { CurrentProject, CurrentWorkspace } from '../access/request-context.decorators';
 import type { ProjectAccess, WorkspaceAccess } from '../access/scope-access';
 import { Access } from '../iam/access-rules';
+import {
+  KubeClient,
+  type KubeObject,
+  PERSISTENT_VOLUME_CLAIMS,
+  PODS,
+  type Resource,
+  SERVICES,
+  STATEFUL_SETS,
+  type V1Pod,
+} from '../kube';
 import { Permission, WorkspaceRole } from '../iam/roles';
 import { PodsService, type UsageTotals } from '../resources/workloads/statefulsets/pods.service';
 import { WorkspacesService } from '../tenancy/workspaces.service';
 import {
+  ksCounts,
   ksNamespaceMetrics,
   ksPodMetrics,
   ksWorkspaceMetrics,
-  ksWorkspaceStatistics,
+  metricsWanted,
   resourcesWanted,
 } from './ks-metrics';
 import { KsNamespaces } from './ks-namespaces';
 
 const MONITORING = 'kube/kapis/monitoring.kubesphere.io/v1alpha3';
+const everything = () => true;
+/** KubeSphere's workspace object counts that Berth can answer, by the kind each counts. */
+const OBJECT_COUNTS: Record<string, { resource: Resource<KubeObject>; counted: (o: KubeObject) => boolean }> =
+  {
+    workspace_statefulset_count: { resource: STATEFUL_SETS, counted: everything },
+    workspace_pvc_count: { resource: PERSISTENT_VOLUME_CLAIMS, counted: everything },
+    workspace_service_count: { resource: SERVICES, counted: everything },
+    workspace_pod_running_count: {
+      resource: PODS,
+      counted: (pod) => (pod as V1Pod).status?.phase === 'Running',
+    },
+  };
 /** A workspace's metrics read this many namespaces at most (a console page shows 10), this many at once. */
 const MAX_MEASURED_NAMESPACES = 100;
 const MEASURED_AT_ONCE = 10;
@@ -34,6 +57,7 @@ export class KsMonitoringController {
     private readonly access: AccessService,
     private readonly namespaces: KsNamespaces,
     private readonly workspaces: WorkspacesService,
+    private readonly kube: KubeClient,
   ) {}
 
   @Get(`${MONITORING}/namespaces/:namespace/pods`)
@@ -60,22 +84,44 @@ export class KsMonitoringController {
     @Query() query: Record<string, unknown>,
     @CurrentWorkspace() access: WorkspaceAccess,
   ) {
+    const labels = { workspace: access.workspace };
     if (query.type === 'statistics') {
       const [namespaces, members] = await Promise.all([
         this.namespaces.visible(access.principal, access.workspace),
         this.workspaces.members(access.workspace),
       ]);
-      return ksWorkspaceStatistics(
-        access.workspace,
-        {
-          namespaces: namespaces.length,
-          roles: Object.values(WorkspaceRole).length,
-          members: members.length,
-        },
-        Date.now(),
-      );
+      const counts = {
+        workspace_namespace_count: namespaces.length,
+        workspace_devops_project_count: 0,
+        workspace_role_count: Object.values(WorkspaceRole).length,
+        workspace_member_count: members.length,
+      };
+      return ksCounts(labels, counts, query, Date.now());
     }
+    // The overview's application resources: the kinds Berth keeps (no Deployments, Jobs, Ingresses).
+    const kinds = metricsWanted(query, Object.keys(OBJECT_COUNTS));
+    if (kinds.length) return ksCounts(labels, await this.objectCounts(access, kinds), query, Date.now());
     return ksWorkspaceMetrics(access.workspace, await this.usage(access, () => true), query, Date.now());
+  }
+
+  /** How many of each kind the caller sees in the workspace's projects (the first MAX_MEASURED_NAMESPACES). */
+  private async objectCounts(access: WorkspaceAccess, metrics: string[]): Promise<Record<string, number>> {
+    const projects = (await this.namespaces.visible(access.principal, access.workspace))
+      .slice(0, MAX_MEASURED_NAMESPACES)
+      .map((ns) => ns.metadata?.name ?? '');
+    const counts: Record<string, number> = Object.fromEntries(metrics.map((metric) => [metric, 0]));
+    for (let i = 0; i < projects.length; i += MEASURED_AT_ONCE)
+      await Promise.all(
+        projects.slice(i, i + MEASURED_AT_ONCE).map(async (name) => {
+          const client = this.kube.as((await this.access.project(access.principal, name)).identity);
+          for (const metric of metrics) {
+            const { resource, counted } = OBJECT_COUNTS[metric];
+            const { items } = await client.list(resource, { namespace: name });
+            counts[metric] += items.filter(counted).length;
+          }
+        }),
+      );
+    return counts;
   }
 
   /** Each visible project's pod usage (the first MAX_MEASURED_NAMESPACES), read as the caller. */
