@@ -89,6 +89,13 @@ describe('the API-wide request rate limit', () => {
     retryAfter(refusedKube);
     expect(refusedKube.body).toMatchObject({ kind: 'Status', code: 429, reason: 'TooManyRequests' });
 
+    // KubeSphere's routes, as its console calls them.
+    const refusedConsole = await limited
+      .as(token)
+      .get(`/kube/kapis/resources.kubesphere.io/v1alpha3/namespaces/${project}/statefulsets`);
+    expect(refusedConsole.status).toBe(429);
+    retryAfter(refusedConsole);
+
     // A refused mutation is still in the audit trail, named, refused with the budget's code.
     const mutation = await request(limited.server)
       .post('/graphql')
