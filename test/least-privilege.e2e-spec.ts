@@ -113,6 +113,8 @@ describe('least privilege: Berth runs on the chart ClusterRole alone', () => {
     await waitForReady(admin.kube, w.project, 'web', 3);
     expect((await api.redeploy('web')).ok).toBe(true);
     expect((await api.rollback('web', 1)).ok).toBe(true);
+    // The rollback replaces the pods: web-0's log is read once it is back (it was a 404 while it was gone).
+    await waitForReady(admin.kube, w.project, 'web', 3);
     const detail = await api.get('web');
     expect(detail.body.status.desired).toBe(3);
     const logs = await sa
